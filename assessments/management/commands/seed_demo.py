@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from coprod_site.env import env_str
+from services.demo import PEOPLE, seed_people_and_services
+
+DEFAULT_DEMO_PASSWORD = "coprod-demo-2026"
+
+
+class Command(BaseCommand):
+    help = "Load demo agencies, services, people, assessments and cases. Safe to run twice."
+
+    def handle(self, *args, **options):
+        password = env_str("COPROD_DEMO_PASSWORD")
+        shown = "the value of COPROD_DEMO_PASSWORD" if password else DEFAULT_DEMO_PASSWORD
+        if not password:
+            if not settings.DEBUG:
+                raise CommandError(
+                    "Set COPROD_DEMO_PASSWORD: demo accounts get no default password when "
+                    "DEBUG is off."
+                )
+            password = DEFAULT_DEMO_PASSWORD
+        seed_people_and_services(password)
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ as one of:")
+        for username, *_ in PEOPLE:
+            self.stdout.write(f"  {username:<15} password: {shown}")

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from coprod_site.views import healthz
+from services.views import export_services_csv
+
+admin.site.site_header = "Coprod administration"
+admin.site.site_title = "Coprod admin"
+
+urlpatterns = [
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("services/", include("services.urls")),
+    path("export/services.csv", export_services_csv, name="export-services"),
+    path("", include("assessments.urls")),
+]

@@ -1,0 +1,130 @@
+"""Demo agencies, services and people for trying Coprod out. Idempotent."""
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from services.models import (
+    Agency,
+    ClientType,
+    DeliveryMode,
+    GovernmentLevel,
+    Membership,
+    Role,
+    Sector,
+    Service,
+)
+
+AGENCIES = [
+    {
+        "slug": "national-revenue-office",
+        "name": "National Revenue Office",
+        "government_level": GovernmentLevel.NATIONAL,
+        "sector": Sector.TAX_REVENUE,
+        "jurisdiction": "Commonwealth",
+        "default_hourly_value": Decimal("32.00"),
+        "currency": "AUD",
+    },
+    {
+        "slug": "riverside-health",
+        "name": "Riverside Regional Health Board",
+        "government_level": GovernmentLevel.STATE,
+        "sector": Sector.HEALTH,
+        "jurisdiction": "Riverside Region",
+        "default_hourly_value": Decimal("18.50"),
+        "currency": "GBP",
+    },
+    {
+        "slug": "northvale-council",
+        "name": "Northvale City Council",
+        "government_level": GovernmentLevel.LOCAL,
+        "sector": Sector.LOCAL_SERVICES,
+        "jurisdiction": "City of Northvale",
+        "default_hourly_value": Decimal("17.00"),
+        "currency": "GBP",
+    },
+]
+
+SERVICES = [
+    ("national-revenue-office", "Individual income tax returns", Sector.TAX_REVENUE,
+     ClientType.OBLIGATEES, 11_000_000, DeliveryMode.PARTLY_CO_PRODUCED,
+     "Assessing and collecting personal income tax, mostly through self-lodged returns."),
+    ("national-revenue-office", "Small business record keeping", Sector.TAX_REVENUE,
+     ClientType.OBLIGATEES, 850_000, DeliveryMode.IN_HOUSE,
+     "Helping sole traders keep records that meet their tax obligations."),
+    ("national-revenue-office", "Voluntary disclosure of tax errors", Sector.REGULATION,
+     ClientType.OBLIGATEES, 40_000, DeliveryMode.PARTLY_CO_PRODUCED,
+     "Firms and people correcting their own past mistakes in exchange for reduced penalties."),
+    ("riverside-health", "Infant feeding support", Sector.HEALTH,
+     ClientType.BENEFICIARIES, 9_500, DeliveryMode.IN_HOUSE,
+     "Antenatal and postnatal help for mothers who want to breastfeed."),
+    ("riverside-health", "Long-term conditions self-management", Sector.HEALTH,
+     ClientType.BENEFICIARIES, 14_000, DeliveryMode.CONTRACTED,
+     "Courses and coaching so people with chronic illness can manage day to day."),
+    ("riverside-health", "Community falls prevention", Sector.HEALTH,
+     ClientType.BENEFICIARIES, 3_200, DeliveryMode.IN_HOUSE,
+     "Strength and balance classes for older people at risk of falls."),
+    ("northvale-council", "Street and pothole reporting", Sector.LOCAL_SERVICES,
+     ClientType.CITIZENS, 60_000, DeliveryMode.PARTLY_CO_PRODUCED,
+     "Finding and fixing defects in roads, pavements and street lights."),
+    ("northvale-council", "Household recycling", Sector.ENVIRONMENT,
+     ClientType.OBLIGATEES, 120_000, DeliveryMode.MOSTLY_CO_PRODUCED,
+     "Kerbside collection of sorted recyclables and residual waste."),
+    ("northvale-council", "Reading support in primary schools", Sector.EDUCATION,
+     ClientType.BENEFICIARIES, 7_800, DeliveryMode.IN_HOUSE,
+     "Extra reading practice for children aged six to eight."),
+    ("northvale-council", "Walking to school", Sector.TRANSPORT,
+     ClientType.BENEFICIARIES, 2_400, DeliveryMode.MOSTLY_CO_PRODUCED,
+     "Supervised walking routes so children can get to school safely without a car."),
+]  # fmt: skip
+
+# username, first name, last name, staff?, memberships [(agency slug, role)]
+PEOPLE = [
+    ("manager", "Morgan", "Lee", False,
+     [("national-revenue-office", Role.MANAGER), ("northvale-council", Role.MANAGER)]),
+    ("viewer", "Val", "Okafor", False, [("northvale-council", Role.VIEWER)]),
+    ("health_manager", "Harriet", "Singh", False, [("riverside-health", Role.MANAGER)]),
+    ("curator", "Casey", "Brown", True, []),
+]  # fmt: skip
+
+
+@transaction.atomic
+def seed_people_and_services(password: str) -> dict[str, Agency]:
+    agencies = {}
+    for fields in AGENCIES:
+        slug = fields["slug"]
+        agencies[slug], _ = Agency.objects.update_or_create(
+            slug=slug, defaults={k: v for k, v in fields.items() if k != "slug"}
+        )
+    for slug, name, sector, client_type, clients, mode, description in SERVICES:
+        Service.objects.update_or_create(
+            agency=agencies[slug],
+            name=name,
+            defaults={
+                "sector": sector,
+                "client_type": client_type,
+                "clients_per_year": clients,
+                "delivery_mode": mode,
+                "description": description,
+            },
+        )
+    User = get_user_model()
+    for username, first, last, staff, memberships in PEOPLE:
+        user, _ = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@example.org",
+                "is_staff": staff,
+                "is_superuser": staff,
+            },
+        )
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        for slug, role in memberships:
+            Membership.objects.update_or_create(
+                user=user, agency=agencies[slug], defaults={"role": role}
+            )
+    return agencies

@@ -1,0 +1,193 @@
+"""Who delivers what: agencies, their members, their services."""
+
+from decimal import Decimal
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+
+
+class GovernmentLevel(models.TextChoices):
+    NATIONAL = "national", "National or federal"
+    STATE = "state", "State, provincial or regional"
+    LOCAL = "local", "Local or municipal"
+
+
+class Sector(models.TextChoices):
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education"
+    SOCIAL_CARE = "social_care", "Social care"
+    TAX_REVENUE = "tax_revenue", "Tax and revenue"
+    ENVIRONMENT = "environment", "Environment"
+    EMERGENCY_SERVICES = "emergency_services", "Emergency services"
+    COMMUNITY_SAFETY = "community_safety", "Community safety"
+    JUSTICE = "justice", "Justice"
+    TRANSPORT = "transport", "Transport"
+    LOCAL_SERVICES = "local_services", "Local services"
+    REGULATION = "regulation", "Regulation"
+    WATER_SANITATION = "water_sanitation", "Water and sanitation"
+    HOUSING = "housing", "Housing"
+    OTHER = "other", "Other"
+
+
+class ClientType(models.TextChoices):
+    """Alford's kinds of client: who the service is for, and on what terms."""
+
+    BENEFICIARIES = "beneficiaries", "Beneficiaries"
+    OBLIGATEES = "obligatees", "Obligatees"
+    PAYING_CUSTOMERS = "paying_customers", "Paying customers"
+    CITIZENS = "citizens", "Citizens at large"
+
+
+class DeliveryMode(models.TextChoices):
+    IN_HOUSE = "in_house", "In-house staff"
+    CONTRACTED = "contracted", "Contracted provider"
+    PARTLY_CO_PRODUCED = "partly_co_produced", "Partly co-produced"
+    MOSTLY_CO_PRODUCED = "mostly_co_produced", "Mostly co-produced"
+
+
+class Role(models.TextChoices):
+    MANAGER = "manager", "Manager"
+    VIEWER = "viewer", "Viewer"
+
+    @property
+    def can_change(self) -> bool:
+        return self is Role.MANAGER
+
+
+currency_code = RegexValidator(
+    r"^[A-Z]{3}$", "Enter a three-letter currency code, like GBP or AUD."
+)
+
+
+class AgencyQuerySet(models.QuerySet):
+    def for_user(self, user, *, role: Role | None = None):
+        """Agencies the user belongs to; with a role, only those where they hold it."""
+        if not user.is_authenticated:
+            return self.none()
+        memberships = Membership.objects.filter(user=user)
+        if role is not None:
+            memberships = memberships.filter(role=role)
+        return self.filter(pk__in=memberships.values("agency_id"))
+
+
+class Agency(models.Model):
+    code = models.UUIDField(default=uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    government_level = models.CharField(max_length=20, choices=GovernmentLevel.choices)
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    jurisdiction = models.CharField(
+        max_length=200, help_text="The place the agency serves, for example 'Victoria, Australia'."
+    )
+    default_hourly_value = models.DecimalField(
+        "value of an hour of a co-producer's time",
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("20.00"),
+        validators=[MinValueValidator(0)],
+        help_text="Used to put a money value on the time citizens give. New assessments start "
+        "with this rate.",
+    )
+    currency = models.CharField(max_length=3, default="GBP", validators=[currency_code])
+    default_appraisal_years = models.PositiveSmallIntegerField(
+        "appraisal period (years)",
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    default_discount_rate = models.DecimalField(
+        "discount rate (% a year)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("3.50"),
+        validators=[MinValueValidator(0), MaxValueValidator(20)],
+        help_text="A percentage: 3.5 means 3.5% a year.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(default_hourly_value__gte=0),
+                name="services_agency_hourly_value_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(default_appraisal_years__gte=1, default_appraisal_years__lte=50),
+                name="services_agency_appraisal_years_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(default_discount_rate__gte=0, default_discount_rate__lte=20),
+                name="services_agency_discount_rate_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
+
+    class Meta:
+        ordering = ["agency__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency"], name="services_membership_unique"),
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="services_membership_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} of {self.agency}"
+
+
+class ServiceQuerySet(models.QuerySet):
+    def for_agencies(self, agencies):
+        return self.filter(agency__in=agencies)
+
+
+class Service(models.Model):
+    code = models.UUIDField(default=uuid4, unique=True, editable=False)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="services")
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    client_type = models.CharField("who the clients are", max_length=30, choices=ClientType.choices)
+    clients_per_year = models.PositiveIntegerField(
+        "clients a year", help_text="Roughly how many people the service serves in a year."
+    )
+    delivery_mode = models.CharField(
+        "how it is delivered now", max_length=30, choices=DeliveryMode.choices
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agency__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "name"], name="services_service_name_unique_per_agency"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(clients_per_year__gte=0),
+                name="services_service_clients_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("services:detail", args=[self.code])

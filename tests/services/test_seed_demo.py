@@ -1,0 +1,52 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from services.models import Agency, Membership, Service
+
+
+@pytest.fixture(autouse=True)
+def _development_mode(settings):
+    settings.DEBUG = True
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_gives_the_same_data(capsys):
+    call_command("seed_demo")
+    first = (Agency.objects.count(), Service.objects.count(), Membership.objects.count())
+    call_command("seed_demo")
+    second = (Agency.objects.count(), Service.objects.count(), Membership.objects.count())
+    assert first == second
+    assert first[0] >= 3 and first[1] >= 10
+    assert len(set(Agency.objects.values_list("government_level", flat=True))) >= 3
+    assert "password" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_seed_demo_people_have_the_right_roles():
+    call_command("seed_demo")
+    User = get_user_model()
+    manager = User.objects.get(username="manager")
+    assert manager.memberships.filter(role="manager").count() == 2
+    viewer = User.objects.get(username="viewer")
+    assert list(viewer.memberships.values_list("role", flat=True)) == ["viewer"]
+    assert User.objects.get(username="curator").is_staff
+    assert manager.check_password("coprod-demo-2026")
+
+
+@pytest.mark.django_db
+def test_seed_demo_takes_the_password_from_the_environment(monkeypatch, capsys):
+    monkeypatch.setenv("COPROD_DEMO_PASSWORD", "from-the-environment-42")
+    call_command("seed_demo")
+    assert get_user_model().objects.get(username="viewer").check_password("from-the-environment-42")
+    assert "from-the-environment-42" not in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_a_default_password_in_production(settings, monkeypatch):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    monkeypatch.delenv("COPROD_DEMO_PASSWORD", raising=False)
+    with pytest.raises(CommandError, match="COPROD_DEMO_PASSWORD"):
+        call_command("seed_demo")
