@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from coprod_site.views import healthz
+from services.case_views import export_cases_csv
 from services.views import export_services_csv
 
 admin.site.site_header = "Coprod administration"
@@ -15,5 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("services/", include("services.urls")),
     path("export/services.csv", export_services_csv, name="export-services"),
+    path("cases/", include("services.case_urls")),
+    path("export/cases.csv", export_cases_csv, name="export-cases"),
     path("", include("assessments.urls")),
 ]

@@ -3,12 +3,15 @@
 Every view and export goes through these helpers. An object outside the user's
 agencies answers 404, so outsiders cannot even learn that it exists; a viewer
 asking to change something they may read answers 403.
+
+Library cases are shared, not agency data: anyone signed in reads the published ones;
+staff, who curate them, also read drafts. A case someone may not read answers 404.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from services.models import Agency, Membership, Role, Service
+from services.models import Agency, CaseExample, Membership, Role, Service
 
 
 def agencies_for(user, *, write: bool = False):
@@ -49,3 +52,14 @@ def get_service_for_user(user, code, *, write: bool = False) -> Service:
         raise Http404("No such service.") from None
     check_agency_access(user, service.agency, write=write)
     return service
+
+
+def cases_for(user):
+    return CaseExample.objects.visible_to(user)
+
+
+def get_case_for_user(user, slug) -> CaseExample:
+    try:
+        return cases_for(user).prefetch_related("sources").get(slug=slug)
+    except CaseExample.DoesNotExist:
+        raise Http404("No such case.") from None

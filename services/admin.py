@@ -1,6 +1,19 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
 
-from services.models import Agency, Membership, Service
+from services.models import (
+    Agency,
+    CaseExample,
+    CaseSource,
+    CaseStatus,
+    Membership,
+    Motivator,
+    Service,
+    SpecialAsset,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -36,3 +49,172 @@ class ServiceAdmin(admin.ModelAdmin):
     list_select_related = ["agency"]
     autocomplete_fields = ["agency"]
     readonly_fields = ["code", "created_at", "updated_at"]
+
+
+def _in_choice_order(chosen, choices) -> list[str]:
+    return [value for value in choices.values if value in set(chosen)]
+
+
+class CaseExampleAdminForm(forms.ModelForm):
+    # The model stores these as JSON lists; curators tick boxes instead of typing JSON.
+    motivators = forms.MultipleChoiceField(
+        label="Why people take part",
+        choices=Motivator.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    special_assets = forms.MultipleChoiceField(
+        label="What co-producers bring",
+        choices=SpecialAsset.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = CaseExample
+        fields = [
+            "title", "slug", "status", "summary", "work", "co_producer_type", "level",
+            "agencies", "period", "country", "sector", "government_level", "value_type",
+            "necessity", "motivators", "special_assets", "benefits", "costs",
+            "quality_effect", "lessons",
+        ]  # fmt: skip
+
+    def clean_motivators(self):
+        return _in_choice_order(self.cleaned_data["motivators"], Motivator)
+
+    def clean_special_assets(self):
+        return _in_choice_order(self.cleaned_data["special_assets"], SpecialAsset)
+
+
+class CaseSourceFormSet(forms.BaseInlineFormSet):
+    """Refuses to save a published case with no source.
+
+    This cannot be a database constraint, and the model cannot check it either: the
+    sources being added or deleted in the same form are not in the database yet. So it
+    reads the inline's own cleaned data. `self.instance` already carries the status
+    chosen in the main form.
+    """
+
+    def clean(self):
+        super().clean()
+        if self.instance.status != CaseStatus.PUBLISHED:
+            return
+        kept = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            raise forms.ValidationError(
+                "A published case needs at least one source, so readers can check it. "
+                "Add a source below, or save the case as a draft or for review."
+            )
+
+
+class CaseSourceInline(admin.TabularInline):
+    model = CaseSource
+    formset = CaseSourceFormSet
+    fields = ["order", "citation", "url"]
+    extra = 1
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(CaseExample)
+class CaseExampleAdmin(admin.ModelAdmin):
+    form = CaseExampleAdminForm
+    list_display = ["title", "status", "sector", "country", "source_count", "updated_at"]
+    list_filter = ["status", "sector", "country", "value_type", "necessity", "government_level"]
+    search_fields = ["title", "summary", "work", "lessons", "country"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = [
+        "code",
+        "curated_by",
+        "curated_at",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [CaseSourceInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "summary"]}),
+        (
+            "Who does what, where and when",
+            {
+                "fields": [
+                    "work",
+                    "co_producer_type",
+                    "level",
+                    "agencies",
+                    "period",
+                    "country",
+                    "sector",
+                    "government_level",
+                ]
+            },
+        ),
+        (
+            "Value and motivation",
+            {"fields": ["value_type", "necessity", "motivators", "special_assets"]},
+        ),
+        ("What it achieved", {"fields": ["benefits", "costs", "quality_effect", "lessons"]}),
+        (
+            "Curation",
+            {"fields": readonly_fields, "classes": ["collapse"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("curated_by")
+            .annotate(source_count=Count("sources"))
+        )
+
+    @admin.display(description="Sources", ordering="source_count")
+    def source_count(self, case) -> int:
+        return case.source_count
+
+    def save_model(self, request, obj, form, change):
+        obj.curated_by = request.user
+        obj.curated_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Publish selected cases", permissions=["change"])
+    def publish(self, request, queryset):
+        ready = []
+        for case in queryset:
+            problems = case.publish_problems(source_count=case.source_count)
+            if problems:
+                self.message_user(
+                    request,
+                    f"“{case}” was not published: {' and '.join(problems)}.",
+                    messages.ERROR,
+                )
+            elif not case.is_published:
+                ready.append(case.pk)
+        now = timezone.now()
+        published = CaseExample.objects.filter(pk__in=ready).update(
+            status=CaseStatus.PUBLISHED, published_at=now, curated_by=request.user, curated_at=now
+        )
+        if published:
+            self.message_user(
+                request,
+                f"Published {published} case{'s' if published != 1 else ''}.",
+                messages.SUCCESS,
+            )
+
+    @admin.action(description="Unpublish (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        unpublished = CaseExample.objects.filter(
+            pk__in=[case.pk for case in queryset if case.is_published]
+        ).update(
+            status=CaseStatus.DRAFT,
+            published_at=None,
+            curated_by=request.user,
+            curated_at=timezone.now(),
+        )
+        self.message_user(
+            request,
+            f"Moved {unpublished} case{'s' if unpublished != 1 else ''} back to draft.",
+            messages.SUCCESS,
+        )

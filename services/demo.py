@@ -1,12 +1,16 @@
-"""Demo agencies, services and people for trying Coprod out. Idempotent."""
+"""Demo agencies, services, people and library cases for trying Coprod out. Idempotent."""
 
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from services.case_library_data import CASES
 from services.models import (
     Agency,
+    CaseExample,
+    CaseSource,
+    CaseStatus,
     ClientType,
     DeliveryMode,
     GovernmentLevel,
@@ -128,3 +132,26 @@ def seed_people_and_services(password: str) -> dict[str, Agency]:
                 user=user, agency=agencies[slug], defaults={"role": role}
             )
     return agencies
+
+
+@transaction.atomic
+def seed_cases() -> int:
+    """Add, as published, each shipped library case whose slug is not there yet.
+
+    Never touches a case that exists, so a curator's edits survive; the data migration
+    0003_load_case_library loads the same cases on a fresh database. Returns how many
+    cases were added.
+    """
+    existing = set(CaseExample.objects.values_list("slug", flat=True))
+    added = 0
+    for data in CASES:
+        if data["slug"] in existing:
+            continue
+        fields = {key: value for key, value in data.items() if key != "sources"}
+        case = CaseExample.objects.create(**fields, status=CaseStatus.PUBLISHED)
+        CaseSource.objects.bulk_create(
+            CaseSource(case=case, citation=source["citation"], url=source["url"], order=order)
+            for order, source in enumerate(data["sources"], start=1)
+        )
+        added += 1
+    return added

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from services.models import Agency, Membership, Service
+from services.case_library_data import CASES
+from services.models import Agency, CaseExample, CaseStatus, Membership, Service
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +51,27 @@ def test_seed_demo_refuses_a_default_password_in_production(settings, monkeypatc
     monkeypatch.delenv("COPROD_DEMO_PASSWORD", raising=False)
     with pytest.raises(CommandError, match="COPROD_DEMO_PASSWORD"):
         call_command("seed_demo")
+
+
+@pytest.mark.django_db
+def test_the_data_migration_shipped_the_case_library_published_with_sources():
+    cases = CaseExample.objects.all()
+    assert cases.count() == len(CASES) == 15
+    assert set(cases.values_list("status", flat=True)) == {CaseStatus.PUBLISHED}
+    assert not cases.filter(sources__isnull=True).exists()
+    for case in cases:
+        case.full_clean()  # every shipped value is a known choice
+
+
+@pytest.mark.django_db
+def test_seed_demo_adds_missing_cases_once_and_keeps_curators_edits():
+    CaseExample.objects.filter(slug="breastfeeding-peer-support").delete()
+    edited = CaseExample.objects.get(slug="ato-prefilled-tax-returns")
+    edited.title = "Edited by a curator"
+    edited.save()
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert CaseExample.objects.count() == 15
+    assert CaseExample.objects.published().count() == 15
+    assert CaseExample.objects.get(slug="breastfeeding-peer-support").sources.count() == 2
+    assert CaseExample.objects.get(pk=edited.pk).title == "Edited by a curator"

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from coprod_site.env import env_str
-from services.demo import PEOPLE, seed_people_and_services
+from services.demo import PEOPLE, seed_cases, seed_people_and_services
 
 DEFAULT_DEMO_PASSWORD = "coprod-demo-2026"
 
@@ -21,6 +21,7 @@ class Command(BaseCommand):
                 )
             password = DEFAULT_DEMO_PASSWORD
         seed_people_and_services(password)
+        seed_cases()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ as one of:")
         for username, *_ in PEOPLE:

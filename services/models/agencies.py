@@ -1,4 +1,4 @@
-"""Who delivers what: agencies, their members, their services."""
+"""Agencies, their members and their services: who delivers what."""
 
 from decimal import Decimal
 from uuid import uuid4

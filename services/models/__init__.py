@@ -1,0 +1,52 @@
+"""Who delivers what (agencies, members, services) and the curated case library.
+
+Import from here: `from services.models import Agency, CaseExample, Motivator`.
+"""
+
+from services.models.agencies import (
+    Agency,
+    AgencyQuerySet,
+    ClientType,
+    DeliveryMode,
+    GovernmentLevel,
+    Membership,
+    Role,
+    Sector,
+    Service,
+    ServiceQuerySet,
+    currency_code,
+)
+from services.models.cases import CaseExample, CaseExampleQuerySet, CaseSource
+from services.models.choices import (
+    CaseStatus,
+    CoProducerType,
+    Level,
+    Motivator,
+    Necessity,
+    SpecialAsset,
+    ValueType,
+)
+
+__all__ = [
+    "Agency",
+    "AgencyQuerySet",
+    "CaseExample",
+    "CaseExampleQuerySet",
+    "CaseSource",
+    "CaseStatus",
+    "ClientType",
+    "CoProducerType",
+    "DeliveryMode",
+    "GovernmentLevel",
+    "Level",
+    "Membership",
+    "Motivator",
+    "Necessity",
+    "Role",
+    "Sector",
+    "Service",
+    "ServiceQuerySet",
+    "SpecialAsset",
+    "ValueType",
+    "currency_code",
+]

@@ -1,0 +1,257 @@
+"""The case-example library: real co-production cases that curators keep and managers read."""
+
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils import timezone
+
+from services.models.agencies import GovernmentLevel, Sector
+from services.models.choices import (
+    CaseStatus,
+    CoProducerType,
+    Level,
+    Motivator,
+    Necessity,
+    SpecialAsset,
+    ValueType,
+)
+from services.similarity import Match, similar_cases
+
+# The columns services.similarity reads, and the title it breaks ties with.
+SIMILARITY_FIELDS = (
+    "slug",
+    "title",
+    "sector",
+    "value_type",
+    "necessity",
+    "motivators",
+    "co_producer_type",
+)
+SEARCHED_FIELDS = ("title", "summary", "work", "lessons", "country")
+
+
+class CaseExampleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=CaseStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published cases for everyone; staff, who curate them, see drafts and reviews too."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def with_motivator(self, motivator: str):
+        """Cases that list this motivator.
+
+        JSON containment (`motivators__contains=[...]`) works on PostgreSQL but not on
+        SQLite, so this matches the quoted value in the list's JSON text instead, which
+        works on both: no stored value contains a quote, so '"social"' can only be a
+        whole item. Raises ValueError for an unknown motivator.
+        """
+        quoted = f'"{Motivator(motivator).value}"'
+        return self.alias(motivators_text=Cast("motivators", models.TextField())).filter(
+            motivators_text__contains=quoted
+        )
+
+    def search(self, words: str):
+        """Cases whose title, summary, work, lessons or country contain the words as typed."""
+        condition = models.Q()
+        for field in SEARCHED_FIELDS:
+            condition |= models.Q(**{f"{field}__icontains": words})
+        return self.filter(condition)
+
+    def similar_to(self, profile, limit: int = 3) -> list[Match]:
+        """The published cases most like the profile, ranked by `services.similarity`.
+
+        One query, reading only the columns the ranking needs; drafts are never
+        considered, whatever queryset this is called on.
+        """
+        return similar_cases(profile, self.published().only(*SIMILARITY_FIELDS), limit)
+
+
+def _choice_valid(field: str, choices) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__in": choices.values}),
+        name=f"services_caseexample_{field}_valid",
+    )
+
+
+class CaseExample(models.Model):
+    code = models.UUIDField(default=uuid4, unique=True, editable=False)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="The end of the case's web address, as in /cases/kerbside-recycling/.",
+    )
+    summary = models.TextField(
+        blank=True, help_text="A few sentences on what happened. Needed before publishing."
+    )
+    work = models.TextField("what co-producers do", blank=True)
+    agencies = models.CharField("agencies involved", max_length=300, blank=True)
+    period = models.CharField("when", max_length=200, blank=True)
+    country = models.CharField(max_length=100)
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    government_level = models.CharField(max_length=20, choices=GovernmentLevel.choices)
+    co_producer_type = models.CharField(
+        "who the co-producers are", max_length=20, choices=CoProducerType.choices
+    )
+    level = models.CharField(max_length=20, choices=Level.choices)
+    value_type = models.CharField("value made", max_length=10, choices=ValueType.choices)
+    necessity = models.CharField("necessary or optional", max_length=10, choices=Necessity.choices)
+    # Lists of Motivator and SpecialAsset values; the admin edits them as checkboxes.
+    motivators = models.JSONField("why people take part", default=list, blank=True)
+    special_assets = models.JSONField("what co-producers bring", default=list, blank=True)
+    benefits = models.TextField(blank=True)
+    costs = models.TextField(blank=True)
+    quality_effect = models.TextField("effect on service quality", blank=True)
+    lessons = models.TextField(blank=True)
+    status = models.CharField(max_length=12, choices=CaseStatus.choices, default=CaseStatus.DRAFT)
+    curated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="curated_cases",
+    )
+    curated_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when the case is published; empty otherwise."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseExampleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "case example"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=CaseStatus.values),
+                name="services_caseexample_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=CaseStatus.PUBLISHED) | ~models.Q(summary=""),
+                name="services_caseexample_published_has_summary",
+                violation_error_message="A published case needs a summary.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=CaseStatus.PUBLISHED)
+                | models.Q(published_at__isnull=False),
+                name="services_caseexample_published_has_date",
+            ),
+            _choice_valid("sector", Sector),
+            _choice_valid("government_level", GovernmentLevel),
+            _choice_valid("co_producer_type", CoProducerType),
+            _choice_valid("level", Level),
+            _choice_valid("value_type", ValueType),
+            _choice_valid("necessity", Necessity),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # published_at says when the case went public, so it follows the status.
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        elif not self.is_published:
+            self.published_at = None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:detail", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == CaseStatus.PUBLISHED
+
+    # The choice members, so templates can show their descriptions as well as labels.
+    @property
+    def level_choice(self) -> Level:
+        return Level(self.level)
+
+    @property
+    def value_type_choice(self) -> ValueType:
+        return ValueType(self.value_type)
+
+    @property
+    def necessity_choice(self) -> Necessity:
+        return Necessity(self.necessity)
+
+    @property
+    def motivator_list(self) -> list[Motivator]:
+        return [Motivator(value) for value in self.motivators if value in Motivator.values]
+
+    @property
+    def special_asset_list(self) -> list[SpecialAsset]:
+        return [
+            SpecialAsset(value) for value in self.special_assets if value in SpecialAsset.values
+        ]
+
+    def clean(self):
+        errors = {}
+        for field, choices in (("motivators", Motivator), ("special_assets", SpecialAsset)):
+            values = getattr(self, field)
+            if not isinstance(values, list) or not all(value in choices.values for value in values):
+                known = ", ".join(choices.values)
+                errors[field] = f"Give a list of these values only: {known}."
+        if self.is_published and not self.summary.strip():
+            errors["summary"] = "Write a summary before publishing: readers start there."
+        if errors:
+            raise ValidationError(errors)
+
+    def publish_problems(self, source_count: int | None = None) -> list[str]:
+        """Why this case cannot be published yet; empty when it can.
+
+        Pass `source_count` when the caller has annotated it, to save a query.
+        """
+        if source_count is None:
+            source_count = self.sources.count()
+        problems = []
+        if not self.summary.strip():
+            problems.append("it has no summary")
+        if not source_count:
+            problems.append("it has no source")
+        return problems
+
+
+web_address = URLValidator(
+    schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
+)
+
+
+class CaseSource(models.Model):
+    case = models.ForeignKey(CaseExample, on_delete=models.CASCADE, related_name="sources")
+    citation = models.CharField(
+        max_length=500, help_text="Author, year, title and where it was published."
+    )
+    url = models.URLField(
+        "web address",
+        max_length=500,
+        blank=True,
+        validators=[web_address],
+        help_text="Leave empty if the source is not online.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            # Only web links reach a page's href: never javascript: or data: addresses.
+            models.CheckConstraint(
+                condition=models.Q(url="")
+                | models.Q(url__startswith="http://")
+                | models.Q(url__startswith="https://"),
+                name="services_casesource_url_is_web",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.citation
