@@ -1,0 +1,116 @@
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from assessments import choices, scoring
+from assessments.models import Assessment
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_complete_assessment_stores_its_results_on_save():
+    assessment = factories.AssessmentFactory(**factories.complete_answers())
+    assessment.refresh_from_db()
+    assert assessment.result_classification == "co_production"
+    assert assessment.result_value_type == "both"
+    assert assessment.result_verdict == "dominates"
+    assert assessment.result_sensitivity in {"robust", "fragile"}
+    # Quality index: ratings of 4 map to (4 - 1) / 4 * 100 = 75.
+    assert assessment.result_co_production_quality == Decimal("75.0")
+    assert assessment.result_alternative_quality == Decimal("50.0")
+
+
+def test_a_blank_draft_scores_as_not_yet_known():
+    assessment = factories.AssessmentFactory()
+    assert assessment.result_classification == ""
+    assert assessment.result_verdict == ""
+    assert assessment.result_risk_flags == []
+
+
+def test_the_discount_rate_is_stored_as_a_percentage_and_scored_as_a_fraction():
+    assessment = factories.AssessmentFactory.build(discount_rate=Decimal("3.50"))
+    assert assessment.scoring_inputs().discount_rate == Decimal("0.035")
+
+
+def test_unanswered_contributions_differ_from_none_given():
+    unanswered = factories.AssessmentFactory.build(agency_contributions=None)
+    nothing = factories.AssessmentFactory.build(agency_contributions=[])
+    assert unanswered.scoring_inputs().agency_contributions is None
+    assert nothing.scoring_inputs().agency_contributions == ()
+
+
+def test_a_changed_answer_changes_the_stored_verdict():
+    assessment = factories.AssessmentFactory(**factories.complete_answers())
+    assessment.necessity = "necessary"
+    assessment.save()
+    assert Assessment.objects.get(pk=assessment.pk).result_verdict == "necessary"
+
+
+def test_save_answers_refuses_a_lost_update():
+    assessment = factories.AssessmentFactory()
+    mine = Assessment.objects.get(pk=assessment.pk)
+    theirs = Assessment.objects.get(pk=assessment.pk)
+
+    theirs.work_description = "Their words"
+    assert theirs.save_answers(["work_description"], expected_version=theirs.version)
+
+    mine.work_description = "My words"
+    assert not mine.save_answers(["work_description"], expected_version=mine.version)
+    assessment.refresh_from_db()
+    assert assessment.work_description == "Their words"
+    assert assessment.version == 2
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("private_value_strength", 5),
+        ("social_motivation", 9),
+        ("co_production_effectiveness", 0),
+        ("alternative_trust", 6),
+        ("hourly_rate", Decimal("-1")),
+        ("co_production_setup_cost", Decimal("-100")),
+        ("alternative_annual_co_producer_hours", Decimal("-3")),
+        ("hours_per_co_producer", Decimal("-1")),
+        ("appraisal_years", 0),
+        ("discount_rate", Decimal("21")),
+        ("status", "lost"),
+    ],
+)
+def test_the_database_refuses_out_of_range_answers(field, value):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.AssessmentFactory(**{field: value})
+
+
+def test_a_submitted_assessment_needs_a_submission_date():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.AssessmentFactory(status="submitted", submitted_at=None)
+
+
+@pytest.mark.parametrize(
+    "django_choices, scoring_enum",
+    [
+        (choices.Classification, scoring.Classification),
+        (choices.ValueType, scoring.ValueType),
+        (choices.Verdict, scoring.Verdict),
+        (choices.Sensitivity, scoring.Sensitivity),
+        (choices.Phase, scoring.Phase),
+        (choices.Timing, scoring.Timing),
+        (choices.Necessity, scoring.Necessity),
+        (choices.Confidence, scoring.Confidence),
+    ],
+)
+def test_choices_match_the_scoring_vocabulary(django_choices, scoring_enum):
+    assert set(django_choices.values) == {member.value for member in scoring_enum}
+
+
+def test_every_risk_flag_code_has_text():
+    assert set(scoring.RISK_FLAG_TEXT) >= {
+        "patchy_results",
+        "weak_motivation",
+        "crowding_out",
+        "unfair_burden",
+        "cost_shifting",
+    }
