@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from assessments.demo import seed_assessments
 from coprod_site.env import env_str
 from services.demo import PEOPLE, seed_cases, seed_people_and_services
 
@@ -20,7 +21,8 @@ class Command(BaseCommand):
                     "DEBUG is off."
                 )
             password = DEFAULT_DEMO_PASSWORD
-        seed_people_and_services(password)
+        agencies = seed_people_and_services(password)
+        seed_assessments(agencies)
         seed_cases()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ as one of:")

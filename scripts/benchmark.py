@@ -1,0 +1,302 @@
+"""Print how fast Coprod loads, aggregates, lists and exports N assessments.
+
+Not a test: it prints figures for a person to read and compare. It creates an agency, a
+manager, a service and N assessments in a throwaway database, then measures:
+
+- bulk loading: building and scoring the rows (`refresh_results()` on each, since
+  `bulk_create` skips `save()`), and inserting them with `bulk_create`, in rows/s;
+- the dashboard (`/`): the median of 5 requests, its number of queries and the median time
+  of its slowest query (the aggregate over the assessments);
+- the assessment list (`/assessments/`): the median of 5 requests and its query count;
+- the CSV export (`/export/assessments.csv`): the streamed body consumed in full, median of
+  5, in rows/s and MB/s (1 MB = 1,000,000 bytes).
+
+Pages are requested through Django's test `Client` signed in with `force_login`, so the
+figures are the view's own time (middleware, queries, templates) without a web server or
+network. A page that is not routed yet is skipped with a message.
+
+Usage (the database is migrated first; existing benchmark rows are replaced):
+
+    DATABASE_URL=sqlite:////tmp/coprod_bench.sqlite3 .venv/bin/python scripts/benchmark.py --rows 10000
+
+    createdb -h 127.0.0.1 -U postgres coprod_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/coprod_bench \\
+        .venv/bin/python scripts/benchmark.py --rows 10000
+
+It refuses any other database: the name must contain "bench", or the SQLite file must be
+under /tmp. The rows are varied but reproducible (a fixed random seed).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coprod_site.settings")
+
+RUNS = 5
+SEED = 20260101
+HOW_TO_POINT_IT = """\
+Point DATABASE_URL at a throwaway database, for example:
+  DATABASE_URL=sqlite:////tmp/coprod_bench.sqlite3 .venv/bin/python scripts/benchmark.py
+or, for PostgreSQL:
+  createdb -h 127.0.0.1 -U postgres coprod_bench
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/coprod_bench .venv/bin/python scripts/benchmark.py
+"""
+
+
+def refuse_unless_throwaway(database: dict) -> None:
+    """Exit unless the database is plainly disposable: the script deletes and bulk-loads."""
+    name = str(database["NAME"])
+    if "sqlite" in database["ENGINE"]:
+        path = Path(name).resolve()
+        disposable = name != ":memory:" and Path("/tmp").resolve() in path.parents
+    else:
+        disposable = "bench" in name
+    if not disposable:
+        sys.exit(f"Refusing to run against the database {name!r}: it may hold real data.\n"
+                 f"{HOW_TO_POINT_IT}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=10_000, help="assessments to load")
+    parser.add_argument("--batch-size", type=int, default=1_000, help="rows per INSERT")
+    args = parser.parse_args()
+
+    from django.conf import settings
+
+    refuse_unless_throwaway(settings.DATABASES["default"])
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
+    print(f"Rows: {args.rows:,}   DEBUG={settings.DEBUG}   Python {sys.version.split()[0]}")
+    call_command("migrate", interactive=False, verbosity=0)
+    user, service = benchmark_owner()
+    load(service, user, args.rows, args.batch_size)
+    # The test Client's host; added here rather than through setup_test_environment(), which
+    # would also instrument template rendering and slow every page down.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    measure_pages(user, args.rows)
+
+
+def benchmark_owner():
+    from django.contrib.auth import get_user_model
+
+    from assessments.models import Assessment
+    from services.models import Agency, Membership, Role, Service
+
+    agency, _ = Agency.objects.get_or_create(
+        slug="benchmark-agency",
+        defaults={
+            "name": "Benchmark Agency",
+            "government_level": "local",
+            "sector": "health",
+            "jurisdiction": "Benchmarkshire",
+        },
+    )
+    user, _ = get_user_model().objects.get_or_create(username="benchmark-manager")
+    Membership.objects.get_or_create(user=user, agency=agency, defaults={"role": Role.MANAGER})
+    service, _ = Service.objects.get_or_create(
+        agency=agency,
+        name="Benchmark service",
+        defaults={
+            "sector": "health",
+            "client_type": "beneficiaries",
+            "clients_per_year": 10_000,
+            "delivery_mode": "in_house",
+        },
+    )
+    Assessment.objects.filter(service__agency=agency).delete()
+    return user, service
+
+
+# --- Loading -------------------------------------------------------------------------------
+
+PARAGRAPH = (
+    "Volunteers from the neighbourhood give an evening a week to this work, after a short "
+    "course run by the service; they keep simple records and meet a coordinator each month. "
+)
+
+
+def answers(rng: random.Random) -> dict:
+    """One varied, complete set of answers: mostly optional co-production, some necessary,
+    some design-only (participation); ratings and costs spread so every verdict occurs."""
+    phases = ["delivery"] if rng.random() > 0.05 else ["design"]
+    clients = rng.choice([200, 1_000, 5_000])
+    values = {
+        "work_description": PARAGRAPH * 3,
+        "co_producer_types": rng.sample(["clients", "citizens", "volunteers", "families"], 2),
+        "level": rng.choice(["individual", "group", "collective"]),
+        "phases": phases,
+        "inputs": PARAGRAPH,
+        "outputs": PARAGRAPH,
+        "work_relation": rng.choice(["adds", "replaces"]),
+        "agency_contributions": ["training", "information"],
+        "co_producer_contributions": ["time", "effort"],
+        "agency_contribution_notes": PARAGRAPH,
+        "co_producer_contribution_notes": PARAGRAPH,
+        "timing": rng.choice(["simultaneous", "sequential"]),
+        "co_producers_per_year": rng.randint(20, 2_000),
+        "hours_per_co_producer": Decimal(rng.randint(2, 80)),
+        "private_value_description": PARAGRAPH,
+        "private_value_strength": rng.randint(0, 4),
+        "public_value_description": PARAGRAPH,
+        "public_value_strength": rng.randint(0, 4),
+        "necessity": "necessary" if rng.random() < 0.1 else "optional",
+        "necessity_reason": PARAGRAPH,
+        "motivation_notes": PARAGRAPH,
+        "material_rewards_offered": rng.random() < 0.3,
+        "expertise_required": rng.randint(0, 4),
+        "co_producer_capability": rng.randint(0, 4),
+        "capability_varies_by_area": rng.random() < 0.3,
+        "special_assets": rng.sample(["trust", "local_knowledge", "skills", "location"], 1),
+        "special_assets_notes": PARAGRAPH,
+        "support_given": PARAGRAPH,
+        "burden_on_vulnerable": rng.random() < 0.2,
+        "alternative_name": "In-house professionals",
+        "hourly_rate": Decimal("20.00"),
+        "appraisal_years": 5,
+        "discount_rate": Decimal("3.50"),
+    }
+    for motivator in ("material", "intrinsic", "social", "normative", "sanctions"):
+        values[f"{motivator}_motivation"] = rng.randint(0, 4)
+    for option, annual in (("co_production", 20_000), ("alternative", 60_000)):
+        values[f"{option}_setup_cost"] = Decimal(rng.randint(0, 10) * 1_000)
+        values[f"{option}_annual_agency_cost"] = Decimal(int(annual * rng.uniform(0.3, 2.0)))
+        values[f"{option}_annual_co_producer_hours"] = Decimal(
+            rng.randint(0, 3_000) if option == "co_production" else 0
+        )
+        values[f"{option}_clients_per_year"] = clients
+        values[f"{option}_confidence"] = rng.choice(["high", "medium", "low"])
+        for rating in ("effectiveness", "consistency", "trust", "experience"):
+            values[f"{option}_{rating}"] = rng.randint(2, 5)
+    return values
+
+
+def load(service, user, rows: int, batch_size: int) -> None:
+    from django.db import transaction
+    from django.utils import timezone
+
+    from assessments.models import Assessment
+
+    rng = random.Random(SEED)
+    now = timezone.now()
+    started = time.perf_counter()
+    assessments = []
+    for number in range(rows):
+        submitted = rng.random() < 0.8
+        assessment = Assessment(
+            service=service,
+            author=user,
+            title=f"Benchmark arrangement {number + 1}",
+            status="submitted" if submitted else "draft",
+            submitted_at=now if submitted else None,
+            **answers(rng),
+        )
+        assessment.refresh_results()
+        assessments.append(assessment)
+    scored = time.perf_counter() - started
+
+    started = time.perf_counter()
+    with transaction.atomic():
+        Assessment.objects.bulk_create(assessments, batch_size=batch_size)
+    inserted = time.perf_counter() - started
+
+    print("\nBulk loading")
+    print(f"  build and score:  {rows / scored:>10,.0f} rows/s   ({scored:.2f} s)")
+    print(f"  bulk_create:      {rows / inserted:>10,.0f} rows/s   ({inserted:.2f} s)")
+    total = scored + inserted
+    print(f"  both:             {rows / total:>10,.0f} rows/s   ({total:.2f} s)")
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+def routed(path: str) -> bool:
+    from django.urls import Resolver404, resolve
+
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+def timed_get(client, path: str, *, consume: bool = False):
+    """(seconds, response, queries captured, bytes in the body) for one GET."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        response = client.get(path)
+        size = 0
+        if response.streaming:
+            for chunk in response.streaming_content:
+                size += len(chunk)
+        else:
+            size = len(response.content)
+        elapsed = time.perf_counter() - started
+    response.close()
+    return elapsed, response, queries.captured_queries, size
+
+
+def median_of_runs(client, path: str):
+    """Median seconds, the slowest query's median seconds, query count, bytes; or None
+    (with a message) when the page is not there or does not answer 200."""
+    if not routed(path):
+        print(f"  skipped: {path} is not routed yet")
+        return None
+    _, response, _, _ = timed_get(client, path)  # warm up: imports, templates, caches
+    if response.status_code != 200:
+        print(f"  skipped: {path} answered {response.status_code}, not 200")
+        return None
+    runs = [timed_get(client, path) for _ in range(RUNS)]
+    seconds = statistics.median(run[0] for run in runs)
+    slowest = statistics.median(max((float(q["time"]) for q in run[2]), default=0) for run in runs)
+    return seconds, slowest, len(runs[-1][2]), runs[-1][3]
+
+
+def measure_pages(user, rows: int) -> None:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+
+    print(f"\nDashboard  /  (median of {RUNS})")
+    if figures := median_of_runs(client, "/"):
+        seconds, slowest, queries, _ = figures
+        print(
+            f"  {seconds * 1000:8.1f} ms   {queries} queries   slowest query {slowest * 1000:.1f} ms"
+        )
+
+    print(f"\nAssessment list  /assessments/  (median of {RUNS})")
+    if figures := median_of_runs(client, "/assessments/"):
+        seconds, slowest, queries, _ = figures
+        print(
+            f"  {seconds * 1000:8.1f} ms   {queries} queries   slowest query {slowest * 1000:.1f} ms"
+        )
+
+    print(f"\nCSV export  /export/assessments.csv  (median of {RUNS}, body consumed)")
+    if figures := median_of_runs(client, "/export/assessments.csv"):
+        seconds, _, queries, size = figures
+        print(
+            f"  {seconds * 1000:8.1f} ms   {rows / seconds:,.0f} rows/s   "
+            f"{size / seconds / 1_000_000:.1f} MB/s   {size / 1_000_000:.2f} MB   {queries} queries"
+        )
+
+
+if __name__ == "__main__":
+    main()
