@@ -398,7 +398,7 @@ class Assessment(models.Model):
             expertise_required=self.expertise_required,
             co_producer_capability=self.co_producer_capability,
             capability_varies_by_area=self.capability_varies_by_area,
-            special_assets=tuple(self.special_assets or ()),
+            special_assets=as_tuple(self.special_assets),
             burden_on_vulnerable=self.burden_on_vulnerable,
             hourly_rate=self.hourly_rate,
             appraisal_years=self.appraisal_years,

@@ -151,7 +151,7 @@ class AssessmentInputs:
     expertise_required: int | None = None
     co_producer_capability: int | None = None
     capability_varies_by_area: bool | None = None
-    special_assets: tuple[str, ...] = ()
+    special_assets: tuple[str, ...] | None = None
     burden_on_vulnerable: bool | None = None
     hourly_rate: Money | None = None
     appraisal_years: int | None = None
@@ -699,7 +699,8 @@ def _risk_flags(
             for option in (i.co_production, i.alternative)
         ),
         "sanctions_only": _at_least(3, i.sanctions_motivation) and _at_most(1, *others),
-        "no_special_assets": i.necessity == Necessity.OPTIONAL and not i.special_assets,
+        # None is "not answered yet"; only an answered "none of these" raises the flag.
+        "no_special_assets": i.necessity == Necessity.OPTIONAL and i.special_assets == (),
     }
     return tuple(RiskFlag(code, *text) for code, text in RISK_FLAG_TEXT.items() if holds[code])
 

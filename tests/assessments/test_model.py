@@ -114,3 +114,11 @@ def test_every_risk_flag_code_has_text():
         "unfair_burden",
         "cost_shifting",
     }
+
+
+def test_an_unanswered_special_assets_question_raises_no_flag():
+    draft = factories.AssessmentFactory(necessity="optional")
+    assert "no_special_assets" not in draft.result_risk_flags
+    draft.special_assets = []
+    draft.save()
+    assert "no_special_assets" in draft.result_risk_flags

@@ -553,6 +553,7 @@ def test_no_special_assets_flagged_only_for_optional_arrangements():
         score(inputs(special_assets=(), necessity="necessary"))
     )
     assert "no_special_assets" not in flag_codes(score(inputs()))
+    assert "no_special_assets" not in flag_codes(score(inputs(special_assets=None)))
 
 
 def test_risk_flags_come_in_a_fixed_order_with_plain_titles():
