@@ -8,7 +8,12 @@ whatever the size of the export. Text that a spreadsheet would run as a formula
 import csv
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import chain
+from typing import Any
 
+from django.db import NotSupportedError, connections
+from django.db.models import Case, CharField, Func, Value, When, lookups
+from django.db.models.functions import Concat, Left, NullIf
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
@@ -35,6 +40,114 @@ def csv_rows(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[str]:
 
 def streaming_csv_response(filename_stem: str, header: Sequence[str], rows: Iterable[Sequence]):
     response = StreamingHttpResponse(csv_rows(header, rows), content_type="text/csv; charset=utf-8")
+    stamp = date.isoformat(timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{filename_stem}-{stamp}.csv"'
+    return response
+
+
+# --- Exports computed by the database --------------------------------------------------
+#
+# Each column of such an export is a query expression, so one queryset yields the finished
+# cells: labels come from CASE, the formula guard from CASE, lists are joined in SQL. On
+# PostgreSQL the rows then stream out of `COPY (<that query>) TO STDOUT`, three to four
+# times faster than writing them one by one through Python's csv module (see STACK.md); on
+# other databases they go through csv.writer. Both write the same bytes for the same rows:
+# lines end in "\n" (COPY cannot write "\r\n"), empty text is NULL so neither quotes it, a
+# field is quoted when it holds a comma, a quote, "\r" or "\n", as COPY does, and decimals
+# and dates print alike (fixed decimal places; ISO dates, the DateStyle psycopg 3 needs).
+
+
+def spreadsheet_safe_sql(expression):
+    """The SQL twin of `spreadsheet_safe`: a quote before text a spreadsheet would run.
+
+    Empty text becomes NULL, so the two export paths write the same empty cell.
+    """
+    guarded = Case(
+        When(
+            lookups.In(Left(expression, 1), list(FORMULA_STARTS)),
+            then=Concat(Value("'"), expression),
+        ),
+        default=expression,
+        output_field=CharField(),
+    )
+    return NullIf(guarded, Value(""))
+
+
+def choice_label(field: str, choices) -> Case:
+    """The label of a TextChoices field's value; NULL when blank or unknown."""
+    return Case(
+        *[When(**{field: value}, then=Value(str(label))) for value, label in choices.choices],
+        default=None,
+        output_field=CharField(),
+    )
+
+
+class JoinedList(Func):
+    """The items of a JSON list of strings joined by ";" in their order; NULL if none."""
+
+    output_field = CharField()
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError(f"JoinedList is not written for {connection.vendor}.")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        template = (
+            "(SELECT group_concat(value, ';') FROM "
+            "(SELECT value FROM json_each(%(expressions)s) ORDER BY key))"
+        )
+        return super().as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = (
+            "(SELECT string_agg(item, ';' ORDER BY position) FROM "
+            "jsonb_array_elements_text(%(expressions)s) WITH ORDINALITY AS list(item, position))"
+        )
+        return super().as_sql(compiler, connection, template=template, **extra)
+
+
+def computed_rows(queryset, columns: Sequence[tuple[str, Any]]):
+    """The queryset as tuples of the columns' values, in the columns' order."""
+    aliases = [f"csv_column_{index}" for index in range(len(columns))]
+    expressions = dict(zip(aliases, (expression for _, expression in columns), strict=True))
+    return queryset.annotate(**expressions).values_list(*aliases)
+
+
+def csv_lines(rows) -> Iterator[str]:
+    """Each row as a CSV line ending in "\\n", quoted as PostgreSQL's COPY quotes.
+
+    csv.writer quotes a field holding a character of the line terminator, so it writes
+    "\\r\\n" lines (quoting "\\r" as well as "\\n") and the "\\r" is then dropped.
+    """
+    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    for row in rows:
+        yield writer.writerow(row)[:-2] + "\n"
+
+
+def copy_csv(rows) -> Iterator[bytes]:
+    """Stream a values_list queryset as CSV from PostgreSQL's COPY, in chunks as they arrive.
+
+    psycopg 3 binds COPY's parameters on the client (the server does not accept them
+    there), using the same adapters as the connection's other queries. A download
+    abandoned half way cancels the COPY: harmless in autocommit, as views run here, but
+    it would abort an enclosing transaction (ATOMIC_REQUESTS, or a test's).
+    """
+    sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+    statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)"
+    with connections[rows.db].cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+        for chunk in copy:
+            yield bytes(chunk)
+
+
+def python_csv(rows) -> Iterator[str]:
+    return csv_lines(rows.iterator(chunk_size=2000))
+
+
+def computed_csv_response(filename_stem: str, queryset, columns: Sequence[tuple[str, Any]]):
+    """A streaming CSV download of the queryset, one column per (header, expression)."""
+    rows = computed_rows(queryset, columns)
+    body = copy_csv(rows) if connections[rows.db].vendor == "postgresql" else python_csv(rows)
+    header = csv_lines([[name for name, _ in columns]])
+    response = StreamingHttpResponse(chain(header, body), content_type="text/csv; charset=utf-8")
     stamp = date.isoformat(timezone.localdate())
     response["Content-Disposition"] = f'attachment; filename="{filename_stem}-{stamp}.csv"'
     return response

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from assessments.views.dashboard import dashboard
+from assessments.views.export import export_assessments_csv
 from coprod_site.views import healthz
 from services.case_views import export_cases_csv
 from services.views import export_services_csv
@@ -18,5 +20,7 @@ urlpatterns = [
     path("export/services.csv", export_services_csv, name="export-services"),
     path("cases/", include("services.case_urls")),
     path("export/cases.csv", export_cases_csv, name="export-cases"),
-    path("", include("assessments.urls")),
+    path("assessments/", include("assessments.urls")),
+    path("export/assessments.csv", export_assessments_csv, name="export-assessments"),
+    path("", dashboard, name="dashboard"),
 ]

@@ -1,14 +1,73 @@
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from assessments.access import assessments_for
+from assessments.choices import Classification, Sensitivity, Status, Verdict
 from services.access import agencies_for
+from services.models import Membership, Role
+
+RECENT_COUNT = 5
+DRAFTS_SHOWN = 10
+
+
+def portfolio_counts(assessments) -> dict[str, int]:
+    """Counts of the assessments by status, and of the submitted ones by result.
+
+    One query: every count is a FILTER clause of a single aggregate, so the table is
+    scanned once however many counts the dashboard shows. Archived assessments are left
+    out; drafts count only as drafts, because their results are provisional.
+    """
+    submitted = Q(status=Status.SUBMITTED)
+    counts = {
+        "drafts": Count("pk", filter=Q(status=Status.DRAFT)),
+        "submitted": Count("pk", filter=submitted),
+        "robust": Count("pk", filter=submitted & Q(result_sensitivity=Sensitivity.ROBUST)),
+        "fragile": Count("pk", filter=submitted & Q(result_sensitivity=Sensitivity.FRAGILE)),
+        "flagged": Count("pk", filter=submitted & Q(result_risk_flag_count__gt=0)),
+    }
+    for verdict in Verdict:
+        counts[f"verdict_{verdict}"] = Count("pk", filter=submitted & Q(result_verdict=verdict))
+    for classification in Classification:
+        counts[f"classification_{classification}"] = Count(
+            "pk", filter=submitted & Q(result_classification=classification)
+        )
+    return assessments.current().aggregate(**counts)
 
 
 @require_safe
 def dashboard(request):
-    # 1 query: the user's agencies with their service counts and clients served.
-    agencies = agencies_for(request.user).annotate(
-        service_count=Count("services"), clients_total=Sum("services__clients_per_year")
+    user = request.user
+    my_role = Membership.objects.filter(user=user, agency=OuterRef("pk")).values("role")[:1]
+    # 1 query: the user's agencies with their service counts, clients served and my role.
+    agencies = list(
+        agencies_for(user).annotate(
+            service_count=Count("services"),
+            clients_total=Sum("services__clients_per_year"),
+            my_role=Subquery(my_role),
+        )
     )
-    return render(request, "assessments/dashboard.html", {"agencies": agencies})
+    mine = assessments_for(user)
+    counts = portfolio_counts(mine)
+    verdicts = [(verdict, counts[f"verdict_{verdict}"]) for verdict in Verdict]
+    classifications = [(c, counts[f"classification_{c}"]) for c in Classification]
+    context = {
+        "agencies": agencies,
+        "can_start": any(agency.my_role == Role.MANAGER for agency in agencies),
+        "counts": counts,
+        "verdicts": verdicts,
+        "classifications": classifications,
+        "chart_data": {
+            "labels": [str(verdict.label) for verdict, _ in verdicts],
+            "counts": [count for _, count in verdicts],
+        },
+        "recent": mine.current().for_listing().order_by("-updated_at", "-pk")[:RECENT_COUNT],
+        "drafts": list(
+            mine.drafts()
+            .filter(author=user)
+            .for_listing()
+            .order_by("-updated_at", "-pk")[: DRAFTS_SHOWN + 1]
+        ),
+        "drafts_shown": DRAFTS_SHOWN,
+    }
+    return render(request, "assessments/dashboard.html", context)

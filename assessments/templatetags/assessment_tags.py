@@ -1,0 +1,28 @@
+"""Template tags for showing assessments on other apps' pages."""
+
+from django import template
+
+from assessments.access import assessments_for
+from services.access import agencies_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("assessments/includes/_service_assessments.html", takes_context=True)
+def service_assessments(context, service):
+    """The assessments of a service the user may already read, and whether they may start one.
+
+    Two queries: the assessments, and whether the user manages the service's agency.
+    """
+    user = context["request"].user
+    assessments = (
+        assessments_for(user)
+        .filter(service=service)
+        .only("code", "title", "status", "result_classification", "result_verdict", "updated_at")
+        .order_by("-updated_at", "-pk")
+    )
+    return {
+        "service": service,
+        "assessments": list(assessments),
+        "can_start": agencies_for(user, write=True).filter(pk=service.agency_id).exists(),
+    }

@@ -1,0 +1,177 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.choices import Status
+from services.models import Membership
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "/assessments/"
+
+
+def complete(service, status=Status.DRAFT, **overrides):
+    extra = {} if status == Status.DRAFT else {"submitted_at": timezone.now()}
+    return factories.AssessmentFactory(
+        **factories.complete_answers(**overrides), service=service, status=status, **extra
+    )
+
+
+def listed(client, **filters) -> str:
+    response = client.get(LIST_URL, filters)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_list_is_at_assessments():
+    assert reverse("assessments:list") == LIST_URL
+
+
+def test_anonymous_user_is_sent_to_sign_in(client):
+    response = client.get(LIST_URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_lists_only_my_agencies_assessments(client, owner, service, other_service):
+    mine = complete(service, title="Parents hearing reading")
+    theirs = complete(other_service, title="Somebody else's arrangement")
+    client.force_login(owner)
+    text = listed(client)
+    assert mine.title in text and mine.get_absolute_url() in text
+    assert "Somebody else" not in text and theirs.get_absolute_url() not in text
+
+
+def test_rows_show_service_agency_status_classification_verdict_and_date(client, viewer, service):
+    assessment = complete(service, status=Status.SUBMITTED)
+    client.force_login(viewer)
+    text = listed(client)
+    assert service.name in text and service.agency.name in text
+    assert "Submitted" in text
+    assert "Co-production" in text
+    assert "Co-production is cheaper and better" in text
+    assert assessment.updated_at.strftime("%-d %b %Y") in text
+
+
+def test_draft_verdicts_are_marked_provisional(client, viewer, service):
+    complete(service)
+    client.force_login(viewer)
+    assert "(provisional)" in listed(client)
+
+
+def test_arrangements_that_are_not_co_production_have_no_verdict_to_wait_for(
+    client, viewer, service
+):
+    complete(service, status=Status.SUBMITTED, phases=["design"])
+    client.force_login(viewer)
+    text = listed(client)
+    assert "None: not co-production" in text and "Not yet known" not in text
+
+
+def test_viewer_reads_the_list_without_the_start_button(client, viewer, service):
+    complete(service, title="Visible to viewers")
+    client.force_login(viewer)
+    text = listed(client)
+    assert "Visible to viewers" in text
+    assert "Start a new assessment" not in text
+
+
+def test_manager_sees_the_start_button(client, owner):
+    client.force_login(owner)
+    text = listed(client)
+    assert "Start a new assessment" in text
+    assert f'href="{reverse("assessments:new")}"' in text
+
+
+def test_archived_assessments_are_hidden_unless_asked_for(client, owner, service):
+    complete(service, title="Still running", status=Status.SUBMITTED)
+    complete(service, title="Old news", status=Status.ARCHIVED)
+    client.force_login(owner)
+    assert "Old news" not in listed(client)
+    text = listed(client, status="archived")
+    assert "Old news" in text and "Still running" not in text
+
+
+def test_filters_by_status_verdict_and_classification(client, owner, service):
+    complete(service, title="Dominates draft")
+    complete(service, title="Necessary one", status=Status.SUBMITTED, necessity="necessary")
+    complete(service, title="Only design work", status=Status.SUBMITTED, phases=["design"])
+    client.force_login(owner)
+
+    text = listed(client, status="submitted")
+    assert "Dominates draft" not in text and "Necessary one" in text
+
+    text = listed(client, verdict="necessary")
+    assert "Necessary one" in text and "Dominates draft" not in text
+
+    text = listed(client, classification="participation")
+    assert "Only design work" in text and "Necessary one" not in text
+
+
+def test_filters_by_agency_and_service(client, agency, other_agency, service):
+    user = factories.member_of(agency, role="viewer", username="both")
+    Membership.objects.create(user=user, agency=other_agency, role="viewer")
+    other_service = factories.ServiceFactory(agency=other_agency, name="Their service")
+    second_service = factories.ServiceFactory(agency=agency, name="Second service")
+    complete(service, title="Home arrangement")
+    complete(second_service, title="Second arrangement")
+    complete(other_service, title="Other arrangement")
+    client.force_login(user)
+
+    text = listed(client, agency=other_agency.slug)
+    assert "Other arrangement" in text and "Home arrangement" not in text
+
+    text = listed(client, service=str(second_service.code))
+    assert "Second arrangement" in text and "Home arrangement" not in text
+
+
+def test_a_bad_filter_value_is_reported_and_ignored(client, owner, service):
+    complete(service, title="Still listed")
+    client.force_login(owner)
+    text = listed(client, verdict="nonsense", agency="no-such-agency")
+    assert "There is a problem" in text
+    assert "Still listed" in text
+
+
+def test_cannot_filter_on_another_agencys_service(client, owner, other_service):
+    complete(other_service, title="Not mine")
+    client.force_login(owner)
+    text = listed(client, service=str(other_service.code))
+    assert "There is a problem" in text and "Not mine" not in text
+
+
+def test_export_link_carries_the_filters(client, owner, service):
+    complete(service)
+    client.force_login(owner)
+    text = listed(client, status="draft", verdict="dominates")
+    assert 'href="/export/assessments.csv?status=draft&amp;verdict=dominates"' in text
+
+
+def test_the_list_is_paginated_by_25(client, owner, service):
+    factories.AssessmentFactory.create_batch(26, service=service)
+    client.force_login(owner)
+    text = listed(client)
+    assert "26 assessments" in text and "Page 1 of 2" in text
+    assert text.count('class="tag tag-draft"') == 25
+    assert listed(client, page=2).count('class="tag tag-draft"') == 1
+
+
+def test_query_count_does_not_grow_with_assessments(client, owner, service, agency):
+    client.force_login(owner)
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(LIST_URL).status_code == 200
+        return len(ctx)
+
+    complete(service)
+    few = count_queries()
+    for number in range(12):
+        other = factories.ServiceFactory(agency=agency)
+        complete(other, status=Status.SUBMITTED if number % 2 else Status.DRAFT)
+    # session, user, agency choices, service choices, whether the user manages an agency,
+    # count, page of assessments with their services, agencies and authors, header agencies
+    assert count_queries() == few == 8

@@ -1,0 +1,300 @@
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from assessments.forms import STALE_MESSAGE
+from assessments.models import Assessment
+from tests import factories
+
+
+def edit_url(assessment, step):
+    return reverse("assessments:edit", args=[assessment.code, step])
+
+
+def post_section(client, assessment, step, answers, version=None):
+    """Post one wizard page as the browser would, with the step's form prefix."""
+    data = {f"assessment_{assessment.code}-current_step": step}
+    if version is None:
+        version = Assessment.objects.get(pk=assessment.pk).version
+    data[f"{step}-version"] = version
+    for name, value in answers.items():
+        data[f"{step}-{name}"] = value
+    return client.post(edit_url(assessment, step), data)
+
+
+@pytest.fixture
+def draft(owner, service):
+    return factories.AssessmentFactory(
+        service=service, author=owner, hourly_rate=Decimal("12"), appraisal_years=5
+    )
+
+
+def test_manager_starts_an_assessment_with_agency_defaults(client, owner, service, agency):
+    client.force_login(owner)
+    response = client.post(
+        reverse("assessments:new"), {"service": service.code, "title": "Peer supporters"}
+    )
+    assessment = Assessment.objects.get(title="Peer supporters")
+    assert response.url == reverse("assessments:tasks", args=[assessment.code])
+    assert assessment.author == owner and assessment.status == "draft"
+    assert assessment.hourly_rate == agency.default_hourly_value
+    assert assessment.discount_rate == agency.default_discount_rate
+
+
+def test_new_assessment_needs_a_title_and_keeps_the_choice(client, owner, service):
+    client.force_login(owner)
+    response = client.post(reverse("assessments:new"), {"service": service.code, "title": ""})
+    assert response.status_code == 200
+    assert b"There is a problem" in response.content
+    assert f'value="{service.code}" selected'.encode() in response.content
+
+
+def test_new_assessment_offers_only_services_the_user_manages(
+    client, owner, service, other_service
+):
+    client.force_login(owner)
+    response = client.post(
+        reverse("assessments:new"), {"service": other_service.code, "title": "Sneaky"}
+    )
+    assert response.status_code == 200
+    assert not Assessment.objects.filter(title="Sneaky").exists()
+
+
+def test_viewer_cannot_start_an_assessment(client, viewer):
+    client.force_login(viewer)
+    assert client.get(reverse("assessments:new")).status_code == 404
+
+
+def test_continue_saves_the_section_to_the_database(client, owner, draft):
+    client.force_login(owner)
+    response = post_section(
+        client,
+        draft,
+        "value",
+        {"private_value_strength": 3, "public_value_strength": 1,
+         "private_value_description": "Better reading"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert response.url == edit_url(draft, "necessity")
+    draft.refresh_from_db()
+    assert (draft.private_value_strength, draft.public_value_strength) == (3, 1)
+    assert draft.result_value_type == "both"
+    assert draft.version == 2
+
+
+def test_a_draft_resumes_on_another_device_with_its_answers(client, owner, draft):
+    client.force_login(owner)
+    post_section(client, draft, "necessity", {"necessity": "optional", "necessity_reason": "X"})
+    client.logout()
+    client.force_login(owner)  # a new session, as on another device
+    response = client.get(edit_url(draft, "necessity"))
+    assert response.context["form"]["necessity"].value() == "optional"
+    assert "X</textarea>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "step, answers, field",
+    [
+        ("reciprocity", {"co_producers_per_year": "-4"}, "co_producers_per_year"),
+        ("reciprocity", {"hours_per_co_producer": "lots"}, "hours_per_co_producer"),
+        ("reciprocity", {"agency_contributions": ["nothing", "time"]}, "agency_contributions"),
+        ("value", {"private_value_strength": "7"}, "private_value_strength"),
+        ("costs", {"hourly_rate": "-1"}, "hourly_rate"),
+        ("costs", {"discount_rate": "45"}, "discount_rate"),
+        ("costs", {"appraisal_years": "0"}, "appraisal_years"),
+        ("costs", {"co_production_effectiveness": "9"}, "co_production_effectiveness"),
+        ("costs", {"alternative_setup_cost": "1e99"}, "alternative_setup_cost"),
+        ("work", {"phases": ["teleportation"]}, "phases"),
+    ],
+)
+def test_invalid_input_gets_a_field_error_and_keeps_what_was_typed(
+    client, owner, draft, step, answers, field
+):
+    client.force_login(owner)
+    answers = {"alternative_name": "Kept words", **answers} if step == "costs" else answers
+    response = post_section(client, draft, step, answers)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert response.context["form"].errors[field]
+    if step == "costs":
+        assert 'value="Kept words"' in page
+    assert Assessment.objects.get(pk=draft.pk).version == 1
+
+
+def test_a_lost_update_is_refused_and_the_input_kept(client, owner, draft):
+    client.force_login(owner)
+    stale_version = draft.version
+    # A colleague saves the same draft first.
+    colleague_copy = Assessment.objects.get(pk=draft.pk)
+    colleague_copy.necessity_reason = "Colleague's reason"
+    assert colleague_copy.save_answers(["necessity_reason"], stale_version)
+
+    response = post_section(
+        client, draft, "necessity", {"necessity": "necessary", "necessity_reason": "Mine"},
+        version=stale_version,
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert STALE_MESSAGE in response.content.decode()
+    assert "Mine</textarea>" in response.content.decode()
+    assert Assessment.objects.get(pk=draft.pk).necessity_reason == "Colleague's reason"
+
+    # Pressing Continue again is a deliberate choice to save over it.
+    data = response.context["form"].data
+    assert int(data["necessity-version"]) == stale_version + 1
+    response = post_section(
+        client, draft, "necessity", {"necessity": "necessary", "necessity_reason": "Mine"},
+        version=stale_version + 1,
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Assessment.objects.get(pk=draft.pk).necessity_reason == "Mine"
+
+
+def test_a_necessary_arrangement_skips_the_costs_section(client, owner, draft):
+    client.force_login(owner)
+    post_section(client, draft, "necessity", {"necessity": "necessary"})
+    response = post_section(
+        client,
+        draft,
+        "capability",
+        {"expertise_required": 1, "co_producer_capability": 3},
+    )
+    assert response.url == reverse("assessments:check", args=[draft.code])
+    tasks = client.get(reverse("assessments:tasks", args=[draft.code])).content.decode()
+    assert "Costs and quality" not in tasks
+
+
+def test_task_list_shows_each_sections_state(client, owner, service):
+    assessment = factories.AssessmentFactory(
+        service=service, author=owner, private_value_strength=2, public_value_strength=1,
+        necessity_reason="Some notes",
+    )  # fmt: skip
+    client.force_login(owner)
+    response = client.get(reverse("assessments:tasks", args=[assessment.code]))
+    states = {section.slug: state for section, state in response.context["sections"]}
+    assert states["value"] == "complete"
+    assert states["necessity"] == "in_progress"
+    assert states["work"] == "not_started"
+
+
+def test_check_answers_lists_unanswered_questions_and_refuses_submit(client, owner, draft):
+    client.force_login(owner)
+    page = client.get(reverse("assessments:check", args=[draft.code])).content.decode()
+    assert "Not answered" in page
+    assert "You cannot submit yet" in page
+    response = client.post(
+        reverse("assessments:submit", args=[draft.code]), {"version": draft.version}
+    )
+    assert response.status_code == 302
+    assert Assessment.objects.get(pk=draft.pk).status == "draft"
+
+
+def test_a_complete_assessment_can_be_submitted(client, owner, service):
+    assessment = factories.AssessmentFactory(
+        service=service, author=owner, **factories.complete_answers()
+    )
+    client.force_login(owner)
+    page = client.get(reverse("assessments:check", args=[assessment.code])).content.decode()
+    assert "Submit assessment" in page and "Not answered" not in page
+    response = client.post(
+        reverse("assessments:submit", args=[assessment.code]), {"version": assessment.version}
+    )
+    assert response.url == assessment.get_absolute_url()
+    assessment.refresh_from_db()
+    assert assessment.status == "submitted" and assessment.submitted_at
+
+
+def test_submit_with_a_stale_version_is_refused(client, owner, service):
+    assessment = factories.AssessmentFactory(
+        service=service, author=owner, **factories.complete_answers()
+    )
+    client.force_login(owner)
+    client.post(reverse("assessments:submit", args=[assessment.code]), {"version": 99})
+    assert Assessment.objects.get(pk=assessment.pk).status == "draft"
+
+
+def test_submitted_assessments_cannot_be_edited(client, owner, service):
+    assessment = factories.AssessmentFactory(
+        service=service, author=owner, status="submitted", submitted_at="2026-01-01T00:00Z"
+    )
+    client.force_login(owner)
+    assert client.get(edit_url(assessment, "work")).status_code == 404
+    assert client.get(reverse("assessments:check", args=[assessment.code])).status_code == 404
+
+
+def test_archiving_a_submitted_assessment(client, owner, service):
+    assessment = factories.AssessmentFactory(
+        service=service, author=owner, status="submitted", submitted_at="2026-01-01T00:00Z"
+    )
+    client.force_login(owner)
+    client.post(reverse("assessments:archive", args=[assessment.code]))
+    assert Assessment.objects.get(pk=assessment.pk).status == "archived"
+
+
+@pytest.mark.parametrize(
+    "name, method",
+    [("tasks", "get"), ("check", "get"), ("submit", "post"), ("archive", "post")],
+)
+def test_outsider_gets_404(client, outsider, draft, name, method):
+    client.force_login(outsider)
+    response = getattr(client, method)(reverse(f"assessments:{name}", args=[draft.code]))
+    assert response.status_code == 404
+
+
+def test_outsider_gets_404_on_every_wizard_page(client, outsider, draft):
+    client.force_login(outsider)
+    assert client.get(edit_url(draft, "work")).status_code == 404
+    assert post_section(client, draft, "work", {"level": "group"}).status_code == 404
+
+
+@pytest.mark.parametrize("name, method", [("check", "get"), ("submit", "post")])
+def test_viewer_gets_403_on_changes(client, viewer, draft, name, method):
+    client.force_login(viewer)
+    response = getattr(client, method)(reverse(f"assessments:{name}", args=[draft.code]))
+    assert response.status_code == 403
+
+
+def test_viewer_gets_403_in_the_wizard(client, viewer, draft):
+    client.force_login(viewer)
+    assert client.get(edit_url(draft, "work")).status_code == 403
+    assert post_section(client, draft, "work", {"level": "group"}).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["submit", "archive"])
+def test_get_on_a_post_only_view_is_405(client, owner, draft, name):
+    client.force_login(owner)
+    assert client.get(reverse(f"assessments:{name}", args=[draft.code])).status_code == 405
+
+
+@pytest.mark.parametrize("path", ["/assessments/new/"])
+def test_anonymous_is_sent_to_sign_in(client, db, path):
+    assert client.get(path).status_code == 302
+
+
+def test_anonymous_is_sent_to_sign_in_from_the_wizard(client, draft):
+    response = client.get(edit_url(draft, "work"))
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_wizard_and_check_pages_have_bounded_queries(client, owner, service):
+    assessment = factories.AssessmentFactory(
+        service=service, author=owner, **factories.complete_answers()
+    )
+    factories.AssessmentFactory.create_batch(10, service=service, author=owner)
+    client.force_login(owner)
+    for url, limit in [
+        # session, user, assessment+service+agency, membership role, header agencies
+        (edit_url(assessment, "work"), 6),
+        (edit_url(assessment, "costs"), 6),
+        # the same, plus nothing per section: answers come from the one assessment row
+        (reverse("assessments:check", args=[assessment.code]), 6),
+        # ... plus the "may this user edit" check
+        (reverse("assessments:tasks", args=[assessment.code]), 7),
+    ]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        sql = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+        assert len(sql) <= limit, (url, sql)
