@@ -29,6 +29,9 @@ class Section:
     summary: str
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
+    # Filled in from the agency's defaults when the assessment starts: answers, but not a
+    # sign that the manager has begun the section.
+    prefilled: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -43,8 +46,12 @@ class Section:
         answered = [name for name in self.required if _answered(getattr(assessment, name))]
         if len(answered) == len(self.required):
             return SectionState.COMPLETE
-        any_optional = any(_answered(getattr(assessment, name)) for name in self.optional)
-        return SectionState.IN_PROGRESS if answered or any_optional else SectionState.NOT_STARTED
+        started = any(
+            _answered(getattr(assessment, name))
+            for name in self.fields
+            if name not in self.prefilled
+        )
+        return SectionState.IN_PROGRESS if started else SectionState.NOT_STARTED
 
 
 def _answered(value) -> bool:
@@ -138,6 +145,7 @@ SECTIONS = (
             "discount_rate",
             *OPTION_FIELDS,
         ),
+        prefilled=("hourly_rate", "appraisal_years", "discount_rate"),
     ),
 )
 

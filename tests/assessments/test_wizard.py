@@ -298,3 +298,14 @@ def test_wizard_and_check_pages_have_bounded_queries(client, owner, service):
             assert client.get(url).status_code == 200
         sql = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
         assert len(sql) <= limit, (url, sql)
+
+
+def test_agency_defaults_alone_leave_the_costs_section_not_started(client, owner, draft):
+    client.force_login(owner)
+    response = client.get(reverse("assessments:tasks", args=[draft.code]))
+    states = {section.slug: state for section, state in response.context["sections"]}
+    assert states["costs"] == "not_started"
+    post_section(client, draft, "costs", {"alternative_name": "Nurses", "hourly_rate": "12"})
+    response = client.get(reverse("assessments:tasks", args=[draft.code]))
+    states = {section.slug: state for section, state in response.context["sections"]}
+    assert states["costs"] == "in_progress"
