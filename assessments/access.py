@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from assessments.models import Assessment
-from services.access import agencies_for, check_agency_access
+from services.access import agencies_for, check_role, role_subquery
 
 
 def assessments_for(user):
@@ -12,10 +12,20 @@ def assessments_for(user):
 
 
 def get_assessment_for_user(user, code, *, write: bool = False) -> Assessment:
-    """The assessment with this public code: 404 to outsiders, 403 to viewers who write."""
+    """The assessment with this public code: 404 to outsiders, 403 to viewers who write.
+
+    One query fetches the assessment, its service, agency and author, and the user's role
+    in the agency, kept on the assessment as `user_role` (a Role).
+    """
+    if not user.is_authenticated:
+        raise Http404("No such assessment.")
     try:
-        assessment = Assessment.objects.select_related("service__agency", "author").get(code=code)
+        assessment = (
+            Assessment.objects.select_related("service__agency", "author")
+            .annotate(user_role=role_subquery(user, "service__agency"))
+            .get(code=code)
+        )
     except (Assessment.DoesNotExist, ValidationError, ValueError):
         raise Http404("No such assessment.") from None
-    check_agency_access(user, assessment.service.agency, write=write)
+    assessment.user_role = check_role(assessment.user_role, write=write)
     return assessment

@@ -2,13 +2,16 @@
 
 Every view and export goes through these helpers. An object outside the user's
 agencies answers 404, so outsiders cannot even learn that it exists; a viewer
-asking to change something they may read answers 403.
+asking to change something they may read answers 403. The helpers that fetch one
+object fetch the user's role with it, in the same query, and keep it on the object as
+`user_role`, so a page that shows or hides manager buttons need not ask again.
 
 Library cases are shared, not agency data: anyone signed in reads the published ones;
 staff, who curate them, also read drafts. A case someone may not read answers 404.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
 from services.models import Agency, CaseExample, Membership, Role, Service
@@ -23,34 +26,42 @@ def services_for(user):
     return Service.objects.for_agencies(agencies_for(user))
 
 
-def role_in(user, agency) -> Role | None:
-    if not user.is_authenticated:
-        return None
-    role = (
-        Membership.objects.filter(user=user, agency=agency).values_list("role", flat=True).first()
-    )
-    return Role(role) if role else None
+def role_subquery(user, agency_path: str) -> Subquery:
+    """The user's role in the agency at `agency_path` of the outer query, for annotate().
 
-
-def check_agency_access(user, agency, *, write: bool = False, role: Role | None = None) -> Role:
-    """Raise 404 unless the user belongs to the agency, 403 if they may only read.
-
-    Pass `role` when the caller already fetched it (an annotation) to save a query.
+    Lets the access helpers fetch an object and the reader's role in one query.
     """
-    role = role or role_in(user, agency)
+    memberships = Membership.objects.filter(user=user, agency=OuterRef(agency_path))
+    return Subquery(memberships.values("role")[:1])
+
+
+def check_role(role: str | None, *, write: bool = False) -> Role:
+    """Raise 404 unless the user has a role in the agency, 403 if they may only read."""
     if role is None:
         raise Http404("No such page.")
+    role = Role(role)
     if write and not role.can_change:
         raise PermissionDenied("Viewers can read but not change this agency's work.")
     return role
 
 
 def get_service_for_user(user, code, *, write: bool = False) -> Service:
+    """The service with this public code: 404 to outsiders, 403 to viewers who write.
+
+    One query fetches the service, its agency and the user's role there. The role is kept
+    on the service as `user_role` (a Role), so the page need not ask for it again.
+    """
+    if not user.is_authenticated:
+        raise Http404("No such service.")
     try:
-        service = Service.objects.select_related("agency").get(code=code)
+        service = (
+            Service.objects.select_related("agency")
+            .annotate(user_role=role_subquery(user, "agency"))
+            .get(code=code)
+        )
     except (Service.DoesNotExist, ValidationError, ValueError):
         raise Http404("No such service.") from None
-    check_agency_access(user, service.agency, write=write)
+    service.user_role = check_role(service.user_role, write=write)
     return service
 
 

@@ -3,7 +3,6 @@
 from django import template
 
 from assessments.access import assessments_for
-from services.access import agencies_for
 
 register = template.Library()
 
@@ -12,7 +11,8 @@ register = template.Library()
 def service_assessments(context, service):
     """The assessments of a service the user may already read, and whether they may start one.
 
-    Two queries: the assessments, and whether the user manages the service's agency.
+    One query, the assessments: `service` comes from get_service_for_user, which kept the
+    user's role in its agency.
     """
     user = context["request"].user
     assessments = (
@@ -24,5 +24,5 @@ def service_assessments(context, service):
     return {
         "service": service,
         "assessments": list(assessments),
-        "can_start": agencies_for(user, write=True).filter(pk=service.agency_id).exists(),
+        "can_start": service.user_role.can_change,
     }

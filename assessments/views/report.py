@@ -7,7 +7,6 @@ from assessments import scoring
 from assessments.access import get_assessment_for_user
 from assessments.choices import Classification, Sensitivity, ValueType, Verdict
 from assessments.models import MOTIVATORS, Assessment
-from services.access import role_in
 from services.models import CaseExample
 from services.similarity import Profile
 
@@ -85,6 +84,6 @@ def report(request, code):
             )
             for match in matches
         ],
-        "can_change": role_in(request.user, assessment.service.agency).can_change,
+        "can_change": assessment.user_role.can_change,
     }
     return render(request, "assessments/report.html", context)

@@ -71,9 +71,7 @@ def task_list(request, code):
             "assessment": assessment,
             "sections": sections,
             "complete_count": sum(state == "complete" for _, state in sections),
-            "can_edit": agencies_for(request.user, write=True)
-            .filter(pk=assessment.service.agency_id)
-            .exists(),
+            "can_edit": assessment.user_role.can_change,
         },
     )
 

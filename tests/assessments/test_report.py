@@ -237,7 +237,7 @@ def test_report_query_count_is_pinned(client, owner, service, django_assert_num_
     factories.CaseExampleFactory.create_batch(5)
     assessment = submitted(service, burden_on_vulnerable=True)
     client.force_login(owner)
-    # session, user, the assessment with its service, agency and author, the reader's role
-    # (access check), their role again (manager buttons), similar cases, header agencies
-    with django_assert_num_queries(7):
+    # session, user, the assessment with its service, agency, author and the reader's role
+    # (access check and manager buttons alike), similar cases, header agencies
+    with django_assert_num_queries(5):
         assert client.get(assessment.get_absolute_url()).status_code == 200

@@ -51,7 +51,7 @@ def test_query_count_does_not_grow_with_assessments(
 ):
     factories.AssessmentFactory.create_batch(6, service=service)
     client.force_login(owner)
-    # session, user, the service with its agency, the reader's role (access check),
-    # the service's assessments, whether the reader manages the agency, header agencies
-    with django_assert_num_queries(7):
+    # session, user, the service with its agency and the reader's role (access check and
+    # "start an assessment" button alike), header agencies, the service's assessments
+    with django_assert_num_queries(5):
         assert client.get(service.get_absolute_url()).status_code == 200

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from services.access import agencies_for, get_service_for_user, services_for
+from services.models import Role
 from tests import factories
 
 
@@ -34,6 +35,21 @@ def test_viewer_asking_to_change_a_service_gets_403(viewer, service):
 
 def test_manager_may_change_their_service(owner, service):
     assert get_service_for_user(owner, service.code, write=True) == service
+
+
+def test_the_service_comes_with_the_users_role_in_one_query(
+    owner, viewer, service, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        assert get_service_for_user(viewer, service.code).user_role == Role.VIEWER
+    assert get_service_for_user(owner, service.code, write=True).user_role == Role.MANAGER
+
+
+def test_anonymous_user_gets_404_for_a_service(db, service):
+    from django.contrib.auth.models import AnonymousUser
+
+    with pytest.raises(Http404):
+        get_service_for_user(AnonymousUser(), service.code)
 
 
 def test_unknown_or_malformed_code_is_404(owner):

@@ -1,0 +1,245 @@
+"""Who gets what from every page: one row per URL pattern, walked by each kind of user.
+
+ROUTES must name every URL pattern of the project except the admin's, which Django keeps
+to staff itself (tests/services/test_case_admin.py). A page added without a row fails
+test_every_url_pattern_has_a_row, so nobody ships a view without saying who may use it.
+
+The users are the shared fixtures of tests/conftest.py:
+
+- anonymous: sent to sign in (302 to /accounts/login/), except on sign-in and /healthz;
+- outsider: a manager of another agency. The home agency's objects answer 404, as if they
+  did not exist; the case library is shared, so a published case answers 200;
+- viewer: a viewer of the home agency: reads (200), may not change (403);
+- owner: a manager of the home agency: reads (200) and changes (200 or 302).
+
+A method a view does not take answers 405.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from assessments.choices import Status
+from assessments.models import Assessment
+from services.models import CaseExample, Service
+from tests import factories
+
+GET, POST = "GET", "POST"
+READ = (GET,)
+FORM = (GET, POST)
+POST_ONLY = (POST,)
+LOGIN = 302  # for anonymous users, always a redirect to the sign-in page
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What the routes act on: the home agency's work, and a published library case."""
+
+    service: Service
+    draft: Assessment
+    submitted: Assessment
+    case: CaseExample
+
+
+def no_args(targets: Targets) -> list:
+    return []
+
+
+def no_data(targets: Targets) -> dict:
+    return {}
+
+
+def service_code(targets: Targets) -> list:
+    return [targets.service.code]
+
+
+def draft_code(targets: Targets) -> list:
+    return [targets.draft.code]
+
+
+def submitted_code(targets: Targets) -> list:
+    return [targets.submitted.code]
+
+
+def first_section(targets: Targets) -> list:
+    return [targets.draft.code, "work"]
+
+
+def case_slug(targets: Targets) -> list:
+    return [targets.case.slug]
+
+
+def one_assessment(targets: Targets) -> dict:
+    """The export of a single assessment, which checks access to it."""
+    return {"assessment": targets.submitted.code}
+
+
+def new_assessment(targets: Targets) -> dict:
+    return {"service": targets.service.code, "title": "Checking who may start one"}
+
+
+def section_form(targets: Targets) -> dict:
+    """The wizard's step field and the section's version: enough to save the work page."""
+    return {
+        f"assessment_{targets.draft.code}-current_step": "work",
+        "work-version": targets.draft.version,
+    }
+
+
+@dataclass(frozen=True)
+class Route:
+    """How to call one URL pattern, and the status each kind of user gets.
+
+    A status is a number, or a {method: status} dict where the methods answer differently.
+    `data` is sent as the query string of a GET and the body of a POST.
+    """
+
+    methods: tuple[str, ...]
+    anonymous: int | dict[str, int]
+    outsider: int | dict[str, int]
+    viewer: int | dict[str, int]
+    owner: int | dict[str, int]
+    args: Callable[[Targets], list] = no_args
+    data: Callable[[Targets], dict] = no_data
+
+    def expected(self, role: str, method: str) -> int:
+        status = getattr(self, role)
+        return status[method] if isinstance(status, dict) else status
+
+
+# fmt: off
+ROUTES: dict[str, Route] = {
+    # URL name                    methods    anonymous outsider viewer  owner
+    "login":                Route(FORM,      200,      200,     200,    200),
+    "logout":               Route(POST_ONLY, LOGIN,    302,     302,    302),
+    "healthz":              Route(READ,      200,      200,     200,    200),
+
+    # Lists and exports: each user gets their own agencies' work.
+    "dashboard":            Route(READ,      LOGIN,    200,     200,    200),
+    "services:list":        Route(READ,      LOGIN,    200,     200,    200),
+    "export-services":      Route(READ,      LOGIN,    200,     200,    200),
+    "assessments:list":     Route(READ,      LOGIN,    200,     200,    200),
+
+    # The case library is shared: any signed-in user reads the published cases.
+    "cases:list":           Route(READ,      LOGIN,    200,     200,    200),
+    "cases:detail":         Route(READ,      LOGIN,    200,     200,    200, args=case_slug),
+    "export-cases":         Route(READ,      LOGIN,    200,     200,    200),
+
+    # One agency's work, read: outsiders get 404.
+    "services:detail":      Route(READ,      LOGIN,    404,     200,    200, args=service_code),
+    "assessments:report":   Route(READ,      LOGIN,    404,     200,    200, args=submitted_code),
+    "export-assessments":   Route(READ,      LOGIN,    404,     200,    200, data=one_assessment),
+    # Viewers may follow a draft's progress; only managers get the links into the wizard.
+    "assessments:tasks":    Route(READ,      LOGIN,    404,     200,    200, args=draft_code),
+
+    # One agency's work, changed: outsiders get 404, viewers 403.
+    "assessments:edit":     Route(FORM,      LOGIN,    404,     403,    {GET: 200, POST: 302},
+                                  args=first_section, data=section_form),
+    "assessments:check":    Route(READ,      LOGIN,    404,     403,    200, args=draft_code),
+    "assessments:submit":   Route(POST_ONLY, LOGIN,    404,     403,    302, args=draft_code),
+    "assessments:archive":  Route(POST_ONLY, LOGIN,    404,     403,    302, args=submitted_code),
+    # No object in the URL: the outsider (a manager elsewhere) gets the form, which refuses
+    # the home agency's service (200 with an error); a viewer, who manages no agency, 404.
+    "assessments:new":      Route(FORM,      LOGIN,    200,     404,    {GET: 200, POST: 302},
+                                  data=new_assessment),
+}
+# fmt: on
+
+
+def url_names(patterns, namespace: str = ""):
+    """Every URL name under `patterns` with its namespace; an unnamed pattern by its route."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":  # admin/: Django's own, staff only
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern.url_patterns, inner)
+        else:
+            yield f"{namespace}{pattern.name}" if pattern.name else f"unnamed {pattern.pattern}"
+
+
+def calls(role: str):
+    """(URL name, method, expected status) for every method every route takes."""
+    params = []
+    for name, route in ROUTES.items():
+        for method in route.methods:
+            expected = route.expected(role, method)
+            params.append(pytest.param(name, method, expected, id=f"{method} {name} {expected}"))
+    return params
+
+
+def refused_methods():
+    """GET on the POST-only views, POST on the read-only ones."""
+    return [
+        pytest.param(name, method, id=f"{method} {name}")
+        for name, route in ROUTES.items()
+        for method in (GET, POST)
+        if method not in route.methods
+    ]
+
+
+@pytest.fixture
+def targets(owner, service, other_service) -> Targets:
+    # other_service: the outsider manages a service of their own, so may start assessments.
+    return Targets(
+        service=service,
+        draft=factories.AssessmentFactory(service=service, author=owner),
+        submitted=factories.AssessmentFactory(
+            **factories.complete_answers(),
+            service=service,
+            author=owner,
+            status=Status.SUBMITTED,
+            submitted_at=timezone.now(),
+        ),
+        case=factories.CaseExampleFactory(),
+    )
+
+
+def send(client, targets: Targets, name: str, method: str):
+    route = ROUTES[name]
+    url = reverse(name, args=route.args(targets))
+    response = getattr(client, method.lower())(url, route.data(targets))
+    if response.streaming:  # an export: read it to the end, as a browser would
+        b"".join(response.streaming_content)
+    return response
+
+
+def test_every_url_pattern_has_a_row():
+    patterns = set(url_names(get_resolver().url_patterns))
+    assert sorted(patterns - ROUTES.keys()) == [], "add a row to ROUTES for each new URL pattern"
+    assert sorted(ROUTES.keys() - patterns) == [], "remove the rows of URL patterns that are gone"
+
+
+@pytest.mark.parametrize(("name", "method", "expected"), calls("anonymous"))
+def test_what_anonymous_gets(client, targets, name, method, expected):
+    response = send(client, targets, name, method)
+    assert response.status_code == expected
+    if expected == LOGIN:
+        assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(("name", "method", "expected"), calls("outsider"))
+def test_what_an_outsider_gets(client, outsider, targets, name, method, expected):
+    client.force_login(outsider)
+    assert send(client, targets, name, method).status_code == expected
+
+
+@pytest.mark.parametrize(("name", "method", "expected"), calls("viewer"))
+def test_what_a_viewer_gets(client, viewer, targets, name, method, expected):
+    client.force_login(viewer)
+    assert send(client, targets, name, method).status_code == expected
+
+
+@pytest.mark.parametrize(("name", "method", "expected"), calls("owner"))
+def test_what_the_owner_gets(client, owner, targets, name, method, expected):
+    client.force_login(owner)
+    assert send(client, targets, name, method).status_code == expected
+
+
+@pytest.mark.parametrize(("name", "method"), refused_methods())
+def test_a_method_the_view_does_not_take_is_405(client, owner, targets, name, method):
+    client.force_login(owner)
+    assert send(client, targets, name, method).status_code == 405
