@@ -143,7 +143,7 @@ ROUTES: dict[str, Route] = {
     "assessments:archive":  Route(POST_ONLY, LOGIN,    404,     403,    302, args=submitted_code),
     # No object in the URL: the outsider (a manager elsewhere) gets the form, which refuses
     # the home agency's service (200 with an error); a viewer, who manages no agency, 404.
-    "assessments:new":      Route(FORM,      LOGIN,    200,     404,    {GET: 200, POST: 302},
+    "assessments:new":      Route(FORM,      LOGIN,    200,     403,    {GET: 200, POST: 302},
                                   data=new_assessment),
 }
 # fmt: on

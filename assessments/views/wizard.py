@@ -7,6 +7,7 @@ from the database.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,7 +34,9 @@ def new_assessment(request):
     services = Service.objects.for_agencies(agencies_for(request.user, write=True))
     services = services.select_related("agency")
     if not services.exists():
-        raise Http404("You are not a manager of any agency.")
+        if agencies_for(request.user).exists():
+            raise PermissionDenied("Viewers can read assessments but cannot start them.")
+        raise Http404("You do not belong to an agency.")
     initial = {}
     if code := request.GET.get("service"):
         initial["service"] = services.filter(code=code).first()

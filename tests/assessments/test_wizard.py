@@ -65,6 +65,11 @@ def test_new_assessment_offers_only_services_the_user_manages(
 
 def test_viewer_cannot_start_an_assessment(client, viewer):
     client.force_login(viewer)
+    assert client.get(reverse("assessments:new")).status_code == 403
+
+
+def test_someone_with_no_agency_gets_404_for_a_new_assessment(client, db):
+    client.force_login(factories.UserFactory())
     assert client.get(reverse("assessments:new")).status_code == 404
 
 

@@ -131,3 +131,10 @@ def test_services_export_streams_only_my_filtered_services(client, owner, agency
     assert len(lines) == 2
     assert "'=HYPERLINK(evil)" in body  # a spreadsheet will not run it
     assert "Parks" not in body and other_service.name not in body
+
+
+def test_not_found_page_speaks_plainly(client, owner):
+    client.force_login(owner)
+    response = client.get("/services/00000000-0000-0000-0000-000000000000/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
