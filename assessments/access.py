@@ -14,14 +14,14 @@ def assessments_for(user):
 def get_assessment_for_user(user, code, *, write: bool = False) -> Assessment:
     """The assessment with this public code: 404 to outsiders, 403 to viewers who write.
 
-    One query fetches the assessment, its service, agency and author, and the user's role
-    in the agency, kept on the assessment as `user_role` (a Role).
+    One query fetches the assessment, its written answers, service, agency and author, and
+    the user's role in the agency, kept on the assessment as `user_role` (a Role).
     """
     if not user.is_authenticated:
         raise Http404("No such assessment.")
     try:
         assessment = (
-            Assessment.objects.select_related("service__agency", "author")
+            Assessment.objects.select_related("service__agency", "author", "text")
             .annotate(user_role=role_subquery(user, "service__agency"))
             .get(code=code)
         )

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from assessments.models import Assessment
+from assessments.models import Assessment, AssessmentText
+
+
+class AssessmentTextInline(admin.StackedInline):
+    model = AssessmentText
+    can_delete = False
+    max_num = 1
 
 
 @admin.register(Assessment)
@@ -11,3 +17,4 @@ class AssessmentAdmin(admin.ModelAdmin):
     list_select_related = ["service__agency"]
     autocomplete_fields = ["service", "author"]
     readonly_fields = ["code", "version", "created_at", "updated_at", *Assessment.RESULT_FIELDS]
+    inlines = [AssessmentTextInline]

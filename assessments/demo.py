@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from assessments.choices import Status
 from assessments.demo_data import DEMO_ASSESSMENTS
-from assessments.models import Assessment
+from assessments.models import TEXT_FIELDS, Assessment, AssessmentText
 from services.demo import PEOPLE
 from services.models import Agency, Role, Service
 
@@ -54,6 +54,8 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
         if (service.pk, demo.title) in existing:
             continue
         agency = agencies[demo.agency]
+        answers = {k: v for k, v in demo.answers.items() if k not in TEXT_FIELDS}
+        written = {k: v for k, v in demo.answers.items() if k in TEXT_FIELDS}
         assessment = Assessment(
             service=service,
             title=demo.title,
@@ -61,7 +63,7 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
             hourly_rate=agency.default_hourly_value,
             appraisal_years=agency.default_appraisal_years,
             discount_rate=agency.default_discount_rate,
-            **demo.answers,
+            **answers,
         )
         saved_at = now - timedelta(days=demo.days_ago)
         if demo.submitted:
@@ -71,6 +73,7 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
         # constraints itself on insert.
         assessment.full_clean(validate_constraints=False)
         assessment.save()
+        AssessmentText.objects.create(assessment=assessment, **written)
         # Backdate, so the lists and dashboards show a history rather than one instant.
         Assessment.objects.filter(pk=assessment.pk).update(
             created_at=saved_at - timedelta(days=7), updated_at=saved_at

@@ -6,7 +6,7 @@ from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
 from assessments.choices import Contribution, CoProducerType, Phase, SpecialAsset
-from assessments.models import MOTIVATORS, OPTIONS, Assessment
+from assessments.models import MOTIVATORS, OPTIONS, TEXT_FIELDS, Assessment, AssessmentText
 from assessments.sections import SECTIONS_BY_SLUG
 
 NOTHING = "nothing"
@@ -88,6 +88,10 @@ class SectionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        # The free-text answers live on the assessment's AssessmentText row, which the
+        # ModelForm does not read: fill them in here.
+        for name in self.text_field_names():
+            self.initial.setdefault(name, getattr(self.instance.text_answers, name))
         for field in self.fields.values():
             if isinstance(field.widget, forms.RadioSelect):
                 field.choices = [c for c in field.choices if c[0] not in ("", None)]
@@ -117,8 +121,14 @@ class SectionForm(forms.ModelForm):
             raise forms.ValidationError(STALE_MESSAGE, code="stale")
         return cleaned
 
+    def text_field_names(self) -> list[str]:
+        return [name for name in self._meta.fields if name in TEXT_FIELDS]
+
     def save_section(self) -> bool:
         """Save this section's answers; False if someone saved in between."""
+        text = self.instance.text_answers
+        for name in self.text_field_names():
+            setattr(text, name, self.cleaned_data[name])
         return self.instance.save_answers(self._meta.fields, self.cleaned_data["version"])
 
 
@@ -126,8 +136,11 @@ def _radio_widgets(*names):
     return dict.fromkeys(names, forms.RadioSelect)
 
 
-def _textareas(*names):
-    return {name: forms.Textarea(attrs={"rows": 3}) for name in names}
+def _text_answer(name, label, help_text=""):
+    """A free-text answer; declared on the form because it is a field of AssessmentText."""
+    return AssessmentText._meta.get_field(name).formfield(
+        label=label, help_text=help_text, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class WorkForm(SectionForm):
@@ -142,27 +155,31 @@ class WorkForm(SectionForm):
         help_text="Tick all that apply. Only doing the work itself (delivery) is co-production; "
         "helping to decide, plan or review a service is participation.",
     )
+    work_description = _text_answer(
+        "work_description",
+        "What work do the co-producers do?",
+        "Describe the tasks, for example 'parents listen to their child read for ten minutes "
+        "each evening'.",
+    )
+    inputs = _text_answer(
+        "inputs",
+        "What goes into the work?",
+        "Time, materials, information, skills: what the work is made from.",
+    )
+    outputs = _text_answer(
+        "outputs",
+        "What comes out of it?",
+        "What the work produces that is worth more than what went in.",
+    )
 
     class Meta:
         model = Assessment
         fields = list(SECTIONS_BY_SLUG["work"].fields)
         labels = {
-            "work_description": "What work do the co-producers do?",
             "level": "Do they take part as individuals, in groups, or as a whole community?",
-            "inputs": "What goes into the work?",
-            "outputs": "What comes out of it?",
             "work_relation": "Does their work add to the service or replace work the agency did?",
         }
-        help_texts = {
-            "work_description": "Describe the tasks, for example 'parents listen to their child "
-            "read for ten minutes each evening'.",
-            "inputs": "Time, materials, information, skills: what the work is made from.",
-            "outputs": "What the work produces that is worth more than what went in.",
-        }
-        widgets = {
-            **_textareas("work_description", "inputs", "outputs"),
-            **_radio_widgets("level", "work_relation"),
-        }
+        widgets = _radio_widgets("level", "work_relation")
 
 
 class ReciprocityForm(SectionForm):
@@ -178,14 +195,17 @@ class ReciprocityForm(SectionForm):
         none_label="Nothing at present",
         help_text="Tick all that apply.",
     )
+    agency_contribution_notes = _text_answer(
+        "agency_contribution_notes", "Anything more about what the agency gives (optional)"
+    )
+    co_producer_contribution_notes = _text_answer(
+        "co_producer_contribution_notes", "Anything more about what co-producers give (optional)"
+    )
 
     class Meta:
         model = Assessment
         fields = list(SECTIONS_BY_SLUG["reciprocity"].fields)
         labels = {
-            "agency_contribution_notes": "Anything more about what the agency gives (optional)",
-            "co_producer_contribution_notes": "Anything more about what co-producers give "
-            "(optional)",
             "timing": "Do both sides contribute at the same time?",
             "co_producers_per_year": "About how many people take part in a year?",
             "hours_per_co_producer": "About how many hours does each of them give in a year?",
@@ -195,21 +215,23 @@ class ReciprocityForm(SectionForm):
             "citizens fill in next year: that still counts.",
             "hours_per_co_producer": "A rough figure is fine, for example 12 for an hour a month.",
         }
-        widgets = {
-            **_textareas("agency_contribution_notes", "co_producer_contribution_notes"),
-            **_radio_widgets("timing"),
-        }
+        widgets = _radio_widgets("timing")
 
 
 class ValueForm(SectionForm):
+    private_value_description = _text_answer(
+        "private_value_description", "Describe the private value (optional)"
+    )
+    public_value_description = _text_answer(
+        "public_value_description", "Describe the public value (optional)"
+    )
+
     class Meta:
         model = Assessment
         fields = list(SECTIONS_BY_SLUG["value"].fields)
         labels = {
             "private_value_strength": "How much private value does it create?",
-            "private_value_description": "Describe the private value (optional)",
             "public_value_strength": "How much public value does it create?",
-            "public_value_description": "Describe the public value (optional)",
         }
         help_texts = {
             "private_value_strength": "Private value is enjoyed by the person themselves, like "
@@ -217,25 +239,21 @@ class ValueForm(SectionForm):
             "public_value_strength": "Public value is shared by everyone, like safer streets or "
             "a tax system that costs less to run.",
         }
-        widgets = {
-            **_textareas("private_value_description", "public_value_description"),
-            **_radio_widgets("private_value_strength", "public_value_strength"),
-        }
+        widgets = _radio_widgets("private_value_strength", "public_value_strength")
 
 
 class NecessityForm(SectionForm):
+    necessity_reason = _text_answer("necessity_reason", "Why? (optional)")
+
     class Meta:
         model = Assessment
         fields = list(SECTIONS_BY_SLUG["necessity"].fields)
-        labels = {
-            "necessity": "Could the service work without the co-producers' part?",
-            "necessity_reason": "Why? (optional)",
-        }
+        labels = {"necessity": "Could the service work without the co-producers' part?"}
         help_texts = {
             "necessity": "Regulators need people to comply and many human services need people "
             "to change how they live: there, the question is how to co-produce, not whether.",
         }
-        widgets = {**_textareas("necessity_reason"), **_radio_widgets("necessity")}
+        widgets = _radio_widgets("necessity")
 
 
 class MotivationsForm(SectionForm):
@@ -243,6 +261,7 @@ class MotivationsForm(SectionForm):
         label="Does the agency pay or reward co-producers?",
         help_text="Payments, vouchers, discounts or prizes.",
     )
+    motivation_notes = _text_answer("motivation_notes", "Notes on motivation (optional)")
 
     class Meta:
         model = Assessment
@@ -253,12 +272,8 @@ class MotivationsForm(SectionForm):
             "social_motivation": "Social: the company, fellowship and respect of others",
             "normative_motivation": "Normative: their values, a wish to help or a sense of duty",
             "sanctions_motivation": "Sanctions: they would be penalised if they did not",
-            "motivation_notes": "Notes on motivation (optional)",
         }
-        widgets = {
-            **_textareas("motivation_notes"),
-            **_radio_widgets(*(f"{m}_motivation" for m in MOTIVATORS)),
-        }
+        widgets = _radio_widgets(*(f"{m}_motivation" for m in MOTIVATORS))
 
 
 class CapabilityForm(SectionForm):
@@ -276,6 +291,12 @@ class CapabilityForm(SectionForm):
         label="Does the work fall on clients who are least able to carry it?",
         help_text="For example, people who are ill, poor, short of time or with little schooling.",
     )
+    special_assets_notes = _text_answer(
+        "special_assets_notes", "More about what they bring (optional)"
+    )
+    support_given = _text_answer(
+        "support_given", "What training or support does the agency give? (optional)"
+    )
 
     class Meta:
         model = Assessment
@@ -283,13 +304,8 @@ class CapabilityForm(SectionForm):
         labels = {
             "expertise_required": "How much expertise does the work need?",
             "co_producer_capability": "How capable are the co-producers of doing it well?",
-            "special_assets_notes": "More about what they bring (optional)",
-            "support_given": "What training or support does the agency give? (optional)",
         }
-        widgets = {
-            **_textareas("special_assets_notes", "support_given"),
-            **_radio_widgets("expertise_required", "co_producer_capability"),
-        }
+        widgets = _radio_widgets("expertise_required", "co_producer_capability")
 
 
 class CostsForm(SectionForm):

@@ -11,7 +11,7 @@ from uuid import uuid4
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 
@@ -106,24 +106,27 @@ class AssessmentQuerySet(models.QuerySet):
         return self.exclude(status=Status.ARCHIVED)
 
     def for_listing(self):
-        return self.select_related("service__agency", "author").defer(*Assessment.LONG_TEXT_FIELDS)
+        return self.select_related("service__agency", "author")
+
+
+# The free-text answers, kept in `AssessmentText` rather than on the assessment row, so the
+# scans behind dashboards, lists and exports read narrow rows.
+TEXT_FIELDS = (
+    "work_description",
+    "inputs",
+    "outputs",
+    "agency_contribution_notes",
+    "co_producer_contribution_notes",
+    "private_value_description",
+    "public_value_description",
+    "necessity_reason",
+    "motivation_notes",
+    "special_assets_notes",
+    "support_given",
+)
 
 
 class Assessment(models.Model):
-    LONG_TEXT_FIELDS = (
-        "work_description",
-        "inputs",
-        "outputs",
-        "agency_contribution_notes",
-        "co_producer_contribution_notes",
-        "private_value_description",
-        "public_value_description",
-        "necessity_reason",
-        "motivation_notes",
-        "special_assets_notes",
-        "support_given",
-    )
-
     code = models.UUIDField(default=uuid4, unique=True, editable=False)
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="assessments")
     title = models.CharField(
@@ -144,23 +147,16 @@ class Assessment(models.Model):
     )
 
     # 1. The work
-    work_description = models.TextField("what co-producers do", blank=True)
     co_producer_types = models.JSONField("who the co-producers are", null=True, blank=True)
     level = models.CharField(max_length=12, blank=True, choices=Level.choices)
     phases = models.JSONField("stages they take part in", null=True, blank=True)
-    inputs = models.TextField("what goes in", blank=True)
-    outputs = models.TextField("what comes out", blank=True)
     work_relation = models.CharField(
         "adds to or replaces agency work", max_length=10, blank=True, choices=WorkRelation.choices
     )
 
     # 2. Reciprocity
     agency_contributions = models.JSONField("what the agency gives", null=True, blank=True)
-    agency_contribution_notes = models.TextField("more about what the agency gives", blank=True)
     co_producer_contributions = models.JSONField("what co-producers give", null=True, blank=True)
-    co_producer_contribution_notes = models.TextField(
-        "more about what co-producers give", blank=True
-    )
     timing = models.CharField(max_length=12, blank=True, choices=Timing.choices)
     co_producers_per_year = models.PositiveIntegerField(
         "number of co-producers a year", null=True, blank=True
@@ -168,14 +164,11 @@ class Assessment(models.Model):
     hours_per_co_producer = _hours("hours each co-producer gives a year")
 
     # 3. Value
-    private_value_description = models.TextField("private value", blank=True)
     private_value_strength = _strength("strength of private value")
-    public_value_description = models.TextField("public value", blank=True)
     public_value_strength = _strength("strength of public value")
 
     # 4. Necessity
     necessity = models.CharField(max_length=10, blank=True, choices=Necessity.choices)
-    necessity_reason = models.TextField("why", blank=True)
 
     # 5. Motivations
     material_motivation = _strength("material rewards or private gain")
@@ -186,7 +179,6 @@ class Assessment(models.Model):
     material_rewards_offered = models.BooleanField(
         "does the agency pay or reward co-producers", null=True, blank=True
     )
-    motivation_notes = models.TextField("notes on motivation", blank=True)
 
     # 6. Capability and context
     expertise_required = _strength("expertise the work needs")
@@ -195,8 +187,6 @@ class Assessment(models.Model):
         "does capability vary from area to area", null=True, blank=True
     )
     special_assets = models.JSONField("what co-producers bring", null=True, blank=True)
-    special_assets_notes = models.TextField("more about what they bring", blank=True)
-    support_given = models.TextField("support the agency gives", blank=True)
     burden_on_vulnerable = models.BooleanField(
         "does the burden fall on clients least able to carry it", null=True, blank=True
     )
@@ -366,6 +356,23 @@ class Assessment(models.Model):
     def is_editable(self) -> bool:
         return Status(self.status).editable
 
+    @property
+    def text_answers(self) -> "AssessmentText":
+        """The free-text answers: the saved row, or a blank unsaved one if there is none.
+
+        Reads `self.text`, a query unless the assessment was fetched with
+        `select_related("text")` (as `get_assessment_for_user` does).
+        """
+        try:
+            return self.text
+        except AssessmentText.DoesNotExist:
+            self.text = AssessmentText(assessment=self)
+            return self.text
+
+    def answer(self, name: str):
+        """One answer by its field name, whichever table holds it."""
+        return getattr(self.text_answers if name in TEXT_FIELDS else self, name)
+
     # --- Scoring -------------------------------------------------------------------------
 
     def scoring_inputs(self) -> scoring.AssessmentInputs:
@@ -436,24 +443,74 @@ class Assessment(models.Model):
         """Save some answers only if nobody else saved since `expected_version`.
 
         One conditional UPDATE, so two people editing the same draft cannot silently
-        overwrite each other: the second gets False and must reload. On success the
-        instance's version moves on.
+        overwrite each other: the second gets False and must reload. Free-text answers
+        (names in TEXT_FIELDS, values on `text_answers`) are written in the same
+        transaction, and only if that UPDATE succeeded. On success the instance's version
+        moves on.
         """
         from django.utils import timezone
 
+        text_names = [name for name in field_names if name in TEXT_FIELDS]
+        own_names = [name for name in field_names if name not in TEXT_FIELDS]
         self.refresh_results()
         self.updated_at = timezone.now()
         values = {
-            name: getattr(self, name) for name in (*field_names, *self.RESULT_FIELDS, "updated_at")
+            name: getattr(self, name) for name in (*own_names, *self.RESULT_FIELDS, "updated_at")
         }
-        saved = (
-            type(self)
-            .objects.filter(pk=self.pk, version=expected_version)
-            .update(version=F("version") + 1, **values)
-        )
+        with transaction.atomic():
+            saved = (
+                type(self)
+                .objects.filter(pk=self.pk, version=expected_version)
+                .update(version=F("version") + 1, **values)
+            )
+            if saved and text_names:
+                text = self.text_answers
+                self.text, _ = AssessmentText.objects.update_or_create(
+                    assessment_id=self.pk,
+                    defaults={name: getattr(text, name) for name in text_names},
+                )
         if saved:
             self.version = expected_version + 1
         return bool(saved)
+
+
+class AssessmentText(models.Model):
+    """An assessment's free-text answers, one row per assessment, absent until one is given.
+
+    Apart from the assessment row so that the queries which scan many assessments
+    (dashboard counts, lists, exports) never read them; pages about one assessment fetch
+    it with `select_related("text")`.
+    """
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, primary_key=True, related_name="text"
+    )
+    # 1. The work
+    work_description = models.TextField("what co-producers do", blank=True)
+    inputs = models.TextField("what goes in", blank=True)
+    outputs = models.TextField("what comes out", blank=True)
+    # 2. Reciprocity
+    agency_contribution_notes = models.TextField("more about what the agency gives", blank=True)
+    co_producer_contribution_notes = models.TextField(
+        "more about what co-producers give", blank=True
+    )
+    # 3. Value
+    private_value_description = models.TextField("private value", blank=True)
+    public_value_description = models.TextField("public value", blank=True)
+    # 4. Necessity
+    necessity_reason = models.TextField("why", blank=True)
+    # 5. Motivations
+    motivation_notes = models.TextField("notes on motivation", blank=True)
+    # 6. Capability and context
+    special_assets_notes = models.TextField("more about what they bring", blank=True)
+    support_given = models.TextField("support the agency gives", blank=True)
+
+    class Meta:
+        verbose_name = "written answers"
+        verbose_name_plural = "written answers"
+
+    def __str__(self) -> str:
+        return "Written answers"
 
 
 def _decimal(value) -> Decimal | None:

@@ -43,13 +43,11 @@ class Section:
         return not (self.slug == "costs" and assessment.necessity == Necessity.NECESSARY)
 
     def state(self, assessment) -> SectionState:
-        answered = [name for name in self.required if _answered(getattr(assessment, name))]
+        answered = [name for name in self.required if _answered(assessment.answer(name))]
         if len(answered) == len(self.required):
             return SectionState.COMPLETE
         started = any(
-            _answered(getattr(assessment, name))
-            for name in self.fields
-            if name not in self.prefilled
+            _answered(assessment.answer(name)) for name in self.fields if name not in self.prefilled
         )
         return SectionState.IN_PROGRESS if started else SectionState.NOT_STARTED
 

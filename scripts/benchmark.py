@@ -124,10 +124,45 @@ def benchmark_owner():
 
 # --- Loading -------------------------------------------------------------------------------
 
-PARAGRAPH = (
+# Free-text answers as managers write them: a few varied sentences, a few hundred
+# characters each. Varied, because PostgreSQL compresses repeated text and the same
+# paragraph everywhere would make the rows look narrower than real ones.
+SENTENCES = (
     "Volunteers from the neighbourhood give an evening a week to this work, after a short "
-    "course run by the service; they keep simple records and meet a coordinator each month. "
+    "course run by the service; they keep simple records and meet a coordinator each month.",
+    "Parents and carers take on the day-to-day part of the task at home, using the guidance "
+    "pack and the short videos we made with the families who tried it first last spring.",
+    "Most of the people taking part heard about it from a neighbour or at the surgery, and a "
+    "good number stay on for two or three years because they like the company of the group.",
+    "Our staff train new people, lend the equipment and check the results every quarter; "
+    "without that support the quality drops quickly, especially in the outlying villages.",
+    "The work saves our teams travelling time and reaches people who would never ring the "
+    "office, although it depends on a handful of committed organisers in each area.",
+    "We pay travel expenses and give a small voucher at the end of the year, but people say "
+    "that is not why they do it; they want the service to be there for their own families.",
+    "Results are patchier where fewer people have the time or confidence to take part, so "
+    "the council tops up those wards with paid staff and a weekly drop-in session.",
+    "Clients tell us they trust advice from someone who has been through the same thing far "
+    "more than a leaflet from the agency, and they are more likely to follow it through.",
 )
+TEXT_FIELDS = (
+    "work_description",
+    "inputs",
+    "outputs",
+    "agency_contribution_notes",
+    "co_producer_contribution_notes",
+    "private_value_description",
+    "public_value_description",
+    "necessity_reason",
+    "motivation_notes",
+    "special_assets_notes",
+    "support_given",
+)
+
+
+def text_answers(rng: random.Random) -> dict:
+    """The 11 free-text answers, each two or three sentences (about 350-530 characters)."""
+    return {name: " ".join(rng.sample(SENTENCES, rng.randint(2, 3))) for name in TEXT_FIELDS}
 
 
 def answers(rng: random.Random) -> dict:
@@ -136,34 +171,23 @@ def answers(rng: random.Random) -> dict:
     phases = ["delivery"] if rng.random() > 0.05 else ["design"]
     clients = rng.choice([200, 1_000, 5_000])
     values = {
-        "work_description": PARAGRAPH * 3,
         "co_producer_types": rng.sample(["clients", "citizens", "volunteers", "families"], 2),
         "level": rng.choice(["individual", "group", "collective"]),
         "phases": phases,
-        "inputs": PARAGRAPH,
-        "outputs": PARAGRAPH,
         "work_relation": rng.choice(["adds", "replaces"]),
         "agency_contributions": ["training", "information"],
         "co_producer_contributions": ["time", "effort"],
-        "agency_contribution_notes": PARAGRAPH,
-        "co_producer_contribution_notes": PARAGRAPH,
         "timing": rng.choice(["simultaneous", "sequential"]),
         "co_producers_per_year": rng.randint(20, 2_000),
         "hours_per_co_producer": Decimal(rng.randint(2, 80)),
-        "private_value_description": PARAGRAPH,
         "private_value_strength": rng.randint(0, 4),
-        "public_value_description": PARAGRAPH,
         "public_value_strength": rng.randint(0, 4),
         "necessity": "necessary" if rng.random() < 0.1 else "optional",
-        "necessity_reason": PARAGRAPH,
-        "motivation_notes": PARAGRAPH,
         "material_rewards_offered": rng.random() < 0.3,
         "expertise_required": rng.randint(0, 4),
         "co_producer_capability": rng.randint(0, 4),
         "capability_varies_by_area": rng.random() < 0.3,
         "special_assets": rng.sample(["trust", "local_knowledge", "skills", "location"], 1),
-        "special_assets_notes": PARAGRAPH,
-        "support_given": PARAGRAPH,
         "burden_on_vulnerable": rng.random() < 0.2,
         "alternative_name": "In-house professionals",
         "hourly_rate": Decimal("20.00"),
@@ -189,12 +213,15 @@ def load(service, user, rows: int, batch_size: int) -> None:
     from django.db import transaction
     from django.utils import timezone
 
-    from assessments.models import Assessment
+    from assessments.models import Assessment, AssessmentText
 
     rng = random.Random(SEED)
+    # A separate generator for the text, so the scored answers stay as they were.
+    text_rng = random.Random(SEED + 1)
     now = timezone.now()
     started = time.perf_counter()
     assessments = []
+    texts = []
     for number in range(rows):
         submitted = rng.random() < 0.8
         assessment = Assessment(
@@ -207,11 +234,13 @@ def load(service, user, rows: int, batch_size: int) -> None:
         )
         assessment.refresh_results()
         assessments.append(assessment)
+        texts.append(AssessmentText(assessment=assessment, **text_answers(text_rng)))
     scored = time.perf_counter() - started
 
     started = time.perf_counter()
     with transaction.atomic():
         Assessment.objects.bulk_create(assessments, batch_size=batch_size)
+        AssessmentText.objects.bulk_create(texts, batch_size=batch_size)
     inserted = time.perf_counter() - started
 
     print("\nBulk loading")

@@ -5,7 +5,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
-from assessments.models import Assessment
+from assessments.models import TEXT_FIELDS, Assessment, AssessmentText
 from services.models import (
     Agency,
     CaseExample,
@@ -123,7 +123,11 @@ def complete_answers(**overrides) -> dict:
 
 
 class AssessmentFactory(factory.django.DjangoModelFactory):
-    """A draft with nothing answered yet; pass **complete_answers() for a finished one."""
+    """A draft with nothing answered yet; pass **complete_answers() for a finished one.
+
+    Free-text answers (`work_description=...`) may be passed like any other: they go to the
+    assessment's AssessmentText row, which is created only when there are some.
+    """
 
     class Meta:
         model = Assessment
@@ -131,6 +135,26 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     service = factory.SubFactory(ServiceFactory)
     title = factory.Sequence(lambda n: f"Arrangement {n}")
     author = factory.SubFactory(UserFactory)
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        written = _pop_text_answers(kwargs)
+        assessment = super()._build(model_class, *args, **kwargs)
+        if written:
+            assessment.text = AssessmentText(**written)
+        return assessment
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        written = _pop_text_answers(kwargs)
+        assessment = super()._create(model_class, *args, **kwargs)
+        if written:
+            assessment.text = AssessmentText.objects.create(assessment=assessment, **written)
+        return assessment
+
+
+def _pop_text_answers(kwargs) -> dict:
+    return {name: kwargs.pop(name) for name in TEXT_FIELDS if name in kwargs}
 
 
 class CaseExampleFactory(factory.django.DjangoModelFactory):

@@ -149,7 +149,7 @@ def _answer_rows(assessment, section):
     return [
         (
             _option_label(name, form.fields[name].label),
-            _display(form.fields[name], getattr(assessment, name)),
+            _display(form.fields[name], assessment.answer(name)),
             name in section.required,
         )
         for name in section.fields

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from assessments import choices, scoring
-from assessments.models import Assessment
+from assessments.models import TEXT_FIELDS, Assessment, AssessmentText
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -53,14 +53,35 @@ def test_save_answers_refuses_a_lost_update():
     mine = Assessment.objects.get(pk=assessment.pk)
     theirs = Assessment.objects.get(pk=assessment.pk)
 
-    theirs.work_description = "Their words"
+    theirs.text_answers.work_description = "Their words"
     assert theirs.save_answers(["work_description"], expected_version=theirs.version)
 
-    mine.work_description = "My words"
+    mine.text_answers.work_description = "My words"
     assert not mine.save_answers(["work_description"], expected_version=mine.version)
     assessment.refresh_from_db()
-    assert assessment.work_description == "Their words"
+    assert assessment.text.work_description == "Their words"
     assert assessment.version == 2
+
+
+def test_a_refused_save_writes_no_text_either():
+    assessment = factories.AssessmentFactory()
+    assessment.text_answers.necessity_reason = "Too late"
+    assessment.necessity = "optional"
+
+    assert not assessment.save_answers(["necessity", "necessity_reason"], expected_version=7)
+    assert not AssessmentText.objects.filter(assessment=assessment).exists()
+    assert Assessment.objects.get(pk=assessment.pk).necessity == ""
+
+
+def test_text_answers_are_kept_on_their_own_row():
+    assessment = factories.AssessmentFactory(**factories.complete_answers(inputs="Books"))
+    assert not hasattr(Assessment, "inputs")
+    assert set(TEXT_FIELDS) == {
+        field.name for field in AssessmentText._meta.concrete_fields if field.name != "assessment"
+    }
+    assert Assessment.objects.select_related("text").get(pk=assessment.pk).answer("inputs") == (
+        "Books"
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.forms import STALE_MESSAGE
-from assessments.models import Assessment
+from assessments.models import Assessment, AssessmentText
 from tests import factories
 
 
@@ -135,7 +135,7 @@ def test_a_lost_update_is_refused_and_the_input_kept(client, owner, draft):
     stale_version = draft.version
     # A colleague saves the same draft first.
     colleague_copy = Assessment.objects.get(pk=draft.pk)
-    colleague_copy.necessity_reason = "Colleague's reason"
+    colleague_copy.text_answers.necessity_reason = "Colleague's reason"
     assert colleague_copy.save_answers(["necessity_reason"], stale_version)
 
     response = post_section(
@@ -145,7 +145,7 @@ def test_a_lost_update_is_refused_and_the_input_kept(client, owner, draft):
     assert response.status_code == 200
     assert STALE_MESSAGE in response.content.decode()
     assert "Mine</textarea>" in response.content.decode()
-    assert Assessment.objects.get(pk=draft.pk).necessity_reason == "Colleague's reason"
+    assert AssessmentText.objects.get(pk=draft.pk).necessity_reason == "Colleague's reason"
 
     # Pressing Continue again is a deliberate choice to save over it.
     data = response.context["form"].data
@@ -155,7 +155,7 @@ def test_a_lost_update_is_refused_and_the_input_kept(client, owner, draft):
         version=stale_version + 1,
     )  # fmt: skip
     assert response.status_code == 302
-    assert Assessment.objects.get(pk=draft.pk).necessity_reason == "Mine"
+    assert AssessmentText.objects.get(pk=draft.pk).necessity_reason == "Mine"
 
 
 def test_a_necessary_arrangement_skips_the_costs_section(client, owner, draft):
@@ -296,7 +296,7 @@ def test_wizard_and_check_pages_have_bounded_queries(client, owner, service):
         (edit_url(assessment, "work"), 5),
         (edit_url(assessment, "costs"), 5),
         # session, user, assessment with role, header agencies; nothing per section: the
-        # answers come from the one assessment row
+        # answers come from that one query (the written ones joined in with select_related)
         (reverse("assessments:check", args=[assessment.code]), 4),
         # the same four: "may this user edit" is the role the access check kept
         (reverse("assessments:tasks", args=[assessment.code]), 4),
