@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.conftest import assert_accessible
+from tests.factories import PASSWORD
 
 
 def choose(page, step, name, value):
@@ -11,6 +12,12 @@ def choose(page, step, name, value):
 
 def fill(page, step, name, value):
     page.locator(f"[name='{step}-{name}']").fill(str(value))
+
+
+def sign_in_here(page):
+    page.get_by_label("Username").fill("owner")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
 
 
 def press_continue(page):
@@ -23,9 +30,7 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("owner")
-    page.get_by_label("Password").fill("a-long-test-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_here(page)
 
     page.goto("/assessments/new/")
     page.get_by_label("Which service is it part of?").select_option(
@@ -64,10 +69,8 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     # ...and carries on later from another device.
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
-    page.goto(tasks_url)
-    page.get_by_label("Username").fill("owner")
-    page.get_by_label("Password").fill("a-long-test-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    page.goto(tasks_url)  # sign-in comes first, then back to the same page
+    sign_in_here(page)
     page.wait_for_url(tasks_url)
     assert "3 of 7 sections" in page.content()
     page.get_by_role("link", name="4. Necessity").click()
