@@ -106,7 +106,19 @@ class AssessmentQuerySet(models.QuerySet):
         return self.exclude(status=Status.ARCHIVED)
 
     def for_listing(self):
-        return self.select_related("service__agency", "author")
+        """Only the columns the assessment tables show, so lists read narrow rows."""
+        return self.select_related("service__agency").only(
+            "code",
+            "title",
+            "status",
+            "updated_at",
+            "result_classification",
+            "result_verdict",
+            "service",
+            "service__name",
+            "service__agency",
+            "service__agency__name",
+        )
 
 
 # The free-text answers, kept in `AssessmentText` rather than on the assessment row, so the
@@ -263,7 +275,11 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
-        indexes = [models.Index(fields=["status", "result_verdict"])]
+        indexes = [
+            models.Index(fields=["status", "result_verdict"]),
+            # Dashboards and lists show the most recently changed first.
+            models.Index(fields=["-updated_at"], name="assessments_updated_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="assessments_assessment_status_valid"

@@ -143,3 +143,10 @@ def test_an_unanswered_special_assets_question_raises_no_flag():
     draft.special_assets = []
     draft.save()
     assert "no_special_assets" in draft.result_risk_flags
+
+
+def test_listing_reads_only_the_columns_the_tables_show():
+    factories.AssessmentFactory(**factories.complete_answers())
+    sql = str(Assessment.objects.for_listing().query)
+    assert '"title"' in sql and '"result_verdict"' in sql
+    assert "co_production_setup_cost" not in sql and "hourly_rate" not in sql
