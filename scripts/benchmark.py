@@ -145,23 +145,12 @@ SENTENCES = (
     "Clients tell us they trust advice from someone who has been through the same thing far "
     "more than a leaflet from the agency, and they are more likely to follow it through.",
 )
-TEXT_FIELDS = (
-    "work_description",
-    "inputs",
-    "outputs",
-    "agency_contribution_notes",
-    "co_producer_contribution_notes",
-    "private_value_description",
-    "public_value_description",
-    "necessity_reason",
-    "motivation_notes",
-    "special_assets_notes",
-    "support_given",
-)
 
 
 def text_answers(rng: random.Random) -> dict:
     """The 11 free-text answers, each two or three sentences (about 350-530 characters)."""
+    from assessments.models import TEXT_FIELDS  # after django.setup()
+
     return {name: " ".join(rng.sample(SENTENCES, rng.randint(2, 3))) for name in TEXT_FIELDS}
 
 
