@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments import scoring
 from assessments.choices import (
@@ -464,8 +465,6 @@ class Assessment(models.Model):
         transaction, and only if that UPDATE succeeded. On success the instance's version
         moves on.
         """
-        from django.utils import timezone
-
         text_names = [name for name in field_names if name in TEXT_FIELDS]
         own_names = [name for name in field_names if name not in TEXT_FIELDS]
         self.refresh_results()

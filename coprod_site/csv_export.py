@@ -39,7 +39,12 @@ def csv_rows(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[str]:
 
 
 def streaming_csv_response(filename_stem: str, header: Sequence[str], rows: Iterable[Sequence]):
-    response = StreamingHttpResponse(csv_rows(header, rows), content_type="text/csv; charset=utf-8")
+    return _csv_download(filename_stem, csv_rows(header, rows))
+
+
+def _csv_download(filename_stem: str, lines) -> StreamingHttpResponse:
+    """A streamed CSV attachment named after today's date, e.g. coprod-cases-2026-11-28.csv."""
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     stamp = date.isoformat(timezone.localdate())
     response["Content-Disposition"] = f'attachment; filename="{filename_stem}-{stamp}.csv"'
     return response
@@ -147,7 +152,4 @@ def computed_csv_response(filename_stem: str, queryset, columns: Sequence[tuple[
     rows = computed_rows(queryset, columns)
     body = copy_csv(rows) if connections[rows.db].vendor == "postgresql" else python_csv(rows)
     header = csv_lines([[name for name, _ in columns]])
-    response = StreamingHttpResponse(chain(header, body), content_type="text/csv; charset=utf-8")
-    stamp = date.isoformat(timezone.localdate())
-    response["Content-Disposition"] = f'attachment; filename="{filename_stem}-{stamp}.csv"'
-    return response
+    return _csv_download(filename_stem, chain(header, body))

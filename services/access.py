@@ -45,24 +45,27 @@ def check_role(role: str | None, *, write: bool = False) -> Role:
     return role
 
 
-def get_service_for_user(user, code, *, write: bool = False) -> Service:
-    """The service with this public code: 404 to outsiders, 403 to viewers who write.
+def get_for_user(user, queryset, agency_path: str, *, write: bool = False, **lookup):
+    """The one object of `queryset` matching `lookup`: 404 to outsiders, 403 to viewers who write.
 
-    One query fetches the service, its agency and the user's role there. The role is kept
-    on the service as `user_role` (a Role), so the page need not ask for it again.
+    One query fetches the object and the user's role in the agency at `agency_path`; the
+    role is kept on the object as `user_role` (a Role), so the page need not ask again.
     """
     if not user.is_authenticated:
-        raise Http404("No such service.")
+        raise Http404("No such page.")
     try:
-        service = (
-            Service.objects.select_related("agency")
-            .annotate(user_role=role_subquery(user, "agency"))
-            .get(code=code)
-        )
-    except (Service.DoesNotExist, ValidationError, ValueError):
-        raise Http404("No such service.") from None
-    service.user_role = check_role(service.user_role, write=write)
-    return service
+        found = queryset.annotate(user_role=role_subquery(user, agency_path)).get(**lookup)
+    except (queryset.model.DoesNotExist, ValidationError, ValueError):
+        raise Http404("No such page.") from None
+    found.user_role = check_role(found.user_role, write=write)
+    return found
+
+
+def get_service_for_user(user, code, *, write: bool = False) -> Service:
+    """The service with this public code, with its agency and the user's role there."""
+    return get_for_user(
+        user, Service.objects.select_related("agency"), "agency", write=write, code=code
+    )
 
 
 def cases_for(user):

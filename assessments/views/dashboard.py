@@ -1,11 +1,11 @@
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from assessments.access import assessments_for
 from assessments.choices import Classification, Sensitivity, Status, Verdict
-from services.access import agencies_for
-from services.models import Membership, Role
+from services.access import agencies_for, role_subquery
+from services.models import Role
 
 RECENT_COUNT = 5
 DRAFTS_SHOWN = 10
@@ -38,13 +38,12 @@ def portfolio_counts(assessments) -> dict[str, int]:
 @require_safe
 def dashboard(request):
     user = request.user
-    my_role = Membership.objects.filter(user=user, agency=OuterRef("pk")).values("role")[:1]
     # 1 query: the user's agencies with their service counts, clients served and my role.
     agencies = list(
         agencies_for(user).annotate(
             service_count=Count("services"),
             clients_total=Sum("services__clients_per_year"),
-            my_role=Subquery(my_role),
+            my_role=role_subquery(user, "pk"),
         )
     )
     mine = assessments_for(user)
