@@ -8,11 +8,14 @@ def assessments_for(user):
     return Assessment.objects.for_agencies(agencies_for(user))
 
 
-def get_assessment_for_user(user, code, *, write: bool = False) -> Assessment:
+def get_assessment_for_user(user, code, *, write: bool = False, options: bool = True) -> Assessment:
     """The assessment with this public code: 404 to outsiders, 403 to viewers who write.
 
     One query fetches the assessment, its written answers, service, agency and author, and
-    the user's role in the agency, kept on the assessment as `user_role` (a Role).
+    the user's role in the agency, kept on the assessment as `user_role` (a Role); with
+    `options`, a second reads its options in order.
     """
     assessments = Assessment.objects.select_related("service__agency", "author", "text")
+    if options:
+        assessments = assessments.prefetch_related("options")
     return get_for_user(user, assessments, "service__agency", write=write, code=code)

@@ -71,16 +71,30 @@ class ValueType(models.TextChoices):
     NONE = "none", "No value"
 
 
-class Verdict(models.TextChoices):
-    DOMINATES = "dominates", "Co-production is cheaper and better"
-    DOMINATED = "dominated", "Co-production costs more and is worse"
-    COSTS_MORE_BETTER = "costs_more_better", "Co-production costs more for better quality"
-    SAVES_MONEY_LOWER_QUALITY = (
-        "saves_money_lower_quality",
-        "Co-production saves money at lower quality",
-    )
-    EQUIVALENT = "equivalent", "No real difference in cost or quality"
-    NECESSARY = "necessary", "Necessary: improve how it is done"
+class Quadrant(models.TextChoices):
+    """The best co-produced option against the comparator, on cost per client-year and
+    quality. A tie on one axis is named as a tie: "same cost, better quality" is not
+    "cheaper and better"."""
+
+    CHEAPER_BETTER = "cheaper_better", "Cheaper and better"
+    CHEAPER_SAME = "cheaper_same", "Cheaper, same quality"
+    SAME_BETTER = "same_better", "Same cost, better quality"
+    DEARER_BETTER = "dearer_better", "Costs more for better quality"
+    SAME_SAME = "same_same", "Same cost and quality"
+    CHEAPER_WORSE = "cheaper_worse", "Cheaper but lower quality"
+    SAME_WORSE = "same_worse", "Same cost, lower quality"
+    DEARER_SAME = "dearer_same", "Costs more for the same quality"
+    DEARER_WORSE = "dearer_worse", "Costs more and is worse"
+
+    @property
+    def co_production_wins(self) -> bool:
+        """Co-production is at least as good on both counts and better on one."""
+        return self in (Quadrant.CHEAPER_BETTER, Quadrant.CHEAPER_SAME, Quadrant.SAME_BETTER)
+
+    @property
+    def trade_off(self) -> bool:
+        """Better on one count, worse on the other: the willingness to pay decides."""
+        return self in (Quadrant.DEARER_BETTER, Quadrant.CHEAPER_WORSE)
 
 
 class Sensitivity(models.TextChoices):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from assessments.choices import Status
 from assessments.demo_data import DEMO_ASSESSMENTS
-from assessments.models import TEXT_FIELDS, Assessment, AssessmentText
+from assessments.models import TEXT_FIELDS, Assessment, AssessmentText, Option
 from services.demo import PEOPLE
 from services.models import Agency, Role, Service
 
@@ -30,6 +30,14 @@ def _authors(agencies: dict[str, Agency]) -> dict[str, object]:
     }
     users = User.objects.in_bulk(set(managers.values()), field_name="username")
     return {slug: users[username] for slug, username in managers.items() if slug in agencies}
+
+
+def _add_options(assessment: Assessment, choices: list[dict]) -> None:
+    options = [Option(**answers) for answers in choices]
+    for option in options:
+        # Catch a mistyped choice or an out-of-range figure here, as for the assessment.
+        option.full_clean(exclude=["assessment", "position"], validate_constraints=False)
+    assessment.add_options(options)
 
 
 @transaction.atomic
@@ -56,6 +64,7 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
         agency = agencies[demo.agency]
         answers = {k: v for k, v in demo.answers.items() if k not in TEXT_FIELDS}
         written = {k: v for k, v in demo.answers.items() if k in TEXT_FIELDS}
+        choices = answers.pop("options", None)
         assessment = Assessment(
             service=service,
             title=demo.title,
@@ -63,6 +72,7 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
             hourly_rate=agency.default_hourly_value,
             appraisal_years=agency.default_appraisal_years,
             discount_rate=agency.default_discount_rate,
+            willingness_to_pay=agency.default_willingness_to_pay,
             **answers,
         )
         saved_at = now - timedelta(days=demo.days_ago)
@@ -73,6 +83,11 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
         # constraints itself on insert.
         assessment.full_clean(validate_constraints=False)
         assessment.save()
+        if choices:
+            _add_options(assessment, choices)
+        else:
+            assessment.add_default_options()
+        assessment.save()  # again, now the options are there to score
         AssessmentText.objects.create(assessment=assessment, **written)
         # Backdate, so the lists and dashboards show a history rather than one instant.
         Assessment.objects.filter(pk=assessment.pk).update(

@@ -3,12 +3,12 @@
 from django import forms
 
 from assessments.access import assessments_for
-from assessments.choices import Classification, Status, Verdict
+from assessments.choices import Classification, Quadrant, Status
 from services.access import agencies_for, services_for
 
 
 class AssessmentFilterForm(forms.Form):
-    """Narrow the user's assessments by agency, service, status, verdict and classification.
+    """Narrow the user's assessments by agency, service, status, result and classification.
 
     With no status chosen, archived assessments are left out, as on the dashboard. A bad
     value (from an edited address) shows as an error on its field and is ignored; the
@@ -24,7 +24,11 @@ class AssessmentFilterForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("", "Drafts and submitted"), *Status.choices], required=False
     )
-    verdict = forms.ChoiceField(choices=[("", "Any verdict"), *Verdict.choices], required=False)
+    quadrant = forms.ChoiceField(
+        label="Co-production against the comparison",
+        choices=[("", "Any result"), *Quadrant.choices],
+        required=False,
+    )
     classification = forms.ChoiceField(
         choices=[("", "Any classification"), *Classification.choices], required=False
     )
@@ -49,8 +53,8 @@ class AssessmentFilterForm(forms.Form):
             assessments = assessments.filter(status=data["status"])
         else:
             assessments = assessments.current()
-        if data.get("verdict"):
-            assessments = assessments.filter(result_verdict=data["verdict"])
+        if data.get("quadrant"):
+            assessments = assessments.filter(result_quadrant=data["quadrant"])
         if data.get("classification"):
             assessments = assessments.filter(result_classification=data["classification"])
         return assessments

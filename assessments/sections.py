@@ -1,13 +1,18 @@
 """The wizard's sections: their order, their questions, and when each is complete.
 
-The task list, the wizard and the check-your-answers page all read this one list.
+The task list, the wizard and the check-your-answers page all read this one list. Most
+sections are one page of questions about the assessment; the options part is a list of
+options with a page each, then a page rating every option's quality side by side.
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assessments.choices import Necessity
-from assessments.models import MOTIVATORS, OPTIONS, RATINGS
+from django.urls import reverse
+
+from assessments.choices import Necessity, WorkRelation
+from assessments.models import COST_FIELDS, MOTIVATORS, OPTIONAL_COST_FIELDS
+from assessments.scoring import MAX_OPTIONS, MIN_OPTIONS
 
 
 class SectionState(StrEnum):
@@ -27,7 +32,7 @@ class Section:
     slug: str
     title: str
     summary: str
-    required: tuple[str, ...]
+    required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     # Filled in from the agency's defaults when the assessment starts: answers, but not a
     # sign that the manager has begun the section.
@@ -37,12 +42,26 @@ class Section:
     def fields(self) -> tuple[str, ...]:
         return self.required + self.optional
 
-    def applies_to(self, assessment) -> bool:
-        # A necessary arrangement cannot be swapped for another tool, so the cost and
-        # quality comparison does not apply to it.
-        return not (self.slug == "costs" and assessment.necessity == Necessity.NECESSARY)
+    @property
+    def is_wizard_step(self) -> bool:
+        """A page of questions about the assessment itself, shown by the wizard."""
+        return self.slug not in OPTION_SECTIONS
+
+    def url(self, assessment) -> str:
+        if self.is_wizard_step:
+            return reverse("assessments:edit", args=[assessment.code, self.slug])
+        return reverse(f"assessments:{self.slug}", args=[assessment.code])
+
+    def title_for(self, assessment) -> str:
+        if self.slug == "options":
+            return options_title(assessment)
+        return self.title
 
     def state(self, assessment) -> SectionState:
+        if self.slug == "options":
+            return _options_state(assessment)
+        if self.slug == "quality":
+            return _quality_state(assessment)
         answered = [name for name in self.required if _answered(assessment.answer(name))]
         if len(answered) == len(self.required):
             return SectionState.COMPLETE
@@ -57,18 +76,66 @@ def _answered(value) -> bool:
     return value is not None and value != ""
 
 
-OPTION_FIELDS = tuple(
-    f"{option}_{name}"
-    for option in OPTIONS
-    for name in (
-        "setup_cost",
-        "annual_agency_cost",
-        "annual_co_producer_hours",
-        "clients_per_year",
-        "confidence",
-        *RATINGS,
+def options_title(assessment) -> str:
+    """A necessary arrangement compares ways of getting people to do the work, not
+    whether to have it done by them."""
+    if assessment.necessity == Necessity.NECESSARY:
+        return "Ways of getting people to do this work"
+    return "Ways of doing the work"
+
+
+def comparator_words(assessment) -> str:
+    """What the comparator stands for in this arrangement, in a manager's words: the service
+    without the work where the work adds to it (and is not needed for it to run), otherwise
+    the way things are done now."""
+    if (
+        assessment.work_relation == WorkRelation.ADDS
+        and assessment.necessity != Necessity.NECESSARY
+    ):
+        return "the service without it"
+    return "what happens now"
+
+
+def option_problems(assessment) -> list[str]:
+    """What stops the set of options being compared, in plain words (empty when none)."""
+    options = assessment.ordered_options
+    problems = []
+    if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
+        problems.append(f"Compare between {MIN_OPTIONS} and {MAX_OPTIONS} options.")
+    if sum(option.comparator for option in options) != 1:
+        problems.append(
+            f"Choose one option as {comparator_words(assessment)}, to compare the others with."
+        )
+    if not any(option.co_produced for option in options):
+        problems.append("At least one option must have co-producers doing part of the work.")
+    return problems
+
+
+def _options_state(assessment) -> SectionState:
+    options = assessment.ordered_options
+    if options and all(option.costs_complete for option in options):
+        if not option_problems(assessment):
+            return SectionState.COMPLETE
+        return SectionState.IN_PROGRESS
+    answered = (
+        getattr(option, name) not in (None, "")
+        for option in options
+        for name in COST_FIELDS
+        if name not in OPTIONAL_COST_FIELDS
     )
-)
+    return SectionState.IN_PROGRESS if any(answered) else SectionState.NOT_STARTED
+
+
+def _quality_state(assessment) -> SectionState:
+    ratings = [rating for option in assessment.ordered_options for rating in option.ratings]
+    if ratings and all(rating is not None for rating in ratings):
+        return SectionState.COMPLETE
+    if any(rating is not None for rating in ratings):
+        return SectionState.IN_PROGRESS
+    return SectionState.NOT_STARTED
+
+
+OPTION_SECTIONS = ("options", "quality")
 
 SECTIONS = (
     Section(
@@ -87,8 +154,8 @@ SECTIONS = (
     ),
     Section(
         "reciprocity",
-        "Reciprocity",
-        "What the agency and the co-producers each give, and when.",
+        "What each side gives",
+        "What the agency and the co-producers each put in, and when.",
         required=(
             "agency_contributions",
             "co_producer_contributions",
@@ -100,29 +167,29 @@ SECTIONS = (
     ),
     Section(
         "value",
-        "Value",
-        "Who benefits: the people taking part, the public, or both.",
+        "Who benefits",
+        "Who gains from the work: the people taking part, the public, or both.",
         required=("private_value_strength", "public_value_strength"),
         optional=("private_value_description", "public_value_description"),
     ),
     Section(
         "necessity",
-        "Necessity",
-        "Whether the service could work without the co-producers.",
+        "Could the service do without it",
+        "Whether the service could work without the co-producers' part.",
         required=("necessity",),
         optional=("necessity_reason",),
     ),
     Section(
         "motivations",
-        "Motivations",
-        "How strongly does each reason move people to take part? Most arrangements mix several.",
+        "Why people take part",
+        "How strongly each reason moves people to take part. Most arrangements mix several.",
         required=(*(f"{m}_motivation" for m in MOTIVATORS), "material_rewards_offered"),
         optional=("motivation_notes",),
     ),
     Section(
         "capability",
-        "Capability and context",
-        "The expertise the work needs, what co-producers bring, and who carries the burden.",
+        "Skills and circumstances",
+        "The skill the work needs, what co-producers bring, and who carries the burden.",
         required=(
             "expertise_required",
             "co_producer_capability",
@@ -133,17 +200,23 @@ SECTIONS = (
         optional=("special_assets_notes", "support_given"),
     ),
     Section(
-        "costs",
-        "Costs and quality",
-        "Co-production against its alternative, on spending, citizens' time and quality.",
-        required=(
-            "alternative_name",
-            "hourly_rate",
-            "appraisal_years",
-            "discount_rate",
-            *OPTION_FIELDS,
-        ),
-        prefilled=("hourly_rate", "appraisal_years", "discount_rate"),
+        "options",
+        "Ways of doing the work",
+        "The options you are choosing between, with the costs and take-up of each.",
+    ),
+    Section(
+        "quality",
+        "Quality of each option",
+        "How good each option is for the people it serves, rated side by side.",
+    ),
+    Section(
+        "appraisal",
+        "How to weigh the options",
+        "The period, the discount rate, what people's time is worth and what better quality "
+        "is worth to you.",
+        required=("hourly_rate", "appraisal_years", "discount_rate"),
+        optional=("willingness_to_pay",),
+        prefilled=("hourly_rate", "appraisal_years", "discount_rate", "willingness_to_pay"),
     ),
 )
 
@@ -151,9 +224,20 @@ SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
 
 
 def sections_for(assessment) -> list[tuple[Section, SectionState]]:
-    """The sections that apply to this assessment, each with its state."""
-    return [(s, s.state(assessment)) for s in SECTIONS if s.applies_to(assessment)]
+    """Every section, each with its state. (All apply: a necessary arrangement compares
+    ways of getting the work done.)"""
+    return [(section, section.state(assessment)) for section in SECTIONS]
 
 
 def is_complete(assessment) -> bool:
     return all(state is SectionState.COMPLETE for _, state in sections_for(assessment))
+
+
+def next_section(section: Section) -> Section | None:
+    index = SECTIONS.index(section)
+    return SECTIONS[index + 1] if index + 1 < len(SECTIONS) else None
+
+
+def previous_section(section: Section) -> Section | None:
+    index = SECTIONS.index(section)
+    return SECTIONS[index - 1] if index > 0 else None

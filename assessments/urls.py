@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import listing, report, wizard
+from assessments.views import listing, options, report, wizard
 
 app_name = "assessments"
 
@@ -9,6 +9,26 @@ urlpatterns = [
     path("<uuid:code>/", report.report, name="report"),
     path("new/", wizard.new_assessment, name="new"),
     path("<uuid:code>/tasks/", wizard.task_list, name="tasks"),
+    path("<uuid:code>/options/", options.options_list, name="options"),
+    path("<uuid:code>/options/add/", options.add_option, name="add_option"),
+    path("<uuid:code>/options/<uuid:option_code>/", options.option_page, name="option"),
+    path(
+        "<uuid:code>/options/<uuid:option_code>/remove/",
+        options.remove_option,
+        name="remove_option",
+    ),
+    path("<uuid:code>/options/<uuid:option_code>/up/", options.move_option_up, name="option_up"),
+    path(
+        "<uuid:code>/options/<uuid:option_code>/down/",
+        options.move_option_down,
+        name="option_down",
+    ),
+    path(
+        "<uuid:code>/options/<uuid:option_code>/comparator/",
+        options.make_comparator,
+        name="make_comparator",
+    ),
+    path("<uuid:code>/quality/", options.quality, name="quality"),
     path(
         "<uuid:code>/edit/<slug:step>/",
         wizard.AssessmentWizard.as_view(url_name="assessments:edit"),

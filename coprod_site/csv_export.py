@@ -87,6 +87,17 @@ def choice_label(field: str, choices) -> Case:
     )
 
 
+def true_false(field: str) -> Case:
+    """A yes-or-no column as "true" or "false" (NULL when unknown), the same from both
+    databases: PostgreSQL's COPY would write t and f, Python's csv True and False."""
+    return Case(
+        When(**{field: True}, then=Value("true")),
+        When(**{field: False}, then=Value("false")),
+        default=None,
+        output_field=CharField(),
+    )
+
+
 class JoinedList(Func):
     """The items of a JSON list of strings joined by ";" in their order; NULL if none."""
 

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from assessments.views.dashboard import dashboard
-from assessments.views.export import export_assessments_csv
+from assessments.views.export import export_assessments_csv, export_options_csv
 from coprod_site.views import healthz
 from services.case_views import export_cases_csv
 from services.views import export_services_csv
@@ -22,5 +22,6 @@ urlpatterns = [
     path("export/cases.csv", export_cases_csv, name="export-cases"),
     path("assessments/", include("assessments.urls")),
     path("export/assessments.csv", export_assessments_csv, name="export-assessments"),
+    path("export/options.csv", export_options_csv, name="export-options"),
     path("", dashboard, name="dashboard"),
 ]

@@ -88,6 +88,7 @@ def main() -> None:
     # The test Client's host; added here rather than through setup_test_environment(), which
     # would also instrument template rendering and slow every page down.
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    measure_scoring(service, user)
     measure_pages(user, args.rows)
 
 
@@ -156,9 +157,8 @@ def text_answers(rng: random.Random) -> dict:
 
 def answers(rng: random.Random) -> dict:
     """One varied, complete set of answers: mostly optional co-production, some necessary,
-    some design-only (participation); ratings and costs spread so every verdict occurs."""
+    some design-only (participation)."""
     phases = ["delivery"] if rng.random() > 0.05 else ["design"]
-    clients = rng.choice([200, 1_000, 5_000])
     values = {
         "co_producer_types": rng.sample(["clients", "citizens", "volunteers", "families"], 2),
         "level": rng.choice(["individual", "group", "collective"]),
@@ -178,65 +178,163 @@ def answers(rng: random.Random) -> dict:
         "capability_varies_by_area": rng.random() < 0.3,
         "special_assets": rng.sample(["trust", "local_knowledge", "skills", "location"], 1),
         "burden_on_vulnerable": rng.random() < 0.2,
-        "alternative_name": "In-house professionals",
         "hourly_rate": Decimal("20.00"),
         "appraisal_years": 5,
         "discount_rate": Decimal("3.50"),
+        "willingness_to_pay": None if rng.random() < 0.3 else Decimal(rng.choice([1, 2, 5])),
     }
     for motivator in ("material", "intrinsic", "social", "normative", "sanctions"):
         values[f"{motivator}_motivation"] = rng.randint(0, 4)
-    for option, annual in (("co_production", 20_000), ("alternative", 60_000)):
-        values[f"{option}_setup_cost"] = Decimal(rng.randint(0, 10) * 1_000)
-        values[f"{option}_annual_agency_cost"] = Decimal(int(annual * rng.uniform(0.3, 2.0)))
-        values[f"{option}_annual_co_producer_hours"] = Decimal(
-            rng.randint(0, 3_000) if option == "co_production" else 0
-        )
-        values[f"{option}_clients_per_year"] = clients
-        values[f"{option}_confidence"] = rng.choice(["high", "medium", "low"])
-        for rating in ("effectiveness", "consistency", "trust", "experience"):
-            values[f"{option}_{rating}"] = rng.randint(2, 5)
     return values
+
+
+def option_answers(rng: random.Random, count: int) -> list[dict]:
+    """`count` options: the comparator second, the rest co-produced, costs and ratings spread
+    so every quadrant occurs."""
+    clients = rng.choice([200, 1_000, 5_000])
+    options = []
+    for position in range(1, count + 1):
+        comparator = position == 2
+        options.append(
+            {
+                "position": position,
+                "name": "In-house professionals" if comparator else f"Way {position}",
+                "co_produced": not comparator,
+                "comparator": comparator,
+                "setup_cost": Decimal(rng.randint(0, 10) * 1_000),
+                "annual_agency_cost": Decimal(
+                    int((60_000 if comparator else 20_000) * rng.uniform(0.3, 2.0))
+                ),
+                "annual_co_producer_hours": Decimal(0 if comparator else rng.randint(0, 3_000)),
+                "annual_co_producer_money": Decimal(0 if comparator else rng.randint(0, 500)),
+                "clients_per_year": clients,
+                "ramp_up_years": rng.choice([None, None, 2, 3]),
+                "confidence": rng.choice(["high", "medium", "low"]),
+                **{
+                    rating: rng.randint(2, 5)
+                    for rating in ("effectiveness", "consistency", "trust", "experience")
+                },
+            }
+        )
+    return options
 
 
 def load(service, user, rows: int, batch_size: int) -> None:
     from django.db import transaction
     from django.utils import timezone
 
-    from assessments.models import Assessment, AssessmentText
+    from assessments.models import Assessment, AssessmentText, Option
 
     rng = random.Random(SEED)
     # A separate generator for the text, so the scored answers stay as they were.
     text_rng = random.Random(SEED + 1)
     now = timezone.now()
-    started = time.perf_counter()
-    assessments = []
-    texts = []
+    assessments, texts, option_sets = [], [], []
     for number in range(rows):
         submitted = rng.random() < 0.8
-        assessment = Assessment(
-            service=service,
-            author=user,
-            title=f"Benchmark arrangement {number + 1}",
-            status="submitted" if submitted else "draft",
-            submitted_at=now if submitted else None,
-            **answers(rng),
+        assessments.append(
+            Assessment(
+                service=service,
+                author=user,
+                title=f"Benchmark arrangement {number + 1}",
+                status="submitted" if submitted else "draft",
+                submitted_at=now if submitted else None,
+                **answers(rng),
+            )
         )
-        assessment.refresh_results()
-        assessments.append(assessment)
-        texts.append(AssessmentText(assessment=assessment, **text_answers(text_rng)))
-    scored = time.perf_counter() - started
+        option_sets.append(option_answers(rng, rng.choice([2, 2, 3, 4])))
 
     started = time.perf_counter()
     with transaction.atomic():
         Assessment.objects.bulk_create(assessments, batch_size=batch_size)
+        options = [
+            [Option(assessment=assessment, **values) for values in option_set]
+            for assessment, option_set in zip(assessments, option_sets, strict=True)
+        ]
+        Option.objects.bulk_create(
+            [option for group in options for option in group], batch_size=batch_size
+        )
+        texts = [
+            AssessmentText(assessment=assessment, **text_answers(text_rng))
+            for assessment in assessments
+        ]
         AssessmentText.objects.bulk_create(texts, batch_size=batch_size)
     inserted = time.perf_counter() - started
 
-    print("\nBulk loading")
-    print(f"  build and score:  {rows / scored:>10,.0f} rows/s   ({scored:.2f} s)")
-    print(f"  bulk_create:      {rows / inserted:>10,.0f} rows/s   ({inserted:.2f} s)")
-    total = scored + inserted
-    print(f"  both:             {rows / total:>10,.0f} rows/s   ({total:.2f} s)")
+    started = time.perf_counter()
+    for assessment, group in zip(assessments, options, strict=True):
+        assessment.adopt_options(group)
+        assessment.refresh_results()
+    scored = time.perf_counter() - started
+
+    started = time.perf_counter()
+    with transaction.atomic():
+        # bulk_update writes a CASE per field and row: smaller batches keep each statement quick.
+        Assessment.objects.bulk_update(assessments, Assessment.RESULT_FIELDS, batch_size=200)
+        Option.objects.bulk_update(
+            [option for group in options for option in group],
+            Option.RESULT_FIELDS,
+            batch_size=200,
+        )
+    stored = time.perf_counter() - started
+
+    option_count = sum(len(group) for group in options)
+    print(f"\nBulk loading ({option_count:,} options)")
+    print(f"  bulk_create:      {rows / inserted:>10,.0f} assessments/s   ({inserted:.2f} s)")
+    print(f"  score:            {rows / scored:>10,.0f} assessments/s   ({scored:.2f} s)")
+    print(f"  store results:    {rows / stored:>10,.0f} assessments/s   ({stored:.2f} s)")
+
+
+def measure_scoring(service, user) -> None:
+    """Scoring time per save, at 2 and at 6 options: the pure scoring alone, and a whole
+    save of an option's page through the app (form, scoring, the two UPDATEs)."""
+    from django.test import Client
+
+    from assessments.models import Assessment, Option
+
+    rng = random.Random(SEED + 2)
+    client = Client()
+    client.force_login(user)
+    print(f"\nScoring per save  (median of {RUNS * 10} runs)")
+    for count in (2, 6):
+        assessment = Assessment.objects.create(
+            service=service, author=user, title=f"Scoring with {count} options", **answers(rng)
+        )
+        assessment.add_options(
+            [Option(**values) for values in option_answers(rng, count)]
+        )  # fmt: skip
+        assessment.save()
+        timings = []
+        for _ in range(RUNS * 10):
+            started = time.perf_counter()
+            assessment.refresh_results()
+            timings.append(time.perf_counter() - started)
+        score_ms = statistics.median(timings) * 1000
+
+        option = assessment.ordered_options[0]
+        url = f"/assessments/{assessment.code}/options/{option.code}/"
+        data = {
+            "name": option.name,
+            "co_produced": "True",
+            "setup_cost": "5,000",
+            "annual_agency_cost": "20k",
+            "clients_per_year": str(option.clients_per_year),
+            "confidence": "medium",
+        }
+        timings = []
+        for _ in range(RUNS * 10):
+            data["version"] = Assessment.objects.values_list("version", flat=True).get(
+                pk=assessment.pk
+            )
+            started = time.perf_counter()
+            response = client.post(url, data)
+            timings.append(time.perf_counter() - started)
+            assert response.status_code == 302, response.status_code
+        save_ms = statistics.median(timings) * 1000
+        print(
+            f"  {count} options:  scoring {score_ms:6.2f} ms   whole save of an option page "
+            f"{save_ms:6.1f} ms"
+        )
 
 
 # --- Pages ---------------------------------------------------------------------------------
@@ -307,13 +405,15 @@ def measure_pages(user, rows: int) -> None:
             f"  {seconds * 1000:8.1f} ms   {queries} queries   slowest query {slowest * 1000:.1f} ms"
         )
 
-    print(f"\nCSV export  /export/assessments.csv  (median of {RUNS}, body consumed)")
-    if figures := median_of_runs(client, "/export/assessments.csv"):
-        seconds, _, queries, size = figures
-        print(
-            f"  {seconds * 1000:8.1f} ms   {rows / seconds:,.0f} rows/s   "
-            f"{size / seconds / 1_000_000:.1f} MB/s   {size / 1_000_000:.2f} MB   {queries} queries"
-        )
+    for export in ("assessments", "options"):
+        print(f"\nCSV export  /export/{export}.csv  (median of {RUNS}, body consumed)")
+        if figures := median_of_runs(client, f"/export/{export}.csv"):
+            seconds, _, queries, size = figures
+            print(
+                f"  {seconds * 1000:8.1f} ms   {rows / seconds:,.0f} assessments/s   "
+                f"{size / seconds / 1_000_000:.1f} MB/s   {size / 1_000_000:.2f} MB   "
+                f"{queries} queries"
+            )
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ AGENCIES = [
         "sector": Sector.TAX_REVENUE,
         "jurisdiction": "Commonwealth",
         "default_hourly_value": Decimal("32.00"),
+        "default_willingness_to_pay": Decimal("2.00"),
         "currency": "AUD",
     },
     {
@@ -37,6 +38,7 @@ AGENCIES = [
         "sector": Sector.HEALTH,
         "jurisdiction": "Riverside Region",
         "default_hourly_value": Decimal("18.50"),
+        "default_willingness_to_pay": Decimal("5.00"),
         "currency": "GBP",
     },
     {
@@ -46,6 +48,8 @@ AGENCIES = [
         "sector": Sector.LOCAL_SERVICES,
         "jurisdiction": "City of Northvale",
         "default_hourly_value": Decimal("17.00"),
+        # No default_willingness_to_pay: the council has not decided what a quality point
+        # is worth, so its reports lead with the frontier.
         "currency": "GBP",
     },
 ]

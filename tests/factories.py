@@ -5,7 +5,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
-from assessments.models import TEXT_FIELDS, Assessment, AssessmentText
+from assessments.models import TEXT_FIELDS, Assessment, AssessmentText, Option
 from services.models import (
     Agency,
     CaseExample,
@@ -66,13 +66,46 @@ def member_of(agency, *, role="manager", username=None, **user_fields):
     return user
 
 
-def complete_answers(**overrides) -> dict:
-    """Answers for every section of an optional co-production arrangement.
+def option_answers(name, **answers) -> dict:
+    """One option's answers, as keyword arguments of Option."""
+    return {"name": name, **answers}
 
-    Worked example: both options serve 1,000 clients a year for 3 years at 3.5%, high
-    confidence (10% uplift). Co-production is cheaper (20,000 a year against 60,000 plus
-    volunteers' time) and rated better, so the verdict is that it dominates.
+
+def complete_options() -> list[dict]:
+    """Co-production against teaching assistants, both fully answered.
+
+    Both serve 1,000 clients a year for 3 years at 3.5%, high confidence (10% uplift).
+    Co-production is cheaper (20,000 a year against 60,000) and rated better (4 against 3),
+    so it is cheaper and better.
     """
+    return [
+        option_answers(
+            "Parents at home",
+            co_produced=True,
+            setup_cost=Decimal("5000"),
+            annual_agency_cost=Decimal("20000"),
+            annual_co_producer_hours=Decimal("1000"),
+            clients_per_year=1000,
+            confidence="high",
+            **dict.fromkeys(("effectiveness", "consistency", "trust", "experience"), 4),
+        ),
+        option_answers(
+            "Teaching assistants in school",
+            co_produced=False,
+            comparator=True,
+            setup_cost=Decimal("0"),
+            annual_agency_cost=Decimal("60000"),
+            annual_co_producer_hours=Decimal("0"),
+            clients_per_year=1000,
+            confidence="high",
+            **dict.fromkeys(("effectiveness", "consistency", "trust", "experience"), 3),
+        ),
+    ]
+
+
+def complete_answers(**overrides) -> dict:
+    """Answers for every section of an optional co-production arrangement, its two options
+    (see complete_options) included under "options"."""
     answers = {
         "work_description": "Trained parents listen to children read at home.",
         "co_producer_types": ["families"],
@@ -100,24 +133,11 @@ def complete_answers(**overrides) -> dict:
         "capability_varies_by_area": False,
         "special_assets": ["trust"],
         "burden_on_vulnerable": False,
-        "alternative_name": "Teaching assistants in school",
         "hourly_rate": Decimal("10.00"),
         "appraisal_years": 3,
         "discount_rate": Decimal("3.50"),
-        "co_production_setup_cost": Decimal("5000"),
-        "co_production_annual_agency_cost": Decimal("20000"),
-        "co_production_annual_co_producer_hours": Decimal("1000"),
-        "co_production_clients_per_year": 1000,
-        "co_production_confidence": "high",
-        "alternative_setup_cost": Decimal("0"),
-        "alternative_annual_agency_cost": Decimal("60000"),
-        "alternative_annual_co_producer_hours": Decimal("0"),
-        "alternative_clients_per_year": 1000,
-        "alternative_confidence": "high",
+        "options": complete_options(),
     }
-    for rating in ("effectiveness", "consistency", "trust", "experience"):
-        answers[f"co_production_{rating}"] = 4
-        answers[f"alternative_{rating}"] = 3
     answers.update(overrides)
     return answers
 
@@ -127,6 +147,8 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
     Free-text answers (`work_description=...`) may be passed like any other: they go to the
     assessment's AssessmentText row, which is created only when there are some.
+    `options` is a list of dicts of Option fields; without it the assessment gets the two
+    blank options a new assessment starts with.
     """
 
     class Meta:
@@ -138,6 +160,7 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
+        kwargs.pop("options", None)
         written = _pop_text_answers(kwargs)
         assessment = super()._build(model_class, *args, **kwargs)
         if written:
@@ -146,8 +169,14 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
+        choices = kwargs.pop("options", None)
         written = _pop_text_answers(kwargs)
         assessment = super()._create(model_class, *args, **kwargs)
+        if choices is None:
+            assessment.add_default_options()
+        else:
+            assessment.add_options([Option(**answers) for answers in choices])
+        assessment.save()  # score again, with the options
         if written:
             assessment.text = AssessmentText.objects.create(assessment=assessment, **written)
         return assessment

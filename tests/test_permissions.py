@@ -68,6 +68,14 @@ def first_section(targets: Targets) -> list:
     return [targets.draft.code, "work"]
 
 
+def draft_option(targets: Targets) -> list:
+    return [targets.draft.code, targets.draft.ordered_options[0].code]
+
+
+def draft_version(targets: Targets) -> dict:
+    return {"version": targets.draft.version}
+
+
 def case_slug(targets: Targets) -> list:
     return [targets.case.slug]
 
@@ -132,6 +140,7 @@ ROUTES: dict[str, Route] = {
     "services:detail":      Route(READ,      LOGIN,    404,     200,    200, args=service_code),
     "assessments:report":   Route(READ,      LOGIN,    404,     200,    200, args=submitted_code),
     "export-assessments":   Route(READ,      LOGIN,    404,     200,    200, data=one_assessment),
+    "export-options":       Route(READ,      LOGIN,    404,     200,    200, data=one_assessment),
     # Viewers may follow a draft's progress; only managers get the links into the wizard.
     "assessments:tasks":    Route(READ,      LOGIN,    404,     200,    200, args=draft_code),
 
@@ -139,6 +148,19 @@ ROUTES: dict[str, Route] = {
     "assessments:edit":     Route(FORM,      LOGIN,    404,     403,    {GET: 200, POST: 302},
                                   args=first_section, data=section_form),
     "assessments:check":    Route(READ,      LOGIN,    404,     403,    200, args=draft_code),
+    # The options part: without the form's fields a POST shows the form again, with errors.
+    "assessments:options":  Route(READ,      LOGIN,    404,     403,    200, args=draft_code),
+    "assessments:option":   Route(FORM,      LOGIN,    404,     403,    200, args=draft_option),
+    "assessments:quality":  Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
+    "assessments:add_option": Route(POST_ONLY, LOGIN,  404,     403,    200, args=draft_code),
+    "assessments:remove_option": Route(POST_ONLY, LOGIN, 404,   403,    302, args=draft_option,
+                                  data=draft_version),
+    "assessments:option_up": Route(POST_ONLY, LOGIN,   404,     403,    302, args=draft_option,
+                                  data=draft_version),
+    "assessments:option_down": Route(POST_ONLY, LOGIN, 404,     403,    302, args=draft_option,
+                                  data=draft_version),
+    "assessments:make_comparator": Route(POST_ONLY, LOGIN, 404, 403,    302, args=draft_option,
+                                  data=draft_version),
     "assessments:submit":   Route(POST_ONLY, LOGIN,    404,     403,    302, args=draft_code),
     "assessments:archive":  Route(POST_ONLY, LOGIN,    404,     403,    302, args=submitted_code),
     # No object in the URL: the outsider (a manager elsewhere) gets the form, which refuses

@@ -88,24 +88,63 @@ def capability(
     }
 
 
-def _option(prefix, *, setup, annual, hours, clients, confidence, ratings) -> dict:
-    """One side of the comparison. `ratings`: effectiveness, consistency, trust, experience."""
+def option(
+    name,
+    *,
+    setup,
+    annual,
+    clients,
+    confidence,
+    ratings,
+    hours=None,
+    money=None,
+    ramp=None,
+    co_produced=True,
+    comparator=False,
+    description="",
+) -> dict:
+    """One way of doing the work, as the fields of an Option.
+
+    `ratings`: effectiveness, consistency, trust, experience (1-5). `hours` and `money`
+    are co-producers' totals a year at full take-up; `ramp` the years to full take-up.
+    """
     return {
-        f"{prefix}_setup_cost": Decimal(setup),
-        f"{prefix}_annual_agency_cost": Decimal(annual),
-        f"{prefix}_annual_co_producer_hours": Decimal(hours),
-        f"{prefix}_clients_per_year": clients,
-        f"{prefix}_confidence": confidence,
-        **{f"{prefix}_{name}": rating for name, rating in zip(RATINGS, ratings, strict=True)},
+        "name": name,
+        "description": description,
+        "co_produced": co_produced,
+        "comparator": comparator,
+        "setup_cost": Decimal(setup),
+        "annual_agency_cost": Decimal(annual),
+        "annual_co_producer_hours": None if hours is None else Decimal(hours),
+        "annual_co_producer_money": None if money is None else Decimal(money),
+        "clients_per_year": clients,
+        "ramp_up_years": ramp,
+        "confidence": confidence,
+        **dict(zip(RATINGS, ratings, strict=True)),
     }
 
 
-def costs(alternative_name, *, co_production: dict, alternative: dict) -> dict:
-    return {
-        "alternative_name": alternative_name,
-        **_option("co_production", **co_production),
-        **_option("alternative", **alternative),
-    }
+def options(*choices: dict, willingness_to_pay=None) -> dict:
+    """The options compared, in order; exactly one of them the comparator.
+
+    `willingness_to_pay` is what one quality point for one client for a year is worth to
+    the agency in this assessment; None takes the agency's default, as a new assessment
+    does (and where the agency has not decided either, the report leads with the frontier).
+    """
+    answers = {"options": list(choices)}
+    if willingness_to_pay is not None:
+        answers["willingness_to_pay"] = Decimal(willingness_to_pay)
+    return answers
+
+
+def costs(name, alternative_name, *, co_production: dict, alternative: dict, **settings) -> dict:
+    """The common case: a co-produced way of working against one alternative without
+    co-producers, which is the comparator (what happens now)."""
+    return options(
+        option(name, **co_production),
+        option(alternative_name, co_produced=False, comparator=True, **alternative),
+        **settings,
+    )
 
 
 def merge(*sections: dict) -> dict:

@@ -8,6 +8,8 @@ from assessments.demo_data.build import (
     merge,
     motivations,
     necessity,
+    option,
+    options,
     reciprocity,
     value,
     work,
@@ -69,24 +71,43 @@ HEALTH = [
                 "a professional, and supporters know the neighbourhood.",
                 support="The course is cheap and short; a lead midwife supervises every month.",
             ),
-            costs(
-                "More specialist infant-feeding midwives",
-                co_production={
-                    "setup": "30000",
-                    "annual": "60000",
-                    "hours": "6000",
-                    "clients": 2_000,
-                    "confidence": "high",
-                    "ratings": (4, 3, 5, 5),
-                },
-                alternative={
-                    "setup": "0",
-                    "annual": "320000",
-                    "hours": "0",
-                    "clients": 2_000,
-                    "confidence": "high",
-                    "ratings": (4, 4, 3, 3),
-                },
+            # The supporters add to the service, so the comparator is the service without
+            # them; every option's costs are the whole infant-feeding service for these
+            # mothers, so the costs per client-year compare like with like.
+            options(
+                option(
+                    "Peer supporters",
+                    description="Trained local mothers visit new mothers at home and on the "
+                    "ward and run weekly groups, alongside the midwives and health visitors.",
+                    setup="30000",
+                    annual="300000",
+                    hours="6000",
+                    clients=2_000,
+                    confidence="high",
+                    ratings=(4, 3, 5, 5),
+                ),
+                option(
+                    "More specialist infant-feeding midwives",
+                    description="Two more infant-feeding midwives alongside today's service, "
+                    "and no peer supporters.",
+                    co_produced=False,
+                    setup="0",
+                    annual="390000",
+                    clients=2_000,
+                    confidence="high",
+                    ratings=(4, 4, 3, 4),
+                ),
+                option(
+                    "The service without peer supporters",
+                    description="Feeding help from midwives and health visitors, as today.",
+                    co_produced=False,
+                    comparator=True,
+                    setup="0",
+                    annual="240000",
+                    clients=2_000,
+                    confidence="high",
+                    ratings=(3, 3, 3, 3),
+                ),
             ),
         ),
     ),
@@ -153,6 +174,7 @@ HEALTH = [
                 support="Four days' tutor training and a coordinator who observes sessions.",
             ),
             costs(
+                "Courses led by expert patients",
                 "Nurse-led courses from the contracted provider",
                 co_production={
                     "setup": "25000",
@@ -193,7 +215,7 @@ HEALTH = [
             ),
             reciprocity(
                 agency_gives=["tools", "information", "training"],
-                they_give=["time", "effort", "compliance"],
+                they_give=["time", "effort", "compliance", "money"],
                 timing="sequential",
                 people=9_000,
                 hours_each=40,
@@ -224,6 +246,47 @@ HEALTH = [
                 vulnerable=True,
                 assets_notes="Patients notice changes in their own bodies first.",
                 support="A nurse call after discharge and a written plan; little after that.",
+            ),
+            # Necessary work: the options are ways of helping patients do it, all co-produced.
+            options(
+                option(
+                    "A written plan and a nurse's call after discharge",
+                    description="What happens now: patients follow a written plan, with one "
+                    "call from a nurse after they leave hospital.",
+                    comparator=True,
+                    setup="0",
+                    annual="270000",
+                    hours="360000",
+                    money="360000",
+                    clients=9_000,
+                    confidence="high",
+                    ratings=(3, 2, 3, 3),
+                ),
+                option(
+                    "Pharmacist reviews and weekly pill organisers",
+                    description="A community pharmacist goes through each patient's medicines "
+                    "twice a year and fills a weekly pill organiser, so doses are easier to "
+                    "get right.",
+                    setup="50000",
+                    annual="620000",
+                    hours="352000",
+                    money="360000",
+                    clients=9_000,
+                    confidence="high",
+                    ratings=(4, 3, 4, 4),
+                ),
+                option(
+                    "Home monitors checked by a nurse",
+                    description="Patients send their weight or blood sugar from a home monitor; "
+                    "a nurse watches the readings and calls when they stray.",
+                    setup="400000",
+                    annual="950000",
+                    hours="324000",
+                    money="180000",
+                    clients=9_000,
+                    confidence="medium",
+                    ratings=(5, 4, 4, 4),
+                ),
             ),
         ),
     ),
@@ -275,6 +338,7 @@ HEALTH = [
                 support="Reception staff help people who cannot read the form.",
             ),
             costs(
+                "Patients filling in paper forms",
                 "Staff printing details from the shared record",
                 co_production={
                     "setup": "0",
@@ -345,6 +409,7 @@ HEALTH = [
                 assets_notes="Volunteers are the same age as the class and live nearby.",
             ),
             costs(
+                "Classes led by trained volunteers",
                 "Physiotherapist-led classes",
                 co_production={
                     "setup": "20000",

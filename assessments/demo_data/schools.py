@@ -65,6 +65,7 @@ SCHOOLS = [
                 "themselves.",
             ),
             costs(
+                "Parents hearing their children read",
                 "Teaching assistants' one-to-one reading sessions",
                 co_production={
                     "setup": "15000",
@@ -133,6 +134,7 @@ SCHOOLS = [
                 support="Training in phonics and safeguarding, and a named teacher.",
             ),
             costs(
+                "Volunteer reading helpers",
                 "Reading-practice software",
                 co_production={
                     "setup": "10000",
@@ -200,6 +202,7 @@ SCHOOLS = [
                 vulnerable=False,
             ),
             costs(
+                "Parent-led walking school bus",
                 "Contracted school minibuses",
                 co_production={
                     "setup": "12000",

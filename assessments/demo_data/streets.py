@@ -63,6 +63,7 @@ STREETS = [
                 assets_notes="Residents are on every street every day; inspectors are not.",
             ),
             costs(
+                "Residents reporting through the street app",
                 "More highway inspector patrols",
                 co_production={
                     "setup": "90000",
@@ -130,6 +131,7 @@ STREETS = [
                 vulnerable=False,
             ),
             costs(
+                "Residents' panel ranking the roads",
                 "Engineers ranking roads on condition scores alone",
                 co_production={
                     "setup": "5000",
@@ -198,7 +200,10 @@ STREETS = [
                 vulnerable=False,
                 support="A morning's training and a kit; an inspector checks each patch.",
             ),
+            # Kits, insurance, the inspector and the volunteers' Saturdays cost about as much
+            # per pothole as a gang does, for patches that do not last.
             costs(
+                "Volunteer patching teams",
                 "Council repair gangs",
                 co_production={
                     "setup": "40000",
@@ -210,7 +215,7 @@ STREETS = [
                 },
                 alternative={
                     "setup": "0",
-                    "annual": "110000",
+                    "annual": "280000",
                     "hours": "0",
                     "clients": 1_500,
                     "confidence": "high",
@@ -265,7 +270,17 @@ STREETS = [
                 assets=["location"],
                 vulnerable=False,
             ),
-            {"alternative_name": "Extra council gritting crews"},
+            # A draft: the options are named, their costs not yet given.
+            {
+                "options": [
+                    {"name": "Snow wardens", "co_produced": True},
+                    {
+                        "name": "Extra council gritting crews",
+                        "co_produced": False,
+                        "comparator": True,
+                    },
+                ]
+            },
         ),
     ),
 ]

@@ -8,6 +8,8 @@ from assessments.demo_data.build import (
     merge,
     motivations,
     necessity,
+    option,
+    options,
     reciprocity,
     value,
     work,
@@ -74,6 +76,7 @@ TAX = [
                 support="Help text on every page, a phone line and a web chat at tax time.",
             ),
             costs(
+                "Pre-filled online returns",
                 "Paper returns keyed in and checked by our staff",
                 co_production={
                     "setup": "12000000",
@@ -151,6 +154,7 @@ TAX = [
                 support="A five-day course, an annual refresher and a helpline for volunteers.",
             ),
             costs(
+                "Tax Help volunteers",
                 "Our staff completing the returns over the phone",
                 co_production={
                     "setup": "150000",
@@ -158,11 +162,11 @@ TAX = [
                     "hours": "48000",
                     "clients": 40_000,
                     "confidence": "medium",
-                    "ratings": (4, 3, 4, 3),
+                    "ratings": (4, 3, 5, 3),
                 },
                 alternative={
                     "setup": "0",
-                    "annual": "2600000",
+                    "annual": "2470000",
                     "hours": "0",
                     "clients": 40_000,
                     "confidence": "medium",
@@ -219,6 +223,7 @@ TAX = [
                 assets_notes="They know where ordinary taxpayers get stuck.",
             ),
             costs(
+                "Taxpayer panel",
                 "Usability testing by a contracted research firm",
                 co_production={
                     "setup": "20000",
@@ -236,6 +241,113 @@ TAX = [
                     "confidence": "high",
                     "ratings": (4, 3, 3, 3),
                 },
+            ),
+        ),
+    ),
+    DemoAssessment(
+        REVENUE_OFFICE,
+        "Individual income tax returns",
+        "How people lodge their own returns",
+        submitted=True,
+        days_ago=8,
+        answers=merge(
+            work(
+                does="Taxpayers who do not use an agent gather their records, fill in their "
+                "own return, check it and lodge it each year.",
+                who=["clients"],
+                level="individual",
+                phases=["delivery"],
+                inputs="The return, our guidance and help line, figures from employers and "
+                "banks, and taxpayers' own records and time.",
+                outputs="Returns lodged on time with the right income and deductions, and "
+                "assessments issued without follow-up.",
+                relation="replaces",
+            ),
+            reciprocity(
+                agency_gives=["tools", "information"],
+                they_give=["time", "effort", "information", "compliance", "money"],
+                timing="sequential",
+                people=3_000_000,
+                hours_each=2.5,
+                notes="We design the return, and for a pre-filled one gather the figures, months "
+                "before; taxpayers do their part after the year ends. Paper returns cost them "
+                "postage too.",
+            ),
+            value(
+                private="Refunds paid sooner and less time spent on tax.",
+                private_strength=2,
+                public="Tax assessed correctly and cheaply, so the system is fair and costs "
+                "less to run.",
+                public_strength=4,
+            ),
+            necessity(
+                "necessary",
+                "Only taxpayers can tell us everything they earned and spent, and the law "
+                "requires them to lodge. The question is how to make lodging easy and "
+                "accurate, not whether they do it.",
+            ),
+            motivations(
+                material=3,
+                intrinsic=0,
+                social=0,
+                normative=2,
+                sanctions=3,
+                rewarded=False,
+                notes="Most want their refund quickly; late-lodgement penalties and a sense of "
+                "duty do the rest.",
+            ),
+            capability(
+                expertise=2,
+                capability=3,
+                varies=False,
+                assets=["local_knowledge"],
+                vulnerable=False,
+                assets_notes="Taxpayers know their own circumstances better than anyone else.",
+                support="Plain guidance and a help line; online, checks that catch common "
+                "mistakes as people type.",
+            ),
+            # Necessary work: the options are ways of getting taxpayers to do it, all
+            # co-produced. Online returns are the cheapest; pre-filled ones cost more to
+            # build and run but are better, so the willingness to pay decides between them.
+            options(
+                option(
+                    "Paper returns",
+                    description="What happens now: taxpayers fill in a paper return and post "
+                    "it; our staff key it in and check it.",
+                    comparator=True,
+                    setup="0",
+                    annual="75000000",
+                    hours="7500000",
+                    money="6000000",
+                    clients=3_000_000,
+                    confidence="high",
+                    ratings=(3, 3, 3, 2),
+                ),
+                option(
+                    "Online returns",
+                    description="Taxpayers fill in the return on our website, which adds up the "
+                    "figures and catches common mistakes as they go.",
+                    setup="10000000",
+                    annual="15000000",
+                    hours="6000000",
+                    clients=3_000_000,
+                    confidence="high",
+                    ratings=(4, 4, 3, 3),
+                ),
+                option(
+                    "Pre-filled online returns",
+                    description="The online return arrives with wages, bank interest and health "
+                    "cover already filled in from what employers, banks and insurers tell us; "
+                    "taxpayers check it and add the rest. Linking up with every employer and "
+                    "bank takes two years.",
+                    setup="60000000",
+                    annual="32000000",
+                    hours="5250000",
+                    ramp=2,
+                    clients=3_000_000,
+                    confidence="medium",
+                    ratings=(5, 4, 4, 4),
+                ),
             ),
         ),
     ),
@@ -291,6 +403,7 @@ TAX = [
                 support="Short videos and reminders inside the app.",
             ),
             costs(
+                "Record-keeping app",
                 "Field officers reviewing records on visits",
                 co_production={
                     "setup": "800000",
@@ -389,7 +502,49 @@ TAX = [
                 assets=["local_knowledge"],
                 vulnerable=False,
                 assets_notes="The taxpayer alone knows what went wrong and why.",
-                support="Plain guidance, worked examples and a named case officer.",
+                support="Plain guidance and worked examples.",
+            ),
+            # Necessary work: the options are ways of getting people to come forward.
+            options(
+                option(
+                    "Disclosure form and published penalty rules",
+                    description="What happens now: taxpayers find the form on our website, "
+                    "work out what they owe, often with a paid adviser, and pay it.",
+                    comparator=True,
+                    setup="0",
+                    annual="2400000",
+                    hours="240000",
+                    money="8000000",
+                    clients=40_000,
+                    confidence="high",
+                    ratings=(3, 3, 3, 3),
+                ),
+                option(
+                    "Prompt letters where our data does not match",
+                    description="We write to people whose returns do not match what employers, "
+                    "banks and share registries tell us, inviting them to put it right before "
+                    "we audit. More people come forward; the matching builds up over two years.",
+                    setup="1200000",
+                    annual="4000000",
+                    hours="250000",
+                    money="8000000",
+                    ramp=2,
+                    clients=50_000,
+                    confidence="medium",
+                    ratings=(4, 3, 3, 3),
+                ),
+                option(
+                    "A named case officer for every disclosure",
+                    description="Each person who comes forward gets an officer who helps them "
+                    "work out what they owe, so fewer need a paid adviser.",
+                    setup="0",
+                    annual="6500000",
+                    hours="160000",
+                    money="6000000",
+                    clients=42_000,
+                    confidence="medium",
+                    ratings=(4, 4, 4, 5),
+                ),
             ),
         ),
     ),

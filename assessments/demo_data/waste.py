@@ -8,6 +8,8 @@ from assessments.demo_data.build import (
     merge,
     motivations,
     necessity,
+    option,
+    options,
     reciprocity,
     value,
     work,
@@ -64,6 +66,7 @@ WASTE = [
                 assets_notes="Sorting at source keeps materials clean in a way no plant can.",
             ),
             costs(
+                "Households sorting into three boxes",
                 "Mixed collection sorted at a recovery plant",
                 co_production={
                     "setup": "1500000",
@@ -132,6 +135,7 @@ WASTE = [
                 vulnerable=False,
             ),
             costs(
+                "Residents clearing it themselves",
                 "Street-cleansing crew clearing on request",
                 co_production={
                     "setup": "0",
@@ -203,6 +207,45 @@ WASTE = [
                 assets=["location"],
                 vulnerable=False,
             ),
+            # Necessary work: the options are ways of getting households to do it.
+            options(
+                option(
+                    "Stickers on wrong bins and fines for repeat offenders",
+                    description="What happens now: crews leave a sticker on a bin with the "
+                    "wrong things in it, and officers fine households who keep doing it.",
+                    comparator=True,
+                    setup="0",
+                    annual="420000",
+                    hours="240000",
+                    clients=120_000,
+                    confidence="high",
+                    ratings=(3, 3, 2, 2),
+                ),
+                option(
+                    "Bin-day reminders by text or app",
+                    description="Households who sign up get a message the evening before, "
+                    "saying which bin goes out; stickers and fines stay as a backstop. "
+                    "Sign-ups build up over two years.",
+                    setup="60000",
+                    annual="400000",
+                    hours="200000",
+                    ramp=2,
+                    clients=120_000,
+                    confidence="medium",
+                    ratings=(4, 3, 3, 4),
+                ),
+                option(
+                    "Advice visits where bins are often wrong",
+                    description="Waste officers knock on doors in streets where bins are often "
+                    "wrong and explain what goes where; fines only as a last resort.",
+                    setup="0",
+                    annual="650000",
+                    hours="240000",
+                    clients=120_000,
+                    confidence="high",
+                    ratings=(4, 4, 4, 3),
+                ),
+            ),
         ),
     ),
     DemoAssessment(
@@ -252,6 +295,7 @@ WASTE = [
                 vulnerable=False,
             ),
             costs(
+                "Volunteer recycling champions",
                 "Waste-education officers visiting streets",
                 co_production={
                     "setup": "4000",

@@ -18,7 +18,16 @@ def service_assessments(context, service):
     assessments = (
         assessments_for(user)
         .filter(service=service)
-        .only("code", "title", "status", "result_classification", "result_verdict", "updated_at")
+        .select_related("result_best")
+        .only(
+            "code",
+            "title",
+            "status",
+            "result_classification",
+            "result_quadrant",
+            "result_best__name",
+            "updated_at",
+        )
         .order_by("-updated_at", "-pk")
     )
     return {

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from assessments.access import assessments_for
-from assessments.choices import Classification, Sensitivity, Status, Verdict
+from assessments.choices import Classification, Quadrant, Sensitivity, Status
 from services.access import agencies_for, role_subquery
 from services.models import Role
 
@@ -26,8 +26,8 @@ def portfolio_counts(assessments) -> dict[str, int]:
         "fragile": Count("pk", filter=submitted & Q(result_sensitivity=Sensitivity.FRAGILE)),
         "flagged": Count("pk", filter=submitted & Q(result_risk_flag_count__gt=0)),
     }
-    for verdict in Verdict:
-        counts[f"verdict_{verdict}"] = Count("pk", filter=submitted & Q(result_verdict=verdict))
+    for quadrant in Quadrant:
+        counts[f"quadrant_{quadrant}"] = Count("pk", filter=submitted & Q(result_quadrant=quadrant))
     for classification in Classification:
         counts[f"classification_{classification}"] = Count(
             "pk", filter=submitted & Q(result_classification=classification)
@@ -48,17 +48,17 @@ def dashboard(request):
     )
     mine = assessments_for(user)
     counts = portfolio_counts(mine)
-    verdicts = [(verdict, counts[f"verdict_{verdict}"]) for verdict in Verdict]
+    quadrants = [(quadrant, counts[f"quadrant_{quadrant}"]) for quadrant in Quadrant]
     classifications = [(c, counts[f"classification_{c}"]) for c in Classification]
     context = {
         "agencies": agencies,
         "can_start": any(agency.my_role == Role.MANAGER for agency in agencies),
         "counts": counts,
-        "verdicts": verdicts,
+        "quadrants": quadrants,
         "classifications": classifications,
         "chart_data": {
-            "labels": [str(verdict.label) for verdict, _ in verdicts],
-            "counts": [count for _, count in verdicts],
+            "labels": [str(quadrant.label) for quadrant, _ in quadrants],
+            "counts": [count for _, count in quadrants],
         },
         "recent": mine.current().for_listing().order_by("-updated_at", "-pk")[:RECENT_COUNT],
         "drafts": list(

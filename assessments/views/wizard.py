@@ -8,6 +8,7 @@ from the database.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,13 +21,45 @@ from assessments.access import get_assessment_for_user
 from assessments.choices import Status
 from assessments.forms import SECTION_FORMS, NewAssessmentForm
 from assessments.models import Assessment
-from assessments.sections import SECTIONS_BY_SLUG, is_complete, sections_for
+from assessments.sections import (
+    SECTIONS,
+    SECTIONS_BY_SLUG,
+    is_complete,
+    next_section,
+    previous_section,
+    sections_for,
+)
+from assessments.views.answers import missing_answers, section_groups
 from services.access import agencies_for
 from services.models import Service
 
 
 class ConflictingSave(Exception):
-    """Someone saved the draft between our check and our write."""
+    """Someone saved the draft between the page opening and this save."""
+
+    def __init__(self, form):
+        super().__init__("conflicting save")
+        self.form = form
+
+
+RETURN_TO_CHECK = "check"
+
+
+def returning_to_check(request) -> bool:
+    """The page was opened from check your answers, and Continue should go back there."""
+    return request.GET.get("return") == RETURN_TO_CHECK
+
+
+def after_save(request, assessment, next_url: str):
+    """Where Continue leads: back to check your answers if the page came from there."""
+    if returning_to_check(request):
+        return redirect("assessments:check", code=assessment.code)
+    return redirect(next_url)
+
+
+def current_version(assessment) -> int:
+    """The version in the database now (after a save was refused because it moved on)."""
+    return Assessment.objects.values_list("version", flat=True).get(pk=assessment.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,12 +82,15 @@ def new_assessment(request):
         assessment.hourly_rate = agency.default_hourly_value
         assessment.appraisal_years = agency.default_appraisal_years
         assessment.discount_rate = agency.default_discount_rate
-        assessment.save()
+        assessment.willingness_to_pay = agency.default_willingness_to_pay
+        with transaction.atomic():
+            assessment.save()
+            assessment.add_default_options()
         return redirect("assessments:tasks", code=assessment.code)
     return render(request, "assessments/new.html", {"form": form})
 
 
-def _draft_for_manager(request, code) -> Assessment:
+def draft_for_manager(request, code) -> Assessment:
     assessment = get_assessment_for_user(request.user, code, write=True)
     if not assessment.is_editable:
         raise Http404("Only drafts can be changed.")
@@ -66,44 +102,51 @@ def task_list(request, code):
     assessment = get_assessment_for_user(request.user, code)
     if not assessment.is_editable:
         return redirect(assessment)
-    sections = sections_for(assessment)
+    sections = [
+        (section, section.title_for(assessment), section.url(assessment), state)
+        for section, state in sections_for(assessment)
+    ]
     return render(
         request,
         "assessments/task_list.html",
         {
             "assessment": assessment,
             "sections": sections,
-            "complete_count": sum(state == "complete" for _, state in sections),
+            "complete_count": sum(state == "complete" for *_, state in sections),
             "can_edit": assessment.user_role.can_change,
         },
     )
 
 
+def section_position(section) -> tuple[int, int]:
+    return SECTIONS.index(section) + 1, len(SECTIONS)
+
+
 class AssessmentWizard(NamedUrlSessionWizardView):
+    """The sections asked of the assessment itself, each saved on Continue.
+
+    The options part (a list of options and a page each, then the quality grid) has
+    views of its own in `assessments.views.options`; this wizard hands over to it after
+    the capability section and takes over again for the appraisal settings.
+    """
+
     form_list = list(SECTION_FORMS.items())
     template_name = "assessments/section.html"
-    condition_dict = {
-        "costs": lambda wizard: SECTIONS_BY_SLUG["costs"].applies_to(wizard.assessment)
-    }
 
     def dispatch(self, request, *args, **kwargs):
-        self.assessment = _draft_for_manager(request, kwargs["code"])
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except ConflictingSave:
-            messages.error(
-                request,
-                "Someone else saved this assessment at the same moment, so your answers on "
-                "that page were not saved. Check the page and enter them again.",
-            )
-            return redirect(self.get_step_url(self.steps.current))
+        self.assessment = draft_for_manager(request, kwargs["code"])
+        return super().dispatch(request, *args, **kwargs)
 
     def post(self, *args, **kwargs):
         # The URL names the section being saved, even if the session has lost track of it
         # (it expired, or the page was opened in another tab).
         if kwargs.get("step") in self.get_form_list():
             self.storage.current_step = kwargs["step"]
-        return super().post(*args, **kwargs)
+        try:
+            return super().post(*args, **kwargs)
+        except ConflictingSave as conflict:
+            conflict.form.refuse_stale(current_version(self.assessment))
+            return self.render(conflict.form)
 
     def get_prefix(self, request, *args, **kwargs):
         return f"assessment_{kwargs['code']}"
@@ -116,12 +159,13 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
     def process_step(self, form):
         if not form.save_section():
-            raise ConflictingSave
+            raise ConflictingSave(form)
         # The database holds the answers; keep nothing in the session that could go stale.
         return None
 
     def render_next_step(self, form, **kwargs):
-        return redirect(self.get_step_url(self.get_next_step()))
+        following = next_section(SECTIONS_BY_SLUG[self.steps.current])
+        return after_save(self.request, self.assessment, following.url(self.assessment))
 
     def render_done(self, form, **kwargs):
         # Completeness is checked on the check-answers page, against the database.
@@ -132,69 +176,37 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
-        previous = self.steps.prev
+        section = SECTIONS_BY_SLUG[self.steps.current]
+        previous = previous_section(section)
+        number, total = section_position(section)
         context.update(
             assessment=self.assessment,
-            section=SECTIONS_BY_SLUG[self.steps.current],
-            back_url=self.get_step_url(previous)
+            section=section,
+            section_number=number,
+            section_count=total,
+            back_url=previous.url(self.assessment)
             if previous
             else reverse("assessments:tasks", args=[self.assessment.code]),
         )
         return context
 
 
-def _answer_rows(assessment, section):
-    """(label, shown value, required?) for every question in a section."""
-    form = SECTION_FORMS[section.slug](instance=assessment)
-    return [
-        (
-            _option_label(name, form.fields[name].label),
-            _display(form.fields[name], assessment.answer(name)),
-            name in section.required,
-        )
-        for name in section.fields
-    ]
-
-
-def _option_label(name, label):
-    """The costs page asks the same questions of both options; say which one is meant."""
-    for prefix, option in (("co_production_", "Co-production"), ("alternative_", "Alternative")):
-        if name.startswith(prefix) and name != "alternative_name":
-            return f"{option} – {label}"
-    return label
-
-
-def _display(field, value):
-    if value is None or value == "":
-        return None
-    if isinstance(value, list):
-        labels = dict(field.choices)
-        return ", ".join(str(labels.get(item, item)) for item in value) or str(
-            getattr(field, "none_label", None) or "None"
-        )
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    choices = getattr(field, "choices", None)
-    if choices:
-        return str(dict(choices).get(value, value))
-    return str(value)
-
-
 @require_safe
 def check_answers(request, code):
-    assessment = _draft_for_manager(request, code)
-    sections = [
-        (section, state, _answer_rows(assessment, section))
-        for section, state in sections_for(assessment)
-    ]
-    result = assessment.score()
+    assessment = draft_for_manager(request, code)
+    sections = section_groups(assessment)
+    states = dict(sections_for(assessment))
     return render(
         request,
         "assessments/check_answers.html",
         {
             "assessment": assessment,
-            "sections": sections,
-            "result": result,
+            "sections": [
+                (section, section.title_for(assessment), states[section], groups)
+                for section, groups in sections
+            ],
+            "missing": missing_answers(assessment, sections),
+            "result": assessment.score(),
             "complete": is_complete(assessment),
         },
     )
@@ -202,7 +214,7 @@ def check_answers(request, code):
 
 @require_POST
 def submit(request, code):
-    assessment = _draft_for_manager(request, code)
+    assessment = draft_for_manager(request, code)
     if not is_complete(assessment):
         messages.error(request, "Answer every question before you submit the assessment.")
         return redirect("assessments:check", code=code)

@@ -105,6 +105,18 @@ class Agency(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(20)],
         help_text="A percentage: 3.5 means 3.5% a year.",
     )
+    default_willingness_to_pay = models.DecimalField(
+        "what one quality point is worth for one client for a year",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100_000)],
+        help_text="How much the agency would pay to raise the quality of the service by one "
+        "point (on the 0 to 100 quality index) for one client for one year. Leave it empty "
+        "until the agency has decided: reports then show the price at which each option "
+        "becomes the best choice. New assessments start with this figure.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AgencyQuerySet.as_manager()
@@ -124,6 +136,13 @@ class Agency(models.Model):
             models.CheckConstraint(
                 condition=models.Q(default_discount_rate__gte=0, default_discount_rate__lte=20),
                 name="services_agency_discount_rate_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(default_willingness_to_pay__isnull=True)
+                | models.Q(
+                    default_willingness_to_pay__gte=0, default_willingness_to_pay__lte=100_000
+                ),
+                name="services_agency_willingness_to_pay_in_range",
             ),
         ]
 

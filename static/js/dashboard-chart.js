@@ -1,9 +1,9 @@
-// The dashboard's bar chart of verdicts. The counts reach the page as JSON (Django's
+// The dashboard's bar chart of where co-production stands against the comparison. The counts reach the page as JSON (Django's
 // json_script); the table beside the chart holds the same numbers.
 (function () {
   "use strict";
-  var canvas = document.getElementById("verdict-chart");
-  var source = document.getElementById("verdict-data");
+  var canvas = document.getElementById("quadrant-chart");
+  var source = document.getElementById("quadrant-data");
   if (!canvas || !source || typeof Chart === "undefined") { return; }
   var data = JSON.parse(source.textContent);
   Chart.defaults.color = "#0b0c0c";

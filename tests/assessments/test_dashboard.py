@@ -22,10 +22,11 @@ def make(service, status=Status.SUBMITTED, **overrides):
 def portfolio(service, other_service, owner):
     """Four submitted, two drafts (one of them the owner's), one archived, and another
     agency's assessment that must never count."""
-    make(service)  # dominates, robust, no flags
-    make(service, burden_on_vulnerable=True)  # dominates, robust, flagged
-    make(service, necessity="necessary")  # necessary: no sensitivity
-    make(service, phases=["design"])  # participation: no verdict
+    make(service)  # cheaper and better, robust, no flags
+    make(service, burden_on_vulnerable=True)  # cheaper and better, robust, flagged
+    # Necessary: the options are ways of getting people to do it; these two still compare.
+    make(service, necessity="necessary")
+    make(service, phases=["design"])  # participation: its options still compare
     make(service, status=Status.DRAFT, author=owner, title="My unfinished draft")
     make(service, status=Status.DRAFT, title="A colleague's draft")
     make(service, status=Status.ARCHIVED, title="Archived long ago")
@@ -37,42 +38,37 @@ def test_counts_are_aggregated_in_one_query(owner, portfolio, django_assert_num_
         counts = portfolio_counts(assessments_for(owner))
     assert counts["drafts"] == 2
     assert counts["submitted"] == 4
-    assert counts["verdict_dominates"] == 2
-    assert counts["verdict_necessary"] == 1
-    assert counts["verdict_dominated"] == 0
+    assert counts["quadrant_cheaper_better"] == 4
+    assert counts["quadrant_dearer_worse"] == 0
     assert counts["classification_co_production"] == 3
     assert counts["classification_participation"] == 1
-    assert counts["robust"] == 2 and counts["fragile"] == 0
+    assert counts["robust"] == 4 and counts["fragile"] == 0
     assert counts["flagged"] == 1
 
 
-def test_dashboard_shows_the_counts_and_a_verdict_table(client, viewer, portfolio):
+def test_dashboard_shows_the_counts_and_a_quadrant_table(client, viewer, portfolio):
     client.force_login(viewer)
     response = client.get("/")
     text = response.content.decode()
     assert response.context["counts"]["submitted"] == 4
-    assert "Submitted assessments by verdict" in text
-    assert "Co-production is cheaper and better" in text
-    assert 'href="/assessments/?status=submitted&amp;verdict=dominates"' in text
+    assert "Submitted assessments by how co-production compares" in text
+    assert "Cheaper and better" in text
+    assert 'href="/assessments/?status=submitted&amp;quadrant=cheaper_better"' in text
     assert "Submitted assessments by classification" in text
 
 
-def test_verdict_chart_gets_its_data_as_json(client, viewer, portfolio):
+def test_quadrant_chart_gets_its_data_as_json(client, viewer, portfolio):
     client.force_login(viewer)
     response = client.get("/")
     text = response.content.decode()
-    assert '<script id="verdict-data" type="application/json">' in text
+    assert '<script id="quadrant-data" type="application/json">' in text
     assert 'src="/static/js/dashboard-chart.js"' in text
-    assert 'id="verdict-chart" role="img"' in text
+    assert 'id="quadrant-chart" role="img"' in text
     data = response.context["chart_data"]
-    assert dict(zip(data["labels"], data["counts"], strict=True)) == {
-        "Co-production is cheaper and better": 2,
-        "Co-production costs more and is worse": 0,
-        "Co-production costs more for better quality": 0,
-        "Co-production saves money at lower quality": 0,
-        "No real difference in cost or quality": 0,
-        "Necessary: improve how it is done": 1,
-    }
+    counts = dict(zip(data["labels"], data["counts"], strict=True))
+    assert len(counts) == 9
+    assert counts["Cheaper and better"] == 4
+    assert sum(counts.values()) == 4
 
 
 def test_no_chart_before_anything_is_submitted(client, owner, service):

@@ -7,53 +7,118 @@ from assessments.choices import (
     Classification,
     Contribution,
     CoProducerType,
+    Necessity,
     Phase,
+    Quadrant,
     Sensitivity,
     SpecialAsset,
     Status,
-    Verdict,
+    WorkRelation,
 )
 from assessments.demo_data import DEMO_ASSESSMENTS
-from assessments.models import Assessment
+from assessments.models import Assessment, Option
+from assessments.scoring import Dominance
 from assessments.sections import SectionState, is_complete, sections_for
 from services.demo import SERVICES
 
-# title -> (classification, verdict, sensitivity) each submitted demo assessment must get.
-# Blank where the scoring module gives none (no verdict outside co-production, no
-# sensitivity for a necessary arrangement).
+# title -> (classification, quadrant, best option, sensitivity) each submitted demo
+# assessment must get. The best option is blank where the agency has not decided what a
+# quality point is worth (the council), so the report leads with the frontier instead.
 INTENDED = {
-    "Pre-filled online tax returns": ("co_production", "dominates", "robust"),
-    "Tax Help volunteers for people on low incomes": ("co_production", "dominates", "fragile"),
-    "Owning up to past tax mistakes": ("co_production", "necessary", ""),
-    "Record-keeping app for sole traders": (
+    # National Revenue Office: a quality point for one taxpayer for a year is worth AUD 2.
+    "How people lodge their own returns": (
         "co_production",
-        "saves_money_lower_quality",
+        "cheaper_better",
+        "Pre-filled online returns",
         "robust",
     ),
-    "Taxpayer panel testing the new online return": ("participation", "", ""),
-    "Peer breastfeeding supporters": ("co_production", "dominates", "robust"),
-    "Expert patients leading self-management courses": ("co_production", "equivalent", "fragile"),
+    "Pre-filled online tax returns": (
+        "co_production",
+        "cheaper_better",
+        "Pre-filled online returns",
+        "robust",
+    ),
+    "Tax Help volunteers for people on low incomes": (
+        "co_production",
+        "same_better",
+        "Tax Help volunteers",
+        "fragile",
+    ),
+    "Taxpayer panel testing the new online return": (
+        "participation",
+        "cheaper_better",
+        "Taxpayer panel",
+        "robust",
+    ),
+    "Record-keeping app for sole traders": (
+        "co_production",
+        "cheaper_worse",
+        "Record-keeping app",
+        "robust",
+    ),
+    "Owning up to past tax mistakes": (
+        "co_production",
+        "dearer_better",
+        "A named case officer for every disclosure",
+        "fragile",
+    ),
+    # Riverside Health Board: a quality point for one patient for a year is worth £5.
+    "Peer breastfeeding supporters": (
+        "co_production",
+        "dearer_better",
+        "Peer supporters",
+        "robust",
+    ),
+    "Expert patients leading self-management courses": (
+        "co_production",
+        "same_same",
+        "Courses led by expert patients",
+        "fragile",
+    ),
+    "Patients managing their own medicines at home": (
+        "co_production",
+        "dearer_better",
+        "Pharmacist reviews and weekly pill organisers",
+        "fragile",
+    ),
+    "Patients re-entering their details on paper forms": (
+        "not_co_production",
+        "dearer_worse",
+        "Staff printing details from the shared record",
+        "robust",
+    ),
     "Falls-prevention volunteers leading exercise classes": (
         "co_production",
-        "costs_more_better",
+        "dearer_better",
+        "Classes led by trained volunteers",
         "fragile",
     ),
-    "Patients managing their own medicines at home": ("co_production", "necessary", ""),
-    "Patients re-entering their details on paper forms": ("not_co_production", "", ""),
-    "Reporting potholes with the street app": ("co_production", "dominates", "robust"),
-    "Residents' panel on road repair priorities": ("participation", "", ""),
-    "Residents patching small potholes": ("co_production", "dominated", "robust"),
-    "Sorting recyclables at home": ("co_production", "costs_more_better", "robust"),
-    "Neighbours clearing dumped rubbish on their own": ("not_co_production", "", ""),
-    "Putting bins out correctly on collection day": ("co_production", "necessary", ""),
-    "Recycling champions advising their neighbours": ("co_production", "dominated", "fragile"),
-    "Parents hearing children read at home": (
+    # Northvale City Council: not decided.
+    "Reporting potholes with the street app": ("co_production", "cheaper_better", "", "robust"),
+    "Residents' panel on road repair priorities": ("participation", "dearer_better", "", "robust"),
+    "Residents patching small potholes": ("co_production", "same_worse", "", "fragile"),
+    "Sorting recyclables at home": ("co_production", "dearer_better", "", "robust"),
+    "Neighbours clearing dumped rubbish on their own": (
+        "not_co_production",
+        "cheaper_same",
+        "",
+        "fragile",
+    ),
+    "Putting bins out correctly on collection day": (
         "co_production",
-        "saves_money_lower_quality",
+        "cheaper_better",
+        "",
         "fragile",
     ),
-    "Volunteer reading helpers in school": ("co_production", "costs_more_better", "robust"),
-    "Walking school bus": ("co_production", "dominates", "robust"),
+    "Recycling champions advising their neighbours": (
+        "co_production",
+        "dearer_same",
+        "",
+        "fragile",
+    ),
+    "Parents hearing children read at home": ("co_production", "cheaper_worse", "", "fragile"),
+    "Volunteer reading helpers in school": ("co_production", "dearer_better", "", "robust"),
+    "Walking school bus": ("co_production", "cheaper_better", "", "robust"),
 }
 
 # title -> risk flags the arrangement was written to raise (it may raise others too).
@@ -67,6 +132,9 @@ INTENDED_FLAGS = {
     "Parents hearing children read at home": {"patchy_results", "unfair_burden"},
 }
 
+THREE_WAYS = "How people lodge their own returns"
+ADDS = "Peer breastfeeding supporters"
+
 
 @pytest.fixture(autouse=True)
 def _development_mode(settings):
@@ -76,15 +144,30 @@ def _development_mode(settings):
 @pytest.fixture
 def seeded(db):
     call_command("seed_demo", stdout=StringIO())
-    return Assessment.objects.select_related("service__agency", "author")
+    return Assessment.objects.select_related("service__agency", "author").prefetch_related(
+        "options"
+    )
+
+
+def _best_option(assessment) -> str:
+    return next((o.name for o in assessment.ordered_options if o.result_is_best), "")
 
 
 def _snapshot():
-    return sorted(
-        Assessment.objects.values_list(
-            "service_id", "title", "code", "status", "version", "updated_at", "result_verdict"
-        )
+    assessments = Assessment.objects.values_list(
+        "service_id",
+        "title",
+        "code",
+        "status",
+        "version",
+        "updated_at",
+        "result_quadrant",
+        "result_sensitivity",
     )
+    options = Option.objects.values_list(
+        "assessment_id", "position", "code", "name", "result_full_cost", "result_is_best"
+    )
+    return sorted(assessments), sorted(options)
 
 
 @pytest.mark.django_db
@@ -94,22 +177,120 @@ def test_seed_demo_twice_adds_and_changes_nothing():
     first = _snapshot()
     call_command("seed_demo", stdout=out)
     assert _snapshot() == first
-    assert len(first) == len(DEMO_ASSESSMENTS) >= 22
+    assessments, options = first
+    assert len(assessments) == len(DEMO_ASSESSMENTS) >= 23
+    assert len(options) >= 2 * len(assessments)
     assert "password" in out.getvalue()
 
 
-def test_every_classification_verdict_and_sensitivity_appears(seeded):
+def test_every_classification_quadrant_and_sensitivity_appears(seeded):
     assert set(seeded.values_list("result_classification", flat=True)) >= set(Classification.values)
-    assert set(seeded.values_list("result_verdict", flat=True)) >= set(Verdict.values)
+    assert set(seeded.values_list("result_quadrant", flat=True)) >= set(Quadrant.values)
     assert set(seeded.values_list("result_sensitivity", flat=True)) >= set(Sensitivity.values)
 
 
 def test_each_submitted_assessment_lands_where_intended(seeded):
     landed = {
-        a.title: (a.result_classification, a.result_verdict, a.result_sensitivity)
+        a.title: (
+            a.result_classification,
+            a.result_quadrant,
+            _best_option(a),
+            a.result_sensitivity,
+        )
         for a in seeded.submitted()
     }
     assert landed == INTENDED
+
+
+def test_reports_show_both_modes_with_and_without_a_willingness_to_pay(seeded):
+    submitted = seeded.submitted()
+    decided = submitted.filter(willingness_to_pay__isnull=False)
+    assert decided.exists() and submitted.filter(willingness_to_pay__isnull=True).exists()
+    for assessment in decided:
+        assert _best_option(assessment), assessment.title
+
+
+def test_both_kinds_of_option_off_the_frontier_appear(seeded):
+    dominance = set(
+        Option.objects.filter(assessment__in=seeded.submitted()).values_list(
+            "result_dominance", flat=True
+        )
+    )
+    assert {Dominance.DOMINATED, Dominance.EXTENDED} <= dominance
+
+
+def test_necessary_work_is_compared_across_ways_of_getting_it_done(seeded):
+    necessary = list(seeded.submitted().filter(necessity=Necessity.NECESSARY))
+    assert len(necessary) >= 4
+    for assessment in necessary:
+        options = assessment.ordered_options
+        assert len(options) >= 2, assessment.title
+        # Ways of getting people to do the work: every one of them co-produced.
+        assert all(option.co_produced for option in options), assessment.title
+        assert sum(option.comparator for option in options) == 1, assessment.title
+    assert sum(len(a.ordered_options) >= 3 for a in necessary) >= 3
+
+
+def test_lodging_returns_is_compared_three_ways_along_a_frontier(seeded):
+    assessment = seeded.get(title=THREE_WAYS)
+    assert assessment.necessity == Necessity.NECESSARY
+    assert assessment.willingness_to_pay is not None
+    paper, online, pre_filled = assessment.ordered_options
+    assert [paper.name, online.name, pre_filled.name] == [
+        "Paper returns",
+        "Online returns",
+        "Pre-filled online returns",
+    ]
+    assert paper.comparator and paper.co_produced
+    assert pre_filled.setup_cost > 0 and pre_filled.ramp_up_years in (2, 3)
+    # Paper is dearer and worse than online; online is best at a low willingness to pay,
+    # pre-filled above it, and pre-filled at the agency's figure.
+    assert paper.result_dominance == Dominance.DOMINATED and not paper.result_on_frontier
+    assert online.result_on_frontier and pre_filled.result_on_frontier
+    assert online.result_best_from_wtp == 0
+    assert online.result_best_to_wtp == pre_filled.result_best_from_wtp
+    assert 0 < pre_filled.result_best_from_wtp < assessment.willingness_to_pay
+    assert pre_filled.result_best_to_wtp is None
+    assert pre_filled.result_is_best
+    assert pre_filled.result_quality > online.result_quality > paper.result_quality
+
+
+def test_an_arrangement_that_adds_to_the_service_is_compared_with_the_service_without_it(
+    seeded,
+):
+    assessment = seeded.get(title=ADDS)
+    assert assessment.work_relation == WorkRelation.ADDS
+    assert assessment.willingness_to_pay is not None
+    comparator = assessment.comparator_option
+    assert comparator.name == "The service without peer supporters"
+    assert not comparator.co_produced
+    names = {option.name: option for option in assessment.ordered_options}
+    assert names["Peer supporters"].result_is_best
+    # Two more midwives cost less than the supporters but a mix of the service without
+    # them and the supporters would do better.
+    assert names["More specialist infant-feeding midwives"].result_dominance == (Dominance.EXTENDED)
+
+
+def test_submitted_options_have_real_names_not_the_wizard_defaults(seeded):
+    names = Option.objects.filter(assessment__in=seeded.submitted()).values_list("name", flat=True)
+    assert not {"With co-production", "What happens now"} & set(names)
+
+
+def test_co_producers_money_and_take_up_ramps_appear(seeded):
+    submitted = Option.objects.filter(assessment__in=seeded.submitted())
+    assert submitted.filter(annual_co_producer_money__gt=0).count() >= 3
+    assert submitted.filter(ramp_up_years__gte=2).count() >= 3
+
+
+def test_every_demo_option_is_valid(seeded):
+    options = Option.objects.filter(assessment__in=seeded)
+    assert options.count() >= 2 * seeded.count()
+    for option in options:
+        option.full_clean()  # choices, ranges and the database constraints
+    for assessment in seeded:
+        count = len(assessment.ordered_options)
+        assert 2 <= count <= 6, assessment.title
+        assert [o.position for o in assessment.ordered_options] == list(range(1, count + 1))
 
 
 def test_risk_flags_are_raised_where_intended(seeded):
@@ -152,12 +333,20 @@ def test_managers_author_their_own_agencies_assessments(seeded):
         assert author.memberships.filter(agency=assessment.service.agency, role="manager").exists()
 
 
-def test_rates_come_from_the_agency_defaults(seeded):
+def test_rates_come_from_the_agency_defaults_unless_the_demo_sets_its_own(seeded):
+    own_figure = {
+        demo.title: demo.answers["willingness_to_pay"]
+        for demo in DEMO_ASSESSMENTS
+        if "willingness_to_pay" in demo.answers
+    }
     for assessment in seeded:
         agency = assessment.service.agency
         assert assessment.hourly_rate == agency.default_hourly_value
         assert assessment.appraisal_years == agency.default_appraisal_years
         assert assessment.discount_rate == agency.default_discount_rate
+        assert assessment.willingness_to_pay == own_figure.get(
+            assessment.title, agency.default_willingness_to_pay
+        )
 
 
 def test_multiple_choice_answers_use_the_known_values(seeded):

@@ -45,14 +45,15 @@ def test_lists_only_my_agencies_assessments(client, owner, service, other_servic
     assert "Somebody else" not in text and theirs.get_absolute_url() not in text
 
 
-def test_rows_show_service_agency_status_classification_verdict_and_date(client, viewer, service):
-    assessment = complete(service, status=Status.SUBMITTED)
+def test_rows_show_service_agency_status_classification_result_and_date(client, viewer, service):
+    assessment = complete(service, status=Status.SUBMITTED, willingness_to_pay=1)
     client.force_login(viewer)
     text = listed(client)
     assert service.name in text and service.agency.name in text
     assert "Submitted" in text
     assert "Co-production" in text
-    assert "Co-production is cheaper and better" in text
+    assert "Cheaper and better" in text
+    assert "<td>Parents at home</td>" in text  # the best option
     assert assessment.updated_at.strftime("%-d %b %Y") in text
 
 
@@ -68,7 +69,7 @@ def test_arrangements_that_are_not_co_production_have_no_verdict_to_wait_for(
     complete(service, status=Status.SUBMITTED, phases=["design"])
     client.force_login(viewer)
     text = listed(client)
-    assert "None: not co-production" in text and "Not yet known" not in text
+    assert "Not co-production" in text and "Not yet known" not in text
 
 
 def test_viewer_reads_the_list_without_the_start_button(client, viewer, service):
@@ -95,17 +96,20 @@ def test_archived_assessments_are_hidden_unless_asked_for(client, owner, service
     assert "Old news" in text and "Still running" not in text
 
 
-def test_filters_by_status_verdict_and_classification(client, owner, service):
+def test_filters_by_status_result_and_classification(client, owner, service):
     complete(service, title="Dominates draft")
     complete(service, title="Necessary one", status=Status.SUBMITTED, necessity="necessary")
+    dearer = factories.complete_options()
+    dearer[0]["annual_agency_cost"] = 90_000
+    complete(service, title="Dearer one", status=Status.SUBMITTED, options=dearer)
     complete(service, title="Only design work", status=Status.SUBMITTED, phases=["design"])
     client.force_login(owner)
 
     text = listed(client, status="submitted")
     assert "Dominates draft" not in text and "Necessary one" in text
 
-    text = listed(client, verdict="necessary")
-    assert "Necessary one" in text and "Dominates draft" not in text
+    text = listed(client, quadrant="dearer_better")
+    assert "Dearer one" in text and "Necessary one" not in text and "Dominates draft" not in text
 
     text = listed(client, classification="participation")
     assert "Only design work" in text and "Necessary one" not in text
@@ -131,7 +135,7 @@ def test_filters_by_agency_and_service(client, agency, other_agency, service):
 def test_a_bad_filter_value_is_reported_and_ignored(client, owner, service):
     complete(service, title="Still listed")
     client.force_login(owner)
-    text = listed(client, verdict="nonsense", agency="no-such-agency")
+    text = listed(client, quadrant="nonsense", agency="no-such-agency")
     assert "There is a problem" in text
     assert "Still listed" in text
 
@@ -146,8 +150,9 @@ def test_cannot_filter_on_another_agencys_service(client, owner, other_service):
 def test_export_link_carries_the_filters(client, owner, service):
     complete(service)
     client.force_login(owner)
-    text = listed(client, status="draft", verdict="dominates")
-    assert 'href="/export/assessments.csv?status=draft&amp;verdict=dominates"' in text
+    text = listed(client, status="draft", quadrant="cheaper_better")
+    assert 'href="/export/assessments.csv?status=draft&amp;quadrant=cheaper_better"' in text
+    assert 'href="/export/options.csv?status=draft&amp;quadrant=cheaper_better"' in text
 
 
 def test_the_list_is_paginated_by_25(client, owner, service):

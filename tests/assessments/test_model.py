@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from assessments import choices, scoring
-from assessments.models import TEXT_FIELDS, Assessment, AssessmentText
+from assessments.models import TEXT_FIELDS, Assessment, AssessmentText, Option
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -15,17 +15,37 @@ def test_a_complete_assessment_stores_its_results_on_save():
     assessment.refresh_from_db()
     assert assessment.result_classification == "co_production"
     assert assessment.result_value_type == "both"
-    assert assessment.result_verdict == "dominates"
+    assert assessment.result_quadrant == "cheaper_better"
     assert assessment.result_sensitivity in {"robust", "fragile"}
+    co_production, alternative = assessment.options.all()
     # Quality index: ratings of 4 map to (4 - 1) / 4 * 100 = 75.
-    assert assessment.result_co_production_quality == Decimal("75.0")
-    assert assessment.result_alternative_quality == Decimal("50.0")
+    assert co_production.result_quality == Decimal("75.0")
+    assert alternative.result_quality == Decimal("50.0")
+    assert assessment.result_quality_change == Decimal("25.0")
+    assert co_production.result_on_frontier and not alternative.result_on_frontier
+    assert alternative.result_dominance == "dominated"
+    # No willingness to pay: no net benefit and no best option, only the frontier.
+    assert co_production.result_net_benefit is None and not co_production.result_is_best
+    assert assessment.result_best is None
+
+
+def test_with_a_willingness_to_pay_the_best_option_is_stored():
+    assessment = factories.AssessmentFactory(
+        **factories.complete_answers(willingness_to_pay=Decimal("1"))
+    )
+    assessment.refresh_from_db()
+    assert assessment.result_best.name == "Parents at home"
+    assert assessment.result_best.co_produced is True
+    best = assessment.options.get(result_is_best=True)
+    assert best.result_net_benefit is not None
+    assert assessment.result_net_benefit_change > 0
 
 
 def test_a_blank_draft_scores_as_not_yet_known():
     assessment = factories.AssessmentFactory()
     assert assessment.result_classification == ""
-    assert assessment.result_verdict == ""
+    assert assessment.result_quadrant == ""
+    assert assessment.result_best is None
     assert assessment.result_risk_flags == []
 
 
@@ -41,11 +61,13 @@ def test_unanswered_contributions_differ_from_none_given():
     assert nothing.scoring_inputs().agency_contributions == ()
 
 
-def test_a_changed_answer_changes_the_stored_verdict():
+def test_a_changed_answer_changes_the_stored_results():
     assessment = factories.AssessmentFactory(**factories.complete_answers())
-    assessment.necessity = "necessary"
+    cheaper = assessment.ordered_options[0]
+    cheaper.annual_agency_cost = Decimal("90000")
     assessment.save()
-    assert Assessment.objects.get(pk=assessment.pk).result_verdict == "necessary"
+    assert Assessment.objects.get(pk=assessment.pk).result_quadrant == "dearer_better"
+    assert Option.objects.get(pk=cheaper.pk).result_agency_cost > Decimal("200000")
 
 
 def test_save_answers_refuses_a_lost_update():
@@ -89,12 +111,11 @@ def test_text_answers_are_kept_on_their_own_row():
     [
         ("private_value_strength", 5),
         ("social_motivation", 9),
-        ("co_production_effectiveness", 0),
-        ("alternative_trust", 6),
         ("hourly_rate", Decimal("-1")),
-        ("co_production_setup_cost", Decimal("-100")),
-        ("alternative_annual_co_producer_hours", Decimal("-3")),
+        ("hourly_rate", Decimal("10001")),
+        ("willingness_to_pay", Decimal("100001")),
         ("hours_per_co_producer", Decimal("-1")),
+        ("hours_per_co_producer", Decimal("8761")),
         ("appraisal_years", 0),
         ("discount_rate", Decimal("21")),
         ("status", "lost"),
@@ -103,6 +124,32 @@ def test_text_answers_are_kept_on_their_own_row():
 def test_the_database_refuses_out_of_range_answers(field, value):
     with pytest.raises(IntegrityError), transaction.atomic():
         factories.AssessmentFactory(**{field: value})
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("effectiveness", 0),
+        ("trust", 6),
+        ("setup_cost", Decimal("-100")),
+        ("annual_agency_cost", Decimal("100000000001")),
+        ("annual_co_producer_hours", Decimal("-3")),
+        ("annual_co_producer_money", Decimal("-3")),
+        ("clients_per_year", 1_000_000_001),
+        ("ramp_up_years", 21),
+    ],
+)
+def test_the_database_refuses_out_of_range_option_answers(field, value):
+    assessment = factories.AssessmentFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Option.objects.filter(assessment=assessment).update(**{field: value})
+
+
+def test_people_times_hours_each_is_bounded_like_an_options_hours():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.AssessmentFactory(
+            co_producers_per_year=2_000_000, hours_per_co_producer=Decimal("8000")
+        )
 
 
 def test_a_submitted_assessment_needs_a_submission_date():
@@ -115,7 +162,7 @@ def test_a_submitted_assessment_needs_a_submission_date():
     [
         (choices.Classification, scoring.Classification),
         (choices.ValueType, scoring.ValueType),
-        (choices.Verdict, scoring.Verdict),
+        (choices.Quadrant, scoring.Quadrant),
         (choices.Sensitivity, scoring.Sensitivity),
         (choices.Phase, scoring.Phase),
         (choices.Timing, scoring.Timing),
@@ -148,5 +195,5 @@ def test_an_unanswered_special_assets_question_raises_no_flag():
 def test_listing_reads_only_the_columns_the_tables_show():
     factories.AssessmentFactory(**factories.complete_answers())
     sql = str(Assessment.objects.for_listing().query)
-    assert '"title"' in sql and '"result_verdict"' in sql
-    assert "co_production_setup_cost" not in sql and "hourly_rate" not in sql
+    assert '"title"' in sql and '"result_quadrant"' in sql
+    assert "hourly_rate" not in sql and "result_full_cost" not in sql

@@ -1,3 +1,5 @@
+"""The report: the decision first, every option side by side, the tipping points in words."""
+
 import json
 from decimal import Decimal
 
@@ -9,12 +11,53 @@ from django.utils.html import escape
 from assessments.choices import Status
 from services.models import CaseExample
 from tests import factories
+from tests.factories import complete_answers, complete_options, option_answers
 
 pytestmark = pytest.mark.django_db
 
+RATINGS = ("effectiveness", "consistency", "trust", "experience")
+
+
+def returns_option(name, annual_cost, ratings, *, co_produced=True, **answers) -> dict:
+    """An option serving 1,000 clients a year at this agency cost, no co-producers' hours
+    or money, high confidence (10% uplift); `ratings` is one rating for all four or four."""
+    if isinstance(ratings, int):
+        ratings = (ratings,) * 4
+    return option_answers(
+        name,
+        co_produced=co_produced,
+        setup_cost=Decimal("0"),
+        annual_agency_cost=Decimal(annual_cost),
+        annual_co_producer_hours=Decimal("0"),
+        clients_per_year=1000,
+        confidence="high",
+        **dict(zip(RATINGS, ratings, strict=True)),
+        **answers,
+    )
+
+
+def returns_options() -> list[dict]:
+    """Five ways of getting tax returns filed, over 3 years at 3.5% (cost per client-year
+    is the agency cost a year / 1,000 x 1.1):
+
+    - Paper returns (comparator): £66, quality 25 — dominated by Online returns.
+    - Online returns: £44, quality 50 — on the frontier, best up to £0.44 a point.
+    - Online with phone help: £52.80, quality 56.3 — extendedly dominated: its extra
+      points over Online returns cost £1.40 each, Pre-filled returns' next ones £0.12.
+    - Pre-filled returns: £55, quality 75 — best from £0.44 to £1.32.
+    - Home visits: £88, quality 100 — best from £1.32.
+    """
+    return [
+        returns_option("Paper returns", "60000", 2, co_produced=False, comparator=True),
+        returns_option("Online returns", "40000", 3),
+        returns_option("Online with phone help", "48000", (3, 3, 3, 4)),
+        returns_option("Pre-filled returns", "50000", 4),
+        returns_option("Home visits", "80000", 5),
+    ]
+
 
 def complete(service, **overrides):
-    return factories.AssessmentFactory(**factories.complete_answers(**overrides), service=service)
+    return factories.AssessmentFactory(**complete_answers(**overrides), service=service)
 
 
 def submitted(service, **overrides):
@@ -25,6 +68,14 @@ def page_text(client, assessment) -> str:
     response = client.get(assessment.get_absolute_url())
     assert response.status_code == 200
     return response.content.decode()
+
+
+def chart_json(text: str) -> dict:
+    start = text.index('<script id="cost-quality-data" type="application/json">')
+    return json.loads(text[start:].split(">", 1)[1].split("</script>", 1)[0])
+
+
+# --- Who may read it ----------------------------------------------------------------------
 
 
 def test_the_report_lives_at_the_assessments_public_code(service):
@@ -58,99 +109,302 @@ def test_post_is_not_allowed(client, owner, service):
     assert client.post(assessment.get_absolute_url()).status_code == 405
 
 
-def test_complete_assessment_shows_verdict_and_classification_reasons(client, viewer, service):
-    # The worked example of complete_answers(): co-production is cheaper and better.
+def test_viewer_can_read_the_report(client, viewer, service):
     assessment = submitted(service, title="Parents hearing children read")
     client.force_login(viewer)
     text = page_text(client, assessment)
     assert "Parents hearing children read" in text
     assert service.name in text and service.agency.name in text
-    assert "Co-production is cheaper and better" in text
-    assert "Co-producers do part of the work of delivering the service." in text
-    assert "the agency gives training and information" in text
-    assert "Private and public value" in text
     assert "Draft – results are provisional" not in text
 
 
-def test_options_table_shows_present_values_per_client_and_quality(client, viewer, service):
-    service.agency.currency = "AUD"
-    service.agency.save()
-    client.force_login(viewer)
-    text = page_text(client, submitted(service))
-    # Agency cost 67,136.01 plus co-producers' time 30,818.01 over three years, 10% uplift.
-    assert "AUD 67,136.01" in text
-    assert "AUD 30,818.01" in text
-    assert "AUD 97,954.02" in text
-    assert "AUD 32.65" in text and "AUD 61.64" in text  # cost per client
-    assert "75.0" in text and "50.0" in text  # quality index
-    assert "10%" in text  # optimism-bias uplift for high confidence
-    assert "Teaching assistants in school" in text
+# --- The decision ---------------------------------------------------------------------------
 
 
-def test_chart_gets_its_data_as_json_and_a_text_alternative(client, viewer, service):
+def test_best_option_is_named_at_the_willingness_to_pay(client, viewer, service):
+    assessment = submitted(
+        service,
+        options=returns_options(),
+        willingness_to_pay=Decimal("1.00"),
+        work_relation="replaces",
+    )
     client.force_login(viewer)
-    response = client.get(submitted(service).get_absolute_url())
-    text = response.content.decode()
-    assert 'role="img"' in text
-    assert "Co-production: GBP 32.65 per client, quality 75.0 out of 100" in text
-    assert 'src="/static/js/report-chart.js"' in text
-    start = text.index('<script id="cost-quality-data" type="application/json">')
-    payload = text[start:].split(">", 1)[1].split("</script>", 1)[0]
-    data = json.loads(payload)
-    assert data["currency"] == "GBP"
-    assert data["points"] == [
-        {"label": "Co-production", "x": 32.65, "y": 75.0},
-        {"label": "Teaching assistants in school", "x": 61.64, "y": 50.0},
+    text = page_text(client, assessment)
+    assert "The best choice" in text
+    assert (
+        "At what one quality point is worth to you (£1 for one client for a year), "
+        "the best choice is Pre-filled returns." in text
+    )
+    assert "Its net benefit over 3 years is <strong>£56,000</strong>" in text
+    assert "less its full cost of £154,000" in text
+    # The differences, per client-year, against the runner-up and against the comparator.
+    assert (
+        "Against <strong>Home visits</strong> (the next best), it costs £33 less per "
+        "client-year and scores 25 quality points lower; its net benefit is £22,400 higher."
+    ) in text
+    assert (
+        "Against <strong>Paper returns</strong> (what happens now), it costs £11 less per "
+        "client-year and scores 50 quality points higher; its net benefit is £171,000 higher."
+    ) in text
+    assert (
+        "It stays the best choice if one quality point for one client for a year is worth "
+        "between £0.44 and £1.32 to you."
+    ) in text
+
+
+def test_the_comparator_as_runner_up_is_compared_once(client, viewer, service):
+    # complete_options(): Parents at home beats teaching assistants, the only other option.
+    assessment = submitted(service, willingness_to_pay=Decimal("2"), work_relation="replaces")
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    assert "the best choice is Parents at home." in text
+    assert text.count("Against <strong>Teaching assistants in school</strong>") == 1
+    assert "(what happens now, and the next best), it costs £31 less per client-year" in text
+
+
+def test_without_willingness_to_pay_the_report_leads_with_the_frontier(client, viewer, service):
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=None)
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    assert "Which option is best" in text
+    assert "the best choice is" not in text.split("Which option is best")[1].split("</p>")[0]
+    assert (
+        "Worth considering: Online returns, Pre-filled returns and Home visits. Which is best "
+        "depends on what one quality point is worth to you."
+    ) in text
+    assert (
+        "The best choice is <strong>Online returns</strong> if one quality point for one "
+        "client for a year is worth up to £0.44 to you."
+    ) in text
+    assert (
+        "The best choice is <strong>Pre-filled returns</strong> if one quality point for one "
+        "client for a year is worth between £0.44 and £1.32 to you."
+    ) in text
+    assert (
+        "The best choice is <strong>Home visits</strong> if one quality point for one client "
+        "for a year is worth more than £1.32 to you."
+    ) in text
+    assert "so the report cannot name one best choice" in text
+    assert "Net benefit" not in text  # no column without a willingness to pay
+
+
+def test_dominated_and_extendedly_dominated_options_are_worded(client, viewer, service):
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=None)
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    assert "Never the best choice, whatever quality is worth to you:" in text
+    assert (
+        "<strong>Paper returns</strong>. It costs more than Online returns and is no better."
+        in text
+    )
+    assert (
+        "<strong>Online with phone help</strong>. It gives more quality than Online returns, "
+        "but each extra quality point costs £1.40 for one client for a year, while Pre-filled "
+        "returns gives further points for £0.12 each. So at any value you put on quality, "
+        "Online returns or Pre-filled returns is better value."
+    ) in text
+
+
+def test_an_option_at_the_same_cost_and_worse_is_worded(client, viewer, service):
+    options = [
+        returns_option("Paper returns", "40000", 2, co_produced=False, comparator=True),
+        returns_option("Online returns", "40000", 3),
     ]
-
-
-def test_sensitivity_and_switching_values_are_in_words(client, viewer, service):
     client.force_login(viewer)
-    text = page_text(client, submitted(service))
-    assert "Robust." in text
-    assert "quality index could fall by 25.5 points" in text
-    assert "full costs could rise by 89.7%" in text
+    text = page_text(client, submitted(service, options=options))
+    assert "The best choice is Online returns, whatever one quality point is worth to you." in text
+    assert "It costs no more than any other option and gives at least as much quality" in text
+    assert "The best choice is <strong>Online returns</strong>" not in text  # said once
+    assert "cannot name one best choice" not in text
+    assert "It costs the same as Online returns and is worse." in text
 
 
-def test_fragile_verdict_lists_the_scenarios_that_change_it(client, viewer, service):
-    # Co-production a little dearer but better: valuing time at half changes the verdict.
-    assessment = submitted(service, co_production_annual_agency_cost=Decimal("52000"))
-    result = assessment.score()
-    assert result.verdict == "costs_more_better" and result.sensitivity == "fragile"
+def test_necessary_arrangement_compares_ways_of_getting_people_to_do_it(client, viewer, service):
+    assessment = submitted(service, necessity="necessary", options=returns_options())
     client.force_login(viewer)
     text = page_text(client, assessment)
-    assert "Fragile." in text
-    assert escape("If co-producers' time is valued at 50% less, the verdict becomes") in text
+    assert "Ways of getting people to do this work, compared" in text
+    assert "so the question is how to get them to do it, not whether" in text
+    assert "Worth considering: Online returns" in text  # still a choice between options
 
 
-def test_costs_more_for_better_quality_gives_the_cost_per_quality_point(client, viewer, service):
-    assessment = submitted(service, co_production_annual_agency_cost=Decimal("80000"))
-    result = assessment.score()
-    assert result.verdict == "costs_more_better"
+def test_work_that_adds_to_the_service_is_compared_with_the_service_without_it(
+    client, viewer, service
+):
+    assessment = submitted(service, work_relation="adds", willingness_to_pay=Decimal("2"))
     client.force_login(viewer)
     text = page_text(client, assessment)
-    assert "Co-production costs more for better quality" in text
-    assert f"GBP {result.cost_per_quality_point:,.2f} per client" in text
+    assert "(the service without it, and the next best)" in text
+    assert '<span class="tag tag-comparator">The service without it</span>' in text
+    assert "Co-production against the service without it" in text
 
 
-def test_necessary_arrangement_is_told_to_improve_how(client, viewer, service):
-    assessment = submitted(service, necessity="necessary")
-    client.force_login(viewer)
-    text = page_text(client, assessment)
-    assert "Necessary: improve how it is done" in text
-    assert "not whether to use co-production but how to make it work well" in text
-    # There is no substitution to weigh, so no comparison, chart or sensitivity.
-    assert "Cost and quality compared" not in text
-    assert "cost-quality-data" not in text
-    assert "How sure can you be?" not in text
-    assert "Set clear rules, fairly enforced" in text  # the lever for obliged co-producers
-
-
-def test_participation_gets_no_verdict(client, viewer, service):
+def test_participation_gets_no_recommendation(client, viewer, service):
     client.force_login(viewer)
     text = page_text(client, submitted(service, phases=["design"]))
-    assert "Participation, not co-production" in text
-    assert "No verdict: the arrangement is not co-production" in text
+    assert ">No recommendation</h2>" in text
+    assert "This arrangement is participation, not co-production, so there is no" in text
+    assert "the best choice is" not in text
+
+
+def test_a_draft_says_what_is_still_missing(client, owner, service):
+    assessment = factories.AssessmentFactory(service=service)
+    client.force_login(owner)
+    text = page_text(client, assessment)
+    assert "No recommendation yet" in text
+    assert "the answers that show whether this is co-production" in text
+    assert "the costs of With co-production and how many people it serves" in text
+    assert "the quality ratings of What happens now" in text
+    assert "Not costed yet" in text
+    assert "cost-quality-data" not in text
+
+
+def test_a_draft_with_one_option_uncosted_names_it(client, owner, service):
+    options = complete_options()
+    options[0]["clients_per_year"] = None
+    assessment = complete(service, options=options)
+    client.force_login(owner)
+    text = page_text(client, assessment)
+    assert "the costs of Parents at home and how many people it serves" in text
+    assert "the quality ratings of" not in text
+
+
+# --- Figures, tables and chart --------------------------------------------------------------
+
+
+def test_figures_carry_the_currency_sign_and_separators(client, viewer, service):
+    service.agency.currency = "AUD"
+    service.agency.save()
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=Decimal("1"))
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    # Present values rounded to three significant figures: 184,908.04 and 246,544.05.
+    assert 'data-label="Full cost">A$185,000</td>' in text
+    assert 'data-label="Full cost">A$247,000</td>' in text
+    assert 'data-label="Full cost per client-year">A$52.80</td>' in text
+    assert 'data-label="Net benefit">-A$115,000</td>' in text
+    assert "184908" not in text and "184,908" not in text
+    assert "A$1 for one client for a year" in text
+
+
+def test_every_option_is_in_the_costs_table_and_the_ratings_table(client, viewer, service):
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=Decimal("1"))
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    costs = text.split('id="options-table"')[1].split("</table>")[0]
+    ratings = text.split('id="ratings-table"')[1].split("</table>")[0]
+    for name in ("Paper returns", "Online returns", "Pre-filled returns", "Home visits"):
+        assert f'<th scope="row" role="rowheader">{name}' in costs
+        assert f'<th scope="row" role="rowheader">{name}</th>' in ratings
+    for heading in ("Cost to the agency", "Value of co-producers' time", "Net benefit"):
+        assert f">{heading}</th>" in costs
+    assert costs.count('data-label="On the frontier">Yes') == 3
+    assert costs.count('data-label="On the frontier">No') == 2
+    assert '<span class="tag tag-best">Best choice</span>' in costs
+    assert '<span class="tag tag-comparator">The service without it</span>' in costs
+    assert 'data-label="Client experience">4 – very good</td>' in ratings
+    assert 'data-label="Quality index (0 to 100)">56.3</td>' in ratings
+
+
+def test_chart_gets_every_option_the_frontier_and_a_text_alternative(client, viewer, service):
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=Decimal("1"))
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    assert 'role="img"' in text
+    assert (
+        "Pre-filled returns: £55 per client-year, quality 75 out of 100, on the frontier, "
+        "the best choice."
+    ) in text
+    assert (
+        "Paper returns: £66 per client-year, quality 25 out of 100, the service without it, off"
+        in text
+    )
+    assert 'src="/static/js/report-chart.js"' in text
+    data = chart_json(text)
+    assert data["currency"] == "GBP"
+    assert [(p["label"], p["x"], p["y"]) for p in data["points"]] == [
+        ("Paper returns", 66.0, 25.0),
+        ("Online returns", 44.0, 50.0),
+        ("Online with phone help", 52.8, 56.3),
+        ("Pre-filled returns", 55.0, 75.0),
+        ("Home visits", 88.0, 100.0),
+    ]
+    assert [p["label"] for p in data["points"] if p["best"]] == ["Pre-filled returns"]
+    assert [p["label"] for p in data["points"] if p["comparator"]] == ["Paper returns"]
+    assert data["frontier"] == [
+        {"x": 44.0, "y": 50.0},
+        {"x": 55.0, "y": 75.0},
+        {"x": 88.0, "y": 100.0},
+    ]
+    # The same figures as a table, with the extra cost per point between neighbours.
+    table = text.split('id="chart-table"')[1].split("</table>")[0]
+    assert 'data-label="Extra cost per extra quality point">£1.32</td>' in table
+
+
+# --- Tipping points -------------------------------------------------------------------------
+
+
+def test_tipping_points_are_in_words(client, viewer, service):
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=Decimal("1"))
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    assert "Tipping points" in text
+    assert (
+        "If one quality point were worth less than £0.44 to you, Online returns would be the "
+        "best choice."
+    ) in text
+    assert "If one quality point were worth £1.32 or more to you, Home visits would be" in text
+    assert (
+        "The quality index of Pre-filled returns could fall by 7.9 points (from 75 to 67.1) "
+        "before Home visits became the better choice."
+    ) in text
+    assert "The full cost of Pre-filled returns could rise by 14.5% before Home visits" in text
+    assert "<strong>Robust.</strong> Pre-filled returns stays the best choice" in text
+
+
+def test_fragile_choice_lists_the_changes_that_would_overturn_it(client, viewer, service):
+    options = complete_options()
+    options[0]["annual_agency_cost"] = Decimal("55000")
+    assessment = submitted(service, options=options, willingness_to_pay=Decimal("0.5"))
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    assert "<strong>Fragile.</strong> Small changes to the estimates change the best choice" in text
+    assert (
+        escape("If co-producers' time were valued at 50% more, Teaching assistants in school")
+        in text
+    )
+
+
+def test_quadrant_names_weak_dominance_for_what_it_is(client, viewer, service):
+    options = [
+        returns_option("Volunteers", "60000", 4),
+        returns_option("Staff", "60000", 3, co_produced=False, comparator=True),
+    ]
+    client.force_login(viewer)
+    text = page_text(client, submitted(service, options=options, work_relation="replaces"))
+    assert '<strong class="quadrant-label">Same cost, better quality.</strong>' in text
+    assert "costs about the same per client-year and scores 25 quality points higher" in text
+    assert "Cheaper and better" not in text
+
+
+def test_quadrant_of_a_trade_off_says_the_value_of_quality_decides(client, viewer, service):
+    options = complete_options()
+    options[0]["annual_agency_cost"] = Decimal("80000")
+    client.force_login(viewer)
+    text = page_text(client, submitted(service, options=options))
+    assert "Costs more for better quality." in text
+    assert "It is a trade-off: better quality for more money" in text
+
+
+# --- The rest of the report -----------------------------------------------------------------
+
+
+def test_classification_and_reasons_are_shown(client, viewer, service):
+    client.force_login(viewer)
+    text = page_text(client, submitted(service))
+    assert "Co-producers do part of the work of delivering the service." in text
+    assert "the agency gives training and information" in text
+    assert "Private and public value" in text
 
 
 def test_risk_flags_and_levers_are_listed(client, viewer, service):
@@ -158,7 +412,6 @@ def test_risk_flags_and_levers_are_listed(client, viewer, service):
     client.force_login(viewer)
     text = page_text(client, assessment)
     assert "Unfair burden" in text
-    assert "The work falls on clients least able to carry it." in text
     assert "Make taking part cheaper" in text
 
 
@@ -170,7 +423,6 @@ def test_draft_shows_provisional_banner_with_a_link_to_the_task_list(client, own
     tasks = reverse("assessments:tasks", args=[assessment.code])
     assert f'href="{tasks}"' in text
     assert "Continue editing" in text
-    assert "No verdict yet" in text
 
 
 def test_viewer_sees_the_draft_banner_but_no_manager_buttons(client, viewer, service):
@@ -203,41 +455,52 @@ def test_archived_assessment_says_so_and_cannot_be_archived_again(client, owner,
     assert reverse("assessments:archive", args=[assessment.code]) not in text
 
 
-def test_download_link_exports_this_assessment(client, viewer, service):
+def test_download_links_export_this_assessment_and_its_options(client, viewer, service):
     assessment = submitted(service)
     client.force_login(viewer)
     text = page_text(client, assessment)
     assert f'href="/export/assessments.csv?assessment={assessment.code}"' in text
+    assert f'href="/export/options.csv?assessment={assessment.code}"' in text
+
+
+def test_print_button_is_worked_by_a_script_file_not_inline(client, viewer, service):
+    client.force_login(viewer)
+    text = page_text(client, submitted(service))
+    assert "data-print-button hidden>Print" in text
+    assert 'src="/static/js/print-button.js"' in text
+    assert "onclick" not in text
 
 
 def test_the_most_similar_published_cases_are_suggested(client, viewer, service):
     CaseExample.objects.all().delete()
-    # Health (the service's sector), both values, optional, normative (the one strong
-    # motivator of complete_answers) and families: a perfect match.
     factories.CaseExampleFactory(
         title="Reading buddies", motivators=["normative"], co_producer_type="families"
     )
     factories.CaseExampleFactory(title="Draft twin", motivators=["normative"], draft=True)
-    factories.CaseExampleFactory(title="Same sector only", value_type="private", motivators=[])
-    factories.CaseExampleFactory(
-        title="Nothing alike", sector="transport", value_type="private", necessity="necessary",
-        motivators=["sanctions"], co_producer_type="volunteers",
-    )  # fmt: skip
     client.force_login(viewer)
     text = page_text(client, submitted(service))
     assert "Reading buddies" in text
-    assert "in common: the sector, the kind of value, both optional, some reasons" in text
-    assert "Same sector only" in text
-    assert text.index("Reading buddies") < text.index("Same sector only")
     assert "Draft twin" not in text
-    assert "Nothing alike" not in text
 
 
-def test_report_query_count_is_pinned(client, owner, service, django_assert_num_queries):
+# --- Queries --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option_count", [2, 6])
+def test_report_query_count_does_not_grow_with_the_options(
+    client, owner, service, django_assert_num_queries, option_count
+):
     factories.CaseExampleFactory.create_batch(5)
-    assessment = submitted(service, burden_on_vulnerable=True)
+    options = complete_options()
+    if option_count == 6:
+        options = [
+            *returns_options(),
+            returns_option("Agent-lodged returns", "90000", 4),
+        ]
+    assessment = submitted(service, options=options, willingness_to_pay=Decimal("1"))
+    assert len(assessment.ordered_options) == option_count
     client.force_login(owner)
-    # session, user, the assessment with its service, agency, author and the reader's role
-    # (access check and manager buttons alike), similar cases, header agencies
-    with django_assert_num_queries(5):
+    # session, user, the assessment with its written answers, service, agency, author and
+    # the reader's role; its options; similar cases; the header's agencies
+    with django_assert_num_queries(6):
         assert client.get(assessment.get_absolute_url()).status_code == 200

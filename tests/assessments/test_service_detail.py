@@ -10,7 +10,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_lists_the_services_assessments_with_status_and_verdict(client, viewer, service):
+def test_lists_the_services_assessments_with_status_and_result(client, viewer, service):
     factories.AssessmentFactory(
         **factories.complete_answers(),
         service=service,
@@ -27,7 +27,7 @@ def test_lists_the_services_assessments_with_status_and_verdict(client, viewer, 
     assert "Reading at home" in text and "Just begun" in text
     assert "Elsewhere" not in text
     assert "Submitted" in text and "Draft" in text
-    assert "Co-production is cheaper and better" in text
+    assert "Cheaper and better" in text
 
 
 def test_says_so_when_nobody_has_assessed_it(client, viewer, service):

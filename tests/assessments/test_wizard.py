@@ -107,11 +107,18 @@ def test_a_draft_resumes_on_another_device_with_its_answers(client, owner, draft
         ("reciprocity", {"hours_per_co_producer": "lots"}, "hours_per_co_producer"),
         ("reciprocity", {"agency_contributions": ["nothing", "time"]}, "agency_contributions"),
         ("value", {"private_value_strength": "7"}, "private_value_strength"),
-        ("costs", {"hourly_rate": "-1"}, "hourly_rate"),
-        ("costs", {"discount_rate": "45"}, "discount_rate"),
-        ("costs", {"appraisal_years": "0"}, "appraisal_years"),
-        ("costs", {"co_production_effectiveness": "9"}, "co_production_effectiveness"),
-        ("costs", {"alternative_setup_cost": "1e99"}, "alternative_setup_cost"),
+        ("reciprocity", {"co_producers_per_year": "2.5"}, "co_producers_per_year"),
+        ("reciprocity", {"hours_per_co_producer": "9000"}, "hours_per_co_producer"),
+        (
+            "reciprocity",
+            {"co_producers_per_year": "1000000000", "hours_per_co_producer": "100"},
+            "hours_per_co_producer",
+        ),
+        ("appraisal", {"hourly_rate": "-1"}, "hourly_rate"),
+        ("appraisal", {"discount_rate": "45"}, "discount_rate"),
+        ("appraisal", {"appraisal_years": "0"}, "appraisal_years"),
+        ("appraisal", {"willingness_to_pay": "£2.6m"}, "willingness_to_pay"),
+        ("appraisal", {"willingness_to_pay": "lots"}, "willingness_to_pay"),
         ("work", {"phases": ["teleportation"]}, "phases"),
     ],
 )
@@ -119,14 +126,18 @@ def test_invalid_input_gets_a_field_error_and_keeps_what_was_typed(
     client, owner, draft, step, answers, field
 ):
     client.force_login(owner)
-    answers = {"alternative_name": "Kept words", **answers} if step == "costs" else answers
+    kept = "hourly_rate" if field != "hourly_rate" else "appraisal_years"
+    answers = {kept: "7", **answers} if step == "appraisal" else answers
     response = post_section(client, draft, step, answers)
     assert response.status_code == 200
     page = response.content.decode()
     assert "There is a problem" in page
-    assert response.context["form"].errors[field]
-    if step == "costs":
-        assert 'value="Kept words"' in page
+    form = response.context["form"]
+    errors = form.errors[field]
+    assert errors and not any("Ensure this value" in error for error in errors)
+    for name, value in answers.items():
+        if not hasattr(form.fields[name], "choices"):
+            assert f'value="{value}"' in page  # what was typed is shown again
     assert Assessment.objects.get(pk=draft.pk).version == 1
 
 
@@ -158,7 +169,7 @@ def test_a_lost_update_is_refused_and_the_input_kept(client, owner, draft):
     assert AssessmentText.objects.get(pk=draft.pk).necessity_reason == "Mine"
 
 
-def test_a_necessary_arrangement_skips_the_costs_section(client, owner, draft):
+def test_a_necessary_arrangement_compares_ways_of_getting_the_work_done(client, owner, draft):
     client.force_login(owner)
     post_section(client, draft, "necessity", {"necessity": "necessary"})
     response = post_section(
@@ -167,9 +178,27 @@ def test_a_necessary_arrangement_skips_the_costs_section(client, owner, draft):
         "capability",
         {"expertise_required": 1, "co_producer_capability": 3},
     )
-    assert response.url == reverse("assessments:check", args=[draft.code])
+    assert response.url == reverse("assessments:options", args=[draft.code])
     tasks = client.get(reverse("assessments:tasks", args=[draft.code])).content.decode()
-    assert "Costs and quality" not in tasks
+    assert "Ways of getting people to do this work" in tasks
+    page = client.get(response.url).content.decode()
+    assert "<h1>Ways of getting people to do this work</h1>" in page
+
+
+def test_the_appraisal_settings_accept_amounts_as_people_type_them(client, owner, draft):
+    client.force_login(owner)
+    response = post_section(
+        client,
+        draft,
+        "appraisal",
+        {"hourly_rate": "£18.50", "appraisal_years": "10", "discount_rate": "3.5%",
+         "willingness_to_pay": "2.6k"},
+    )  # fmt: skip
+    assert response.url == reverse("assessments:check", args=[draft.code])
+    draft.refresh_from_db()
+    assert draft.hourly_rate == Decimal("18.50")
+    assert draft.discount_rate == Decimal("3.5")
+    assert draft.willingness_to_pay == Decimal("2600")
 
 
 def test_task_list_shows_each_sections_state(client, owner, service):
@@ -179,7 +208,7 @@ def test_task_list_shows_each_sections_state(client, owner, service):
     )  # fmt: skip
     client.force_login(owner)
     response = client.get(reverse("assessments:tasks", args=[assessment.code]))
-    states = {section.slug: state for section, state in response.context["sections"]}
+    states = {section.slug: state for section, *_, state in response.context["sections"]}
     assert states["value"] == "complete"
     assert states["necessity"] == "in_progress"
     assert states["work"] == "not_started"
@@ -292,14 +321,17 @@ def test_wizard_and_check_pages_have_bounded_queries(client, owner, service):
     client.force_login(owner)
     for url, expected in [
         # session, user, the assessment with its service, agency, author and the manager's
-        # role, header agencies, the wizard's session write (its current step)
-        (edit_url(assessment, "work"), 5),
-        (edit_url(assessment, "costs"), 5),
-        # session, user, assessment with role, header agencies; nothing per section: the
-        # answers come from that one query (the written ones joined in with select_related)
-        (reverse("assessments:check", args=[assessment.code]), 4),
-        # the same four: "may this user edit" is the role the access check kept
-        (reverse("assessments:tasks", args=[assessment.code]), 4),
+        # role, its options, header agencies, the wizard's session write (its current step)
+        (edit_url(assessment, "work"), 6),
+        (edit_url(assessment, "appraisal"), 6),
+        # session, user, assessment with role, its options, header agencies; nothing per
+        # section or option: the answers come from those two queries (the written ones
+        # joined in with select_related)
+        (reverse("assessments:check", args=[assessment.code]), 5),
+        # the same five: "may this user edit" is the role the access check kept
+        (reverse("assessments:tasks", args=[assessment.code]), 5),
+        (reverse("assessments:options", args=[assessment.code]), 5),
+        (reverse("assessments:quality", args=[assessment.code]), 5),
     ]:
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
@@ -307,12 +339,18 @@ def test_wizard_and_check_pages_have_bounded_queries(client, owner, service):
         assert len(sql) == expected, (url, sql)
 
 
-def test_agency_defaults_alone_leave_the_costs_section_not_started(client, owner, draft):
+def test_agency_defaults_alone_leave_the_options_not_started(client, owner, draft):
     client.force_login(owner)
     response = client.get(reverse("assessments:tasks", args=[draft.code]))
-    states = {section.slug: state for section, state in response.context["sections"]}
-    assert states["costs"] == "not_started"
-    post_section(client, draft, "costs", {"alternative_name": "Nurses", "hourly_rate": "12"})
+    states = {section.slug: state for section, *_, state in response.context["sections"]}
+    assert states["options"] == "not_started"
+    assert states["quality"] == "not_started"
+    # The appraisal settings come from the agency; this draft has no discount rate yet.
+    assert states["appraisal"] == "not_started"
+    post_section(
+        client, draft, "appraisal",
+        {"hourly_rate": "12", "appraisal_years": "5", "discount_rate": "3.5"},
+    )  # fmt: skip
     response = client.get(reverse("assessments:tasks", args=[draft.code]))
-    states = {section.slug: state for section, state in response.context["sections"]}
-    assert states["costs"] == "in_progress"
+    states = {section.slug: state for section, *_, state in response.context["sections"]}
+    assert states["appraisal"] == "complete"  # willingness to pay may be left blank

@@ -53,7 +53,7 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     choose(page, "work", "work_relation", "adds")
     press_continue(page)
 
-    assert page.get_by_role("heading", name="Reciprocity").is_visible()
+    assert page.get_by_role("heading", name="What each side gives").is_visible()
     choose(page, "reciprocity", "agency_contributions", "training")
     choose(page, "reciprocity", "co_producer_contributions", "time")
     choose(page, "reciprocity", "timing", "sequential")
@@ -72,8 +72,8 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     page.goto(tasks_url)  # sign-in comes first, then back to the same page
     sign_in_here(page)
     page.wait_for_url(tasks_url)
-    assert "3 of 7 sections" in page.content()
-    page.get_by_role("link", name="4. Necessity").click()
+    assert "4 of 9 sections" in page.content()  # the appraisal settings: agency defaults
+    page.get_by_role("link", name="4. Could the service do without it").click()
 
     choose(page, "necessity", "necessity", "optional")
     press_continue(page)
@@ -90,35 +90,92 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     choose(page, "capability", "burden_on_vulnerable", "False")
     press_continue(page)
 
-    assert page.get_by_role("heading", name="Costs and quality").is_visible()
-    fill(page, "costs", "alternative_name", "Teaching assistants")
-    fill(page, "costs", "hourly_rate", -5)  # a slip of the keyboard
-    fill(page, "costs", "appraisal_years", 3)
-    fill(page, "costs", "discount_rate", "3.5")
-    for option, agency_cost, hours, rating in [("co_production", 20000, 1000, 4),
-                                               ("alternative", 60000, 0, 3)]:  # fmt: skip
-        fill(page, "costs", f"{option}_setup_cost", 0)
-        fill(page, "costs", f"{option}_annual_agency_cost", agency_cost)
-        fill(page, "costs", f"{option}_annual_co_producer_hours", hours)
-        fill(page, "costs", f"{option}_clients_per_year", 1000)
-        choose(page, "costs", f"{option}_confidence", "high")
-        for quality in ("effectiveness", "consistency", "trust", "experience"):
-            choose(page, "costs", f"{option}_{quality}", rating)
+    # The options: rename the two the assessment starts with, give their costs, add a third.
+    assert page.get_by_role("heading", name="Ways of doing the work").is_visible()
+    assert_accessible(axe, page)
+    page.get_by_role("link", name="1. With co-production").click()
+    give_costs(page, "Parents at home", "True", setup="£5,000", annual="20k", hours="1,000")
+    assert_accessible(axe, page)
+    press_continue(page)
+    give_costs(page, "Teaching assistants", "False", setup="0", annual="60k", hours="")
     press_continue(page)
 
+    page.get_by_label("Name of the new option").fill("Volunteer reading helpers")
+    page.locator("input[name='co_produced'][value='True']").check()
+    page.get_by_role("button", name="Add this option").click()
+    page.wait_for_load_state()
+    page.get_by_label("One-off cost to set it up").fill("2.6m")  # a slip: far too much
+    page.get_by_label("Cost to the agency each year, once running").fill("£35,000")
+    page.get_by_label("Clients served each year, once take-up is full").fill("1000")
+    page.locator("input[name='confidence'][value='medium']").check()
+    press_continue(page)
+    assert page.get_by_role("heading", name="Ways of doing the work").is_visible()
+    assert "Volunteer reading helpers" in page.content()
+    assert_accessible(axe, page)
+    page.get_by_role("link", name="Continue to quality").click()
+
+    assert page.get_by_role("heading", name="Quality of each option").is_visible()
+    assert_accessible(axe, page)
+    for option, rating in [("Parents at home", 4), ("Teaching assistants", 3),
+                           ("Volunteer reading helpers", 4)]:  # fmt: skip
+        for select in page.get_by_label(option, exact=False).all():
+            select.select_option(str(rating))
+    press_continue(page)
+
+    assert page.get_by_role("heading", name="How to weigh the options").is_visible()
+    page.locator("[name='appraisal-hourly_rate']").fill("-5")  # a slip of the keyboard
+    page.locator("[name='appraisal-appraisal_years']").fill("3")
+    page.locator("[name='appraisal-discount_rate']").fill("3.5%")
+    press_continue(page)
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     assert summary.is_visible()
     assert_accessible(axe, page)
-    assert page.locator("[name='costs-alternative_name']").input_value() == "Teaching assistants"
-    fill(page, "costs", "hourly_rate", 10)
+    assert page.locator("[name='appraisal-discount_rate']").input_value() == "3.5%"
+    page.locator("[name='appraisal-hourly_rate']").fill("10")
     press_continue(page)
 
+    # Check your answers closes the loop: Change opens the question, Continue comes back.
     assert page.get_by_role("heading", name="Check your answers before submitting").is_visible()
     assert "Not answered" not in page.content()
     assert_accessible(axe, page)
+    check_url = page.url
+    page.get_by_role(
+        "link", name="Change one-off cost to set it up for Volunteer reading helpers"
+    ).click()
+    page.wait_for_load_state()
+    box = page.get_by_label("One-off cost to set it up")
+    assert box.evaluate("element => element === document.activeElement")
+    box.fill("£2,000")
+    page.get_by_role("button", name="Save and go back to check your answers").click()
+    page.wait_for_url(check_url)
+    assert "£2,000" in page.content()
+
     page.get_by_role("button", name="Submit assessment").click()
     page.wait_for_load_state()
-
-    assert "Co-production is cheaper and better" in page.content()
+    report = page.content()
+    assert "Volunteer reading helpers" in report and "frontier" in report.lower()
     assert_accessible(axe, page)
     context.close()
+
+
+def give_costs(page, name, co_produced, *, setup, annual, hours):
+    page.get_by_label("Name of the option").fill(name)
+    page.locator(f"input[name='co_produced'][value='{co_produced}']").check()
+    page.get_by_label("One-off cost to set it up").fill(setup)
+    page.get_by_label("Cost to the agency each year, once running").fill(annual)
+    page.get_by_label("Hours citizens or clients give each year (optional)").fill(hours)
+    page.get_by_label("Clients served each year, once take-up is full").fill("1,000")
+    page.locator("input[name='confidence'][value='high']").check()
+
+
+def test_the_missing_list_links_to_the_question(page, live_server, sign_in, owner, service):
+    from tests.factories import AssessmentFactory
+
+    draft = AssessmentFactory(service=service, author=owner)
+    sign_in("owner")
+    page.goto(f"/assessments/{draft.code}/check/")
+    missing = page.locator(".missing-answers")
+    missing.get_by_role("link", name="The work: What work do the co-producers do?").click()
+    page.wait_for_load_state()
+    box = page.get_by_label("What work do the co-producers do?")
+    assert box.evaluate("element => element === document.activeElement")

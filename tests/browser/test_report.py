@@ -1,47 +1,135 @@
-"""A manager reads the dashboard, the list and a report in a real browser."""
+"""A manager reads a report in a real browser: on a desktop, on a phone and on paper."""
+
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from assessments.choices import Status
+from tests.assessments.test_report import returns_option, returns_options
 from tests.browser.conftest import assert_accessible
 from tests.factories import AssessmentFactory, complete_answers
 
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def six_options() -> list[dict]:
+    # A long name, to show labels and table cells wrap instead of being cut off.
+    return [
+        *returns_options(),
+        returns_option(
+            "Returns lodged by a registered tax agent on the client's behalf", "90000", 4
+        ),
+    ]
+
+
+def assert_nothing_overflows(page):
+    """No sideways scrolling, and no table or chart wider than the window."""
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    width = page.viewport_size["width"]
+    for selector in ("#options-table", "#ratings-table", "#chart-table", "#cost-quality-chart"):
+        box = page.locator(selector).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, selector
+
+
+def assert_chart_labels_inside(page):
+    """Every option is labelled on the chart and no label runs off the canvas."""
+    chart = page.evaluate(
+        """() => {
+            const chart = Chart.getChart('cost-quality-chart');
+            return {width: chart.width, height: chart.height, labels: chart.$labelBoxes};
+        }"""
+    )
+    assert len(chart["labels"]) == 6
+    for label in chart["labels"]:
+        assert label["x"] >= 0 and label["x"] + label["w"] <= chart["width"], label
+        assert label["y"] >= 0 and label["y"] + label["h"] <= chart["height"], label
+
 
 @pytest.mark.django_db(transaction=True)
-def test_manager_reads_the_dashboard_list_and_a_report(page, sign_in, axe, owner, service):
+def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, axe, owner, service):
     assessment = AssessmentFactory(
-        **complete_answers(),
+        **complete_answers(options=six_options(), willingness_to_pay=Decimal("1")),
         service=service,
         author=owner,
-        title="Parents hearing children read",
+        title="How people lodge their own returns",
         status=Status.SUBMITTED,
         submitted_at=timezone.now(),
     )
-    AssessmentFactory(service=service, author=owner, title="Peer breastfeeding support")
-
     sign_in("owner")
-    assert page.get_by_role("heading", name="Assessments at a glance").is_visible()
-    assert page.evaluate("Chart.getChart('verdict-chart') !== undefined")
-    assert page.get_by_role("heading", name="Your drafts to finish").is_visible()
-    assert_accessible(axe, page)
-
     page.get_by_role("link", name="Assessments", exact=True).click()
-    assert page.get_by_role("heading", name="Assessments", exact=True).is_visible()
-    assert_accessible(axe, page)
-
     page.get_by_role("link", name=assessment.title).click()
     assert page.get_by_role("heading", name=assessment.title).is_visible()
-    assert page.get_by_text("Co-production is cheaper and better").first.is_visible()
-    chart = page.get_by_role("img", name="Chart of full cost per client against quality index")
+    assert (
+        page.locator(".verdict-label")
+        .get_by_text("the best choice is Pre-filled returns")
+        .is_visible()
+    )
+
+    # The chart: frontier line, two kinds of point, the best ringed, the comparator boxed.
+    chart = page.get_by_role("img", name="Chart of full cost per client-year against quality")
     assert chart.is_visible()
-    assert page.evaluate("Chart.getChart('cost-quality-chart').data.datasets.length") == 2
+    assert page.evaluate("Chart.getChart('cost-quality-chart').data.datasets.length") == 5
+    assert_chart_labels_inside(page)
+    assert page.get_by_role(
+        "table", name="Costs, quality and net benefit of each option"
+    ).is_visible()
+    assert page.get_by_role("table", name="How each option was rated").is_visible()
+    assert page.get_by_role("table", name="Figures in the chart").is_visible()
+    assert_nothing_overflows(page)
     assert_accessible(axe, page)
 
+    page.set_viewport_size(PHONE)
+    page.wait_for_function(
+        "Chart.getChart('cost-quality-chart').width < 390"
+    )  # the chart has resized to the phone
+    costs = page.get_by_role("table", name="Costs, quality and net benefit of each option")
+    assert costs.is_visible()
+    # Stacked: the column headings are hidden and each figure carries its own label.
+    assert (
+        page.locator("#options-table thead").evaluate("e => e.getBoundingClientRect().width") <= 1
+    )
+    assert_nothing_overflows(page)
+    assert_chart_labels_inside(page)
+    assert_accessible(axe, page)
+
+    # The Print button is shown (JavaScript works it) and opens the print dialogue.
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name="Print this report").click()
+    assert page.evaluate("window.printed") == 1
+
+    page.set_viewport_size(DESKTOP)
     page.emulate_media(media="print")
     assert page.locator(".site-header").is_hidden()
     assert page.get_by_role("button", name="Archive").is_hidden()
+    assert page.get_by_role("button", name="Print this report").is_hidden()
     assert chart.is_visible()
+    assert page.locator("#options-table thead").is_visible()  # paper gets the full table
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_before_a_willingness_to_pay_leads_with_the_frontier(
+    page, sign_in, axe, owner, service
+):
+    assessment = AssessmentFactory(
+        **complete_answers(options=returns_options(), necessity="necessary"),
+        service=service,
+        author=owner,
+        status=Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+    sign_in("owner")
+    page.set_viewport_size(PHONE)
+    page.goto(assessment.get_absolute_url())
+    assert page.get_by_role("heading", name="Which option is best").is_visible()
+    assert page.get_by_text("Never the best choice, whatever quality is worth to you").is_visible()
+    assert page.evaluate("Chart.getChart('cost-quality-chart').data.datasets.length") == 4
+    assert_nothing_overflows(page)
+    assert_accessible(axe, page)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -52,6 +140,9 @@ def test_a_draft_report_is_accessible_and_says_it_is_provisional(
     sign_in("owner")
     page.goto(draft.get_absolute_url())
     assert page.get_by_text("Draft – results are provisional").is_visible()
+    assert page.get_by_role("heading", name="No recommendation yet").is_visible()
+    assert_accessible(axe, page)
+    page.set_viewport_size(PHONE)
     assert_accessible(axe, page)
     page.get_by_role("link", name="Continue editing").click()
     page.wait_for_url(f"**/assessments/{draft.code}/tasks/")

@@ -24,6 +24,17 @@ def test_seed_demo_twice_gives_the_same_data(capsys):
 
 
 @pytest.mark.django_db
+def test_seed_demo_leaves_one_agency_undecided_on_what_quality_is_worth():
+    call_command("seed_demo")
+    figures = dict(Agency.objects.values_list("slug", "default_willingness_to_pay"))
+    assert figures["northvale-council"] is None
+    assert figures["national-revenue-office"] > 0
+    assert figures["riverside-health"] > 0
+    for agency in Agency.objects.all():
+        agency.full_clean()
+
+
+@pytest.mark.django_db
 def test_seed_demo_people_have_the_right_roles():
     call_command("seed_demo")
     User = get_user_model()

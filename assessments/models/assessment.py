@@ -2,8 +2,9 @@
 
 Answers are nullable because a draft is saved section by section; `None` means "not
 answered yet". For the multiple-choice answers an empty list means "none of these",
-which is a real answer. The scoring module's results are stored in the `result_*`
-columns, recomputed on every save, so dashboards and exports filter them in SQL.
+which is a real answer. The scoring package's results are stored in the `result_*`
+columns (and on each option's own `result_*` columns), recomputed on every save, so
+dashboards and exports filter them in SQL.
 """
 
 from decimal import Decimal
@@ -13,83 +14,36 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 
 from assessments import scoring
 from assessments.choices import (
-    RATING_CHOICES,
-    STRENGTH_CHOICES,
     Classification,
-    Confidence,
     Level,
     Necessity,
+    Quadrant,
     Sensitivity,
     Status,
     Timing,
     ValueType,
-    Verdict,
     WorkRelation,
 )
+from assessments.models.fields import (
+    count,
+    hours,
+    in_range,
+    money,
+    result_money,
+    strength,
+)
+from assessments.models.option import Option
+from assessments.scoring import LIMITS, MOTIVATORS
 from services.models import Service
 
-OPTIONS = ("co_production", "alternative")
-RATINGS = ("effectiveness", "consistency", "trust", "experience")
-MOTIVATORS = ("material", "intrinsic", "social", "normative", "sanctions")
-
-
-def _strength(verbose_name, **kwargs):
-    return models.PositiveSmallIntegerField(
-        verbose_name,
-        null=True,
-        blank=True,
-        choices=STRENGTH_CHOICES,
-        validators=[MaxValueValidator(4)],
-        **kwargs,
-    )
-
-
-def _rating(verbose_name):
-    return models.PositiveSmallIntegerField(
-        verbose_name,
-        null=True,
-        blank=True,
-        choices=RATING_CHOICES,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
-
-
-def _money(verbose_name, **kwargs):
-    return models.DecimalField(
-        verbose_name,
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        **kwargs,
-    )
-
-
-def _hours(verbose_name):
-    return models.DecimalField(
-        verbose_name,
-        max_digits=14,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-
-
-def _confidence(verbose_name):
-    return models.CharField(verbose_name, max_length=10, blank=True, choices=Confidence.choices)
-
-
-def _result_money(verbose_name):
-    return models.DecimalField(
-        verbose_name, max_digits=16, decimal_places=2, null=True, blank=True, editable=False
-    )
+# The most hours one person can give in a year.
+HOURS_IN_A_YEAR = 8_760
 
 
 class AssessmentQuerySet(models.QuerySet):
@@ -108,13 +62,15 @@ class AssessmentQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Only the columns the assessment tables show, so lists read narrow rows."""
-        return self.select_related("service__agency").only(
+        return self.select_related("service__agency", "result_best").only(
             "code",
             "title",
             "status",
             "updated_at",
             "result_classification",
-            "result_verdict",
+            "result_quadrant",
+            "result_best",
+            "result_best__name",
             "service",
             "service__name",
             "service__agency",
@@ -171,31 +127,29 @@ class Assessment(models.Model):
     agency_contributions = models.JSONField("what the agency gives", null=True, blank=True)
     co_producer_contributions = models.JSONField("what co-producers give", null=True, blank=True)
     timing = models.CharField(max_length=12, blank=True, choices=Timing.choices)
-    co_producers_per_year = models.PositiveIntegerField(
-        "number of co-producers a year", null=True, blank=True
-    )
-    hours_per_co_producer = _hours("hours each co-producer gives a year")
+    co_producers_per_year = count("number of co-producers a year", limit=LIMITS.clients_a_year)
+    hours_per_co_producer = hours("hours each co-producer gives a year", limit=HOURS_IN_A_YEAR)
 
     # 3. Value
-    private_value_strength = _strength("strength of private value")
-    public_value_strength = _strength("strength of public value")
+    private_value_strength = strength("strength of private value")
+    public_value_strength = strength("strength of public value")
 
     # 4. Necessity
     necessity = models.CharField(max_length=10, blank=True, choices=Necessity.choices)
 
     # 5. Motivations
-    material_motivation = _strength("material rewards or private gain")
-    intrinsic_motivation = _strength("enjoying the work itself")
-    social_motivation = _strength("company, fellowship and esteem")
-    normative_motivation = _strength("moral values and wanting to help")
-    sanctions_motivation = _strength("fear of penalties")
+    material_motivation = strength("material rewards or private gain")
+    intrinsic_motivation = strength("enjoying the work itself")
+    social_motivation = strength("company, fellowship and esteem")
+    normative_motivation = strength("moral values and wanting to help")
+    sanctions_motivation = strength("fear of penalties")
     material_rewards_offered = models.BooleanField(
         "does the agency pay or reward co-producers", null=True, blank=True
     )
 
     # 6. Capability and context
-    expertise_required = _strength("expertise the work needs")
-    co_producer_capability = _strength("co-producers' capability")
+    expertise_required = strength("expertise the work needs")
+    co_producer_capability = strength("co-producers' capability")
     capability_varies_by_area = models.BooleanField(
         "does capability vary from area to area", null=True, blank=True
     )
@@ -204,16 +158,13 @@ class Assessment(models.Model):
         "does the burden fall on clients least able to carry it", null=True, blank=True
     )
 
-    # 7. Costs and quality
-    alternative_name = models.CharField(
-        "the alternative", max_length=200, blank=True, help_text="For example 'In-house nurses'."
-    )
-    hourly_rate = _money("value of an hour of co-producers' time")
+    # 7. Options (rows of Option) and the appraisal settings
+    hourly_rate = money("value of an hour of co-producers' time", limit=LIMITS.hourly_rate)
     appraisal_years = models.PositiveSmallIntegerField(
         "appraisal period (years)",
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        validators=[MinValueValidator(1), MaxValueValidator(LIMITS.appraisal_years)],
     )
     discount_rate = models.DecimalField(
         "discount rate (% a year)",
@@ -221,30 +172,12 @@ class Assessment(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(20)],
+        validators=[MinValueValidator(0), MaxValueValidator(LIMITS.discount_rate_percent)],
     )
-    co_production_setup_cost = _money("Co-production: one-off set-up cost")
-    co_production_annual_agency_cost = _money("Co-production: cost to the agency a year")
-    co_production_annual_co_producer_hours = _hours("Co-production: hours co-producers give a year")
-    co_production_clients_per_year = models.PositiveIntegerField(
-        "Co-production: clients served a year", null=True, blank=True
+    willingness_to_pay = money(
+        "what one quality point is worth for one client for a year",
+        limit=LIMITS.willingness_to_pay,
     )
-    co_production_confidence = _confidence("Co-production: confidence in these costs")
-    co_production_effectiveness = _rating("Co-production: effectiveness")
-    co_production_consistency = _rating("Co-production: consistency")
-    co_production_trust = _rating("Co-production: trust")
-    co_production_experience = _rating("Co-production: experience")
-    alternative_setup_cost = _money("Alternative: one-off set-up cost")
-    alternative_annual_agency_cost = _money("Alternative: cost to the agency a year")
-    alternative_annual_co_producer_hours = _hours("Alternative: hours co-producers give a year")
-    alternative_clients_per_year = models.PositiveIntegerField(
-        "Alternative: clients served a year", null=True, blank=True
-    )
-    alternative_confidence = _confidence("Alternative: confidence in these costs")
-    alternative_effectiveness = _rating("Alternative: effectiveness")
-    alternative_consistency = _rating("Alternative: consistency")
-    alternative_trust = _rating("Alternative: trust")
-    alternative_experience = _rating("Alternative: experience")
 
     # Results from assessments.scoring, recomputed on every save.
     result_classification = models.CharField(
@@ -253,22 +186,27 @@ class Assessment(models.Model):
     result_value_type = models.CharField(
         max_length=10, blank=True, choices=ValueType.choices, editable=False
     )
-    result_verdict = models.CharField(
-        max_length=30, blank=True, choices=Verdict.choices, editable=False
+    result_best = models.ForeignKey(
+        Option,
+        verbose_name="best option at the willingness to pay",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     result_sensitivity = models.CharField(
         max_length=10, blank=True, choices=Sensitivity.choices, editable=False
     )
-    result_co_production_full_cost = _result_money("co-production full cost (present value)")
-    result_alternative_full_cost = _result_money("alternative full cost (present value)")
-    result_co_production_cost_per_client = _result_money("co-production cost per client")
-    result_alternative_cost_per_client = _result_money("alternative cost per client")
-    result_co_production_quality = models.DecimalField(
-        max_digits=4, decimal_places=1, null=True, blank=True, editable=False
+    # The plane: the best co-produced option against the comparator.
+    result_quadrant = models.CharField(
+        max_length=20, blank=True, choices=Quadrant.choices, editable=False
     )
-    result_alternative_quality = models.DecimalField(
-        max_digits=4, decimal_places=1, null=True, blank=True, editable=False
+    result_cost_change = result_money("change in cost per client-year")
+    result_quality_change = models.DecimalField(
+        "change in quality", max_digits=5, decimal_places=1, null=True, blank=True, editable=False
     )
+    result_net_benefit_change = result_money("change in net benefit")
     result_risk_flags = models.JSONField(default=list, blank=True, editable=False)
     result_risk_flag_count = models.PositiveSmallIntegerField(default=0, editable=False)
 
@@ -277,7 +215,7 @@ class Assessment(models.Model):
     class Meta:
         ordering = ["-updated_at"]
         indexes = [
-            models.Index(fields=["status", "result_verdict"]),
+            models.Index(fields=["status", "result_quadrant"]),
             # Dashboards and lists show the most recently changed first.
             models.Index(fields=["-updated_at"], name="assessments_updated_idx"),
         ]
@@ -288,55 +226,59 @@ class Assessment(models.Model):
             models.CheckConstraint(
                 condition=Q(version__gte=1), name="assessments_assessment_version_positive"
             ),
-            models.CheckConstraint(
-                condition=Q(appraisal_years__isnull=True)
-                | Q(appraisal_years__gte=1, appraisal_years__lte=50),
-                name="assessments_assessment_appraisal_years_in_range",
+            in_range(
+                "appraisal_years",
+                1,
+                LIMITS.appraisal_years,
+                "assessments_assessment_appraisal_years_in_range",
             ),
+            in_range(
+                "discount_rate",
+                0,
+                LIMITS.discount_rate_percent,
+                "assessments_assessment_discount_rate_in_range",
+            ),
+            in_range(
+                "hourly_rate", 0, LIMITS.hourly_rate, "assessments_assessment_hourly_rate_in_range"
+            ),
+            in_range(
+                "willingness_to_pay",
+                0,
+                LIMITS.willingness_to_pay,
+                "assessments_assessment_willingness_to_pay_in_range",
+            ),
+            in_range(
+                "hours_per_co_producer",
+                0,
+                HOURS_IN_A_YEAR,
+                "assessments_assessment_hours_per_co_producer_in_range",
+            ),
+            in_range(
+                "co_producers_per_year",
+                0,
+                LIMITS.clients_a_year,
+                "assessments_assessment_co_producers_per_year_in_range",
+            ),
+            # People x hours each stands in for an option's blank hours, so it is bounded
+            # like them. (NULL on either side passes, as SQL checks do.)
             models.CheckConstraint(
-                condition=Q(discount_rate__isnull=True)
-                | Q(discount_rate__gte=0, discount_rate__lte=20),
-                name="assessments_assessment_discount_rate_in_range",
+                condition=LessThanOrEqual(
+                    F("co_producers_per_year") * F("hours_per_co_producer"), LIMITS.hours_a_year
+                ),
+                name="assessments_assessment_total_hours_in_range",
             ),
             models.CheckConstraint(
                 condition=Q(submitted_at__isnull=False) | Q(status=Status.DRAFT),
                 name="assessments_assessment_submitted_has_date",
             ),
             *[
-                models.CheckConstraint(
-                    condition=Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__lte": 4}),
-                    name=f"assessments_assessment_{name}_0_to_4",
-                )
+                in_range(name, 0, 4, f"assessments_assessment_{name}_0_to_4")
                 for name in (
                     "private_value_strength",
                     "public_value_strength",
                     *(f"{m}_motivation" for m in MOTIVATORS),
                     "expertise_required",
                     "co_producer_capability",
-                )
-            ],
-            *[
-                models.CheckConstraint(
-                    condition=Q(**{f"{o}_{r}__isnull": True})
-                    | Q(**{f"{o}_{r}__gte": 1, f"{o}_{r}__lte": 5}),
-                    name=f"assessments_assessment_{o}_{r}_1_to_5",
-                )
-                for o in OPTIONS
-                for r in RATINGS
-            ],
-            *[
-                models.CheckConstraint(
-                    condition=Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__gte": 0}),
-                    name=f"assessments_assessment_{name}_not_negative",
-                )
-                for name in (
-                    "hours_per_co_producer",
-                    "hourly_rate",
-                    *(
-                        f"{o}_{f}"
-                        for o in OPTIONS
-                        for f in ("setup_cost", "annual_agency_cost", "annual_co_producer_hours")
-                    ),
                 )
             ],
         ]
@@ -347,14 +289,12 @@ class Assessment(models.Model):
     RESULT_FIELDS = (
         "result_classification",
         "result_value_type",
-        "result_verdict",
+        "result_best",
         "result_sensitivity",
-        "result_co_production_full_cost",
-        "result_alternative_full_cost",
-        "result_co_production_cost_per_client",
-        "result_alternative_cost_per_client",
-        "result_co_production_quality",
-        "result_alternative_quality",
+        "result_quadrant",
+        "result_cost_change",
+        "result_quality_change",
+        "result_net_benefit_change",
         "result_risk_flags",
         "result_risk_flag_count",
     )
@@ -364,7 +304,10 @@ class Assessment(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, *self.RESULT_FIELDS, "updated_at"}
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if self.ordered_options:
+                Option.objects.bulk_update(self.ordered_options, Option.RESULT_FIELDS)
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:report", args=[self.code])
@@ -390,25 +333,60 @@ class Assessment(models.Model):
         """One answer by its field name, whichever table holds it."""
         return getattr(self.text_answers if name in TEXT_FIELDS else self, name)
 
+    # --- Options ---------------------------------------------------------------------------
+
+    @property
+    def ordered_options(self) -> list["Option"]:
+        """The options in their order, read once: from `prefetch_related("options")` when
+        the assessment was fetched with it, else one query. Empty for an unsaved one."""
+        if not hasattr(self, "_ordered_options"):
+            if self.pk is None:
+                return []
+            self._ordered_options = list(self.options.all())
+        return self._ordered_options
+
+    def adopt_options(self, options: list["Option"]) -> None:
+        """Score with these options (built or read elsewhere) instead of reading them."""
+        self._ordered_options = list(options)
+
+    def forget_options(self) -> None:
+        """Drop the options read so far, after options were added, removed or reordered."""
+        self.__dict__.pop("_ordered_options", None)
+        if hasattr(self, "_prefetched_objects_cache"):
+            self._prefetched_objects_cache.pop("options", None)
+
+    @property
+    def comparator_option(self) -> "Option | None":
+        return next((option for option in self.ordered_options if option.comparator), None)
+
+    def add_options(self, options: list["Option"]) -> list["Option"]:
+        """Save these new options in this order, numbered from 1 (an assessment with none)."""
+        for position, option in enumerate(options, start=1):
+            option.assessment = self
+            option.position = position
+        self.adopt_options(Option.objects.bulk_create(options))
+        return self.ordered_options
+
+    def add_default_options(self) -> list["Option"]:
+        """A new assessment's two options: co-production, and what happens now."""
+        return self.add_options(
+            [
+                Option(name="With co-production", co_produced=True),
+                Option(name="What happens now", co_produced=False, comparator=True),
+            ]
+        )
+
     # --- Scoring -------------------------------------------------------------------------
 
     def scoring_inputs(self) -> scoring.AssessmentInputs:
-        def option(prefix):
-            return scoring.OptionInputs(
-                setup_cost=getattr(self, f"{prefix}_setup_cost"),
-                annual_agency_cost=getattr(self, f"{prefix}_annual_agency_cost"),
-                annual_co_producer_hours=getattr(self, f"{prefix}_annual_co_producer_hours"),
-                clients_per_year=getattr(self, f"{prefix}_clients_per_year"),
-                confidence=getattr(self, f"{prefix}_confidence") or None,
-                **{rating: getattr(self, f"{prefix}_{rating}") for rating in RATINGS},
-            )
-
         def as_tuple(values):
             return None if values is None else tuple(values)
 
         return scoring.AssessmentInputs(
             phases=tuple(self.phases or ()),
             level=self.level or None,
+            work_relation=self.work_relation or None,
+            client_type=self.service.client_type or None if self.service_id else None,
             agency_contributions=as_tuple(self.agency_contributions),
             co_producer_contributions=as_tuple(self.co_producer_contributions),
             timing=self.timing or None,
@@ -427,43 +405,42 @@ class Assessment(models.Model):
             hourly_rate=self.hourly_rate,
             appraisal_years=self.appraisal_years,
             discount_rate=None if self.discount_rate is None else self.discount_rate / 100,
-            co_production=option("co_production"),
-            alternative=option("alternative"),
+            willingness_to_pay=self.willingness_to_pay,
+            options=tuple(option.scoring_inputs() for option in self.ordered_options),
         )
 
     def score(self) -> scoring.AssessmentResult:
         return scoring.score(self.scoring_inputs())
 
     def refresh_results(self) -> scoring.AssessmentResult:
-        """Copy the scoring module's results onto the result_* columns (not saved here)."""
+        """Copy the scoring results onto the result_* columns of the assessment and of each
+        option (not saved here)."""
         result = self.score()
         self.result_classification = result.classification or ""
         self.result_value_type = result.value_type or ""
-        self.result_verdict = result.verdict or ""
+        best = result.best_option
+        self.result_best = None if best is None else self.ordered_options[best]
         self.result_sensitivity = result.sensitivity or ""
-        for prefix, option in (
-            ("co_production", result.co_production_option),
-            ("alternative", result.alternative_option),
-        ):
-            setattr(self, f"result_{prefix}_full_cost", _decimal(option and option.full_cost))
-            setattr(
-                self,
-                f"result_{prefix}_cost_per_client",
-                _decimal(option and option.cost_per_client),
-            )
-            setattr(self, f"result_{prefix}_quality", _decimal(option and option.quality_index))
+        plane = result.plane
+        self.result_quadrant = plane.quadrant if plane else ""
+        self.result_cost_change = _decimal(plane and plane.cost_change)
+        self.result_quality_change = _decimal(plane and plane.quality_change)
+        self.result_net_benefit_change = _decimal(plane and plane.net_benefit_change)
         self.result_risk_flags = [flag.code for flag in result.risk_flags]
         self.result_risk_flag_count = len(result.risk_flags)
+        for option, option_result in zip(self.ordered_options, result.options, strict=True):
+            option.store_result(option_result)
         return result
 
-    def save_answers(self, field_names, expected_version: int) -> bool:
+    def save_answers(self, field_names, expected_version: int, *, options=()) -> bool:
         """Save some answers only if nobody else saved since `expected_version`.
 
         One conditional UPDATE, so two people editing the same draft cannot silently
         overwrite each other: the second gets False and must reload. Free-text answers
         (names in TEXT_FIELDS, values on `text_answers`) are written in the same
-        transaction, and only if that UPDATE succeeded. On success the instance's version
-        moves on.
+        transaction, and only if that UPDATE succeeded; so are the options' results, with
+        the answers of `options` (pairs of an option and the names of its changed fields).
+        On success the instance's version moves on.
         """
         text_names = [name for name in field_names if name in TEXT_FIELDS]
         own_names = [name for name in field_names if name not in TEXT_FIELDS]
@@ -472,6 +449,7 @@ class Assessment(models.Model):
         values = {
             name: getattr(self, name) for name in (*own_names, *self.RESULT_FIELDS, "updated_at")
         }
+        option_fields = {name for _, names in options for name in names}
         with transaction.atomic():
             saved = (
                 type(self)
@@ -480,13 +458,23 @@ class Assessment(models.Model):
             )
             if saved and text_names:
                 text = self.text_answers
-                self.text, _ = AssessmentText.objects.update_or_create(
-                    assessment_id=self.pk,
-                    defaults={name: getattr(text, name) for name in text_names},
+                written = {name: getattr(text, name) for name in text_names}
+                # One statement: the row is there (an UPDATE), or this is the first written
+                # answer (the UPDATE finds nothing, and the row is inserted).
+                if not AssessmentText.objects.filter(pk=self.pk).update(**written):
+                    self.text = AssessmentText.objects.create(assessment_id=self.pk, **written)
+            if saved and self.ordered_options:
+                Option.objects.bulk_update(
+                    self.ordered_options, [*Option.RESULT_FIELDS, *sorted(option_fields)]
                 )
         if saved:
             self.version = expected_version + 1
         return bool(saved)
+
+    def claim_version(self, expected_version: int) -> bool:
+        """Move the version on, if nobody saved since `expected_version`: for changes to
+        the options themselves (added, removed, reordered), which must not cross a save."""
+        return self.save_answers((), expected_version)
 
 
 class AssessmentText(models.Model):

@@ -2,12 +2,28 @@
 
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import Layout
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 
 from assessments.choices import Contribution, CoProducerType, Phase, SpecialAsset
-from assessments.models import MOTIVATORS, OPTIONS, TEXT_FIELDS, Assessment, AssessmentText
+from assessments.models import (
+    HOURS_IN_A_YEAR,
+    MOTIVATORS,
+    TEXT_FIELDS,
+    Assessment,
+    AssessmentText,
+)
+from assessments.scoring import LIMITS
 from assessments.sections import SECTIONS_BY_SLUG
+from coprod_site.numbers import (
+    AmountField,
+    PercentField,
+    WholeNumberField,
+    currency_sign,
+    number_messages,
+)
 
 NOTHING = "nothing"
 STALE_MESSAGE = (
@@ -79,7 +95,45 @@ class YesNoField(forms.TypedChoiceField):
         )
 
 
-class SectionForm(forms.ModelForm):
+class RefusesStaleSaves:
+    """A form carrying the assessment's version, so a save that crosses another is refused."""
+
+    def refuse_stale(self, current_version: int) -> None:
+        """Someone saved since this page was opened: say so beside the user's own answers.
+
+        The hidden version moves on to the current one, so pressing Continue again
+        deliberately saves these answers over the other person's.
+        """
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current_version
+        self.add_error(None, forms.ValidationError(STALE_MESSAGE, code="stale"))
+
+
+class InPythonRules:
+    """A ModelForm that checks the model's rules in Python only.
+
+    Django's ModelForm asks the database about each check constraint (one query each, some
+    twenty on an assessment) before saving. The fields' validators and the forms' clean
+    methods hold the same rules with plain messages, and the database still enforces the
+    constraints on save, so the queries buy nothing but time.
+    """
+
+    def _post_clean(self):
+        try:
+            self.instance = construct_instance(self, self.instance, self._meta.fields)
+        except ValidationError as error:
+            self._update_errors(error)
+        try:
+            self.instance.full_clean(
+                exclude=self._get_validation_exclusions(),
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+class SectionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
     """One wizard section. Saves to the database, refusing to overwrite a newer save."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -107,19 +161,6 @@ class SectionForm(forms.ModelForm):
             str(value).isdigit() for value, _ in field.choices
         )
         return InlineRadios(name) if scale else name
-
-    def clean(self):
-        cleaned = super().clean()
-        posted = cleaned.get("version")
-        current = (
-            Assessment.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-        )
-        if posted is not None and current is not None and posted != current:
-            # Let a second Continue deliberately save over the other person's changes.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("version")] = current
-            raise forms.ValidationError(STALE_MESSAGE, code="stale")
-        return cleaned
 
     def text_field_names(self) -> list[str]:
         return [name for name in self._meta.fields if name in TEXT_FIELDS]
@@ -202,20 +243,49 @@ class ReciprocityForm(SectionForm):
         "co_producer_contribution_notes", "Anything more about what co-producers give (optional)"
     )
 
+    co_producers_per_year = WholeNumberField(
+        label="About how many people take part in a year?",
+        required=False,
+        min_value=0,
+        max_value=LIMITS.clients_a_year,
+        error_messages=number_messages(
+            "how many people take part", example="600 or 2.5k", limit=LIMITS.clients_a_year
+        ),
+    )
+    hours_per_co_producer = AmountField(
+        label="About how many hours does each of them give in a year?",
+        help_text="A rough figure is fine, for example 12 for an hour a month.",
+        unit="hours",
+        required=False,
+        min_value=0,
+        max_value=HOURS_IN_A_YEAR,
+        max_digits=14,
+        decimal_places=1,
+        error_messages=number_messages(
+            "the hours each person gives", example="12", limit=HOURS_IN_A_YEAR
+        ),
+    )
+
     class Meta:
         model = Assessment
         fields = list(SECTIONS_BY_SLUG["reciprocity"].fields)
-        labels = {
-            "timing": "Do both sides contribute at the same time?",
-            "co_producers_per_year": "About how many people take part in a year?",
-            "hours_per_co_producer": "About how many hours does each of them give in a year?",
-        }
+        labels = {"timing": "Do both sides contribute at the same time?"}
         help_texts = {
             "timing": "They need not. An agency can build an online form this year that "
             "citizens fill in next year: that still counts.",
-            "hours_per_co_producer": "A rough figure is fine, for example 12 for an hour a month.",
         }
         widgets = _radio_widgets("timing")
+
+    def clean(self):
+        cleaned = super().clean()
+        people, each = cleaned.get("co_producers_per_year"), cleaned.get("hours_per_co_producer")
+        if people is not None and each is not None and people * each > LIMITS.hours_a_year:
+            self.add_error(
+                "hours_per_co_producer",
+                f"Together these come to more than {LIMITS.hours_a_year:,} hours a year. "
+                "Check the number of people and the hours each gives",
+            )
+        return cleaned
 
 
 class ValueForm(SectionForm):
@@ -308,88 +378,75 @@ class CapabilityForm(SectionForm):
         widgets = _radio_widgets("expertise_required", "co_producer_capability")
 
 
-class CostsForm(SectionForm):
+class AppraisalForm(SectionForm):
+    """The settings that weigh the options: period, discount rate, time and quality."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        currency = self.instance.service.agency.currency if self.instance.service_id else ""
-        for option in OPTIONS:
-            self.fields[f"{option}_setup_cost"].label = f"One-off set-up cost ({currency})"
-            self.fields[
-                f"{option}_annual_agency_cost"
-            ].label = f"Cost to the agency each year ({currency})"
-            self.fields[
-                f"{option}_annual_co_producer_hours"
-            ].label = "Hours citizens or clients give each year"
-            self.fields[f"{option}_clients_per_year"].label = "Clients served each year"
-            self.fields[f"{option}_confidence"].label = "How sure are you of these costs?"
-            for rating, words in RATING_QUESTIONS.items():
-                self.fields[f"{option}_{rating}"].label = words
-        self.fields[
-            "co_production_annual_co_producer_hours"
-        ].help_text = "Leave blank to use the people and hours you gave under Reciprocity."
-        self.fields["co_production_confidence"].help_text = (
-            "Less certain costs get a larger allowance for optimism: 10% if high, 25% if "
-            "medium, 50% if low."
-        )
-        self.fields[
-            "co_production_effectiveness"
-        ].help_text = "Rate each option from 1 (poor) to 5 (excellent)."
-        self.helper.layout = Layout(
-            "version",
-            Fieldset("The comparison", "alternative_name", "hourly_rate", "appraisal_years",
-                     "discount_rate"),
-            *(
-                Fieldset(
-                    heading,
-                    *(self.layout_item(f"{option}_{name}") for name in OPTION_QUESTION_ORDER),
-                )
-                for option, heading in (
-                    ("co_production", "The co-production option"),
-                    ("alternative", "The alternative"),
-                )
+        currency = currency_sign(self.instance.service.agency.currency)
+        self.fields["hourly_rate"] = AmountField(
+            label="What is an hour of a co-producer's time worth?",
+            help_text="We count people's time as a cost too, so a saving that only moves work "
+            "onto them shows up. Your agency's usual rate is filled in.",
+            unit=currency,
+            required=False,
+            min_value=0,
+            max_value=LIMITS.hourly_rate,
+            max_digits=14,
+            decimal_places=2,
+            error_messages=number_messages(
+                "the value of an hour", example="18.50", limit=LIMITS.hourly_rate
             ),
-        )  # fmt: skip
+        )
+        self.fields["appraisal_years"] = WholeNumberField(
+            label="Over how many years should the options be compared?",
+            help_text="Long enough to cover set-up and a few years of running: 5 or 10 is usual.",
+            unit="years",
+            required=False,
+            min_value=1,
+            max_value=LIMITS.appraisal_years,
+            error_messages=number_messages(
+                "the number of years", example="5", limit=LIMITS.appraisal_years, low=1
+            ),
+        )
+        self.fields["discount_rate"] = PercentField(
+            label="Discount rate",
+            help_text="Money spent or saved in later years counts for a little less than money "
+            "today; this is how much less each year. 3.5% is the usual rate for public services.",
+            unit="% a year",
+            required=False,
+            min_value=0,
+            max_value=LIMITS.discount_rate_percent,
+            max_digits=5,
+            decimal_places=2,
+            error_messages=number_messages(
+                "the discount rate", example="3.5", limit=LIMITS.discount_rate_percent
+            ),
+        )
+        self.fields["willingness_to_pay"] = AmountField(
+            label="What is one point of better quality worth to you, for one client for a year?",
+            help_text="Quality is scored from 0 to 100. Say how much the agency would pay to make "
+            "the service one point better for one person for a year, and the report names the "
+            "best option. Leave it blank if you have not decided: the report then shows the "
+            "price at which each option becomes the best choice.",
+            unit=currency,
+            required=False,
+            min_value=0,
+            max_value=LIMITS.willingness_to_pay,
+            max_digits=14,
+            decimal_places=2,
+            error_messages=number_messages(
+                "what one point of quality is worth",
+                example="2.50",
+                limit=LIMITS.willingness_to_pay,
+            ),
+        )
+        self.helper.layout = Layout("version", *SECTIONS_BY_SLUG["appraisal"].fields)
 
     class Meta:
         model = Assessment
-        fields = list(SECTIONS_BY_SLUG["costs"].fields)
-        labels = {
-            "alternative_name": "What is the alternative to co-production?",
-            "hourly_rate": "What is an hour of a co-producer's time worth?",
-            "appraisal_years": "Over how many years should we compare the options?",
-            "discount_rate": "Discount rate (% a year)",
-        }
-        help_texts = {
-            "alternative_name": "The way you would do the work otherwise, for example 'in-house "
-            "nurses' or 'a contracted provider'.",
-            "hourly_rate": "We count citizens' time as a cost too, so a saving that only moves "
-            "work onto them shows up. Your agency's usual rate is filled in.",
-            "discount_rate": "Future costs count for less than costs today. 3.5 is the usual "
-            "public-sector rate.",
-        }
-        widgets = _radio_widgets(
-            *(
-                f"{option}_{name}"
-                for option in OPTIONS
-                for name in ("confidence", "effectiveness", "consistency", "trust", "experience")
-            )
-        )
+        fields = list(SECTIONS_BY_SLUG["appraisal"].fields)
 
-
-RATING_QUESTIONS = {
-    "effectiveness": "Effectiveness: does it achieve what the service is for?",
-    "consistency": "Consistency: is it as good in every area?",
-    "trust": "Trust and responsiveness: do clients trust it, does it respond to them?",
-    "experience": "Client experience: how do clients find it?",
-}
-OPTION_QUESTION_ORDER = (
-    "setup_cost",
-    "annual_agency_cost",
-    "annual_co_producer_hours",
-    "clients_per_year",
-    "confidence",
-    *RATING_QUESTIONS,
-)
 
 SECTION_FORMS = {
     "work": WorkForm,
@@ -398,5 +455,5 @@ SECTION_FORMS = {
     "necessity": NecessityForm,
     "motivations": MotivationsForm,
     "capability": CapabilityForm,
-    "costs": CostsForm,
+    "appraisal": AppraisalForm,
 }

@@ -1,0 +1,26 @@
+"""The assessment, its written answers and its options."""
+
+from assessments.models.assessment import (
+    HOURS_IN_A_YEAR,
+    TEXT_FIELDS,
+    Assessment,
+    AssessmentQuerySet,
+    AssessmentText,
+)
+from assessments.models.option import COST_FIELDS, OPTIONAL_COST_FIELDS, Option
+from assessments.scoring import MOTIVATORS, RATING_FIELDS
+
+RATINGS = RATING_FIELDS
+
+__all__ = [
+    "COST_FIELDS",
+    "HOURS_IN_A_YEAR",
+    "MOTIVATORS",
+    "OPTIONAL_COST_FIELDS",
+    "RATINGS",
+    "TEXT_FIELDS",
+    "Assessment",
+    "AssessmentQuerySet",
+    "AssessmentText",
+    "Option",
+]

@@ -1,0 +1,108 @@
+"""Field builders shared by the assessment and its options.
+
+Upper bounds come from `scoring.LIMITS`, so every answer a form accepts gives results that
+fit the result columns; each bound is also a database constraint on the model.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from assessments.choices import RATING_CHOICES, STRENGTH_CHOICES, Confidence
+from assessments.scoring.inputs import LIMITS
+
+# 20 digits with 2 after the point hold any result the bounded inputs can give (< 10**18).
+RESULT_MONEY_DIGITS = 20
+# Willingness-to-pay figures (per quality point per client-year) keep 4 places.
+RESULT_RATE_DIGITS = 24
+
+
+def strength(verbose_name, **kwargs):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        choices=STRENGTH_CHOICES,
+        validators=[MaxValueValidator(4)],
+        **kwargs,
+    )
+
+
+def rating(verbose_name):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        choices=RATING_CHOICES,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+
+
+def money(verbose_name, *, limit=LIMITS.money, **kwargs):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(limit)],
+        **kwargs,
+    )
+
+
+def hours(verbose_name, *, limit=LIMITS.hours_a_year, **kwargs):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=14,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(limit)],
+        **kwargs,
+    )
+
+
+def count(verbose_name, *, limit, **kwargs):
+    return models.PositiveIntegerField(
+        verbose_name, null=True, blank=True, validators=[MaxValueValidator(limit)], **kwargs
+    )
+
+
+def confidence(verbose_name):
+    return models.CharField(verbose_name, max_length=10, blank=True, choices=Confidence.choices)
+
+
+def result_money(verbose_name):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=RESULT_MONEY_DIGITS,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+
+def result_rate(verbose_name):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=RESULT_RATE_DIGITS,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+
+def result_quality(verbose_name):
+    return models.DecimalField(
+        verbose_name, max_digits=4, decimal_places=1, null=True, blank=True, editable=False
+    )
+
+
+def in_range(field: str, low, high, name: str) -> models.CheckConstraint:
+    """A named check that a nullable number, when given, lies in [low, high]."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True})
+        | models.Q(**{f"{field}__gte": low, f"{field}__lte": high}),
+        name=name,
+    )

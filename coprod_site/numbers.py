@@ -1,0 +1,197 @@
+"""Numbers as managers type them: "£2,600,000", "2.6m", "40k", "1.2 billion", "3.5%".
+
+`parse_amount` reads one; the form fields below use it, so a figure typed in a familiar
+way is accepted and anything else gets a message that says what to type, never a
+silently emptied field.
+"""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
+from django import forms
+
+# Figures are written the British way: 2,600,000.50.
+NUMBER_LOCALE = "en_GB"
+
+MULTIPLIERS = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "million": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+# Currency signs and codes a manager may type before or after the figure.
+_CURRENCY = r"(?:[£$€¥₹]|[A-Z]{3}\b|A\$|NZ\$|C\$|US\$)"
+_AMOUNT = re.compile(
+    rf"""^\s*(?:{_CURRENCY}\s*)?
+    (?P<number>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[+-]?\.\d+)
+    \s*(?P<unit>k|thousand|mn|m|million|bn|b|billion)?
+    \s*(?:{_CURRENCY})?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def parse_amount(text: str) -> Decimal:
+    """The number in `text`, with its thousands commas, currency sign and k/m/bn suffix read.
+
+    Raises ValueError for anything else (two numbers, words, "1,00,000").
+    """
+    match = _AMOUNT.match(text.replace("\u00a0", " "))
+    if not match:
+        raise ValueError(f"not an amount: {text!r}")
+    try:
+        number = Decimal(match["number"].replace(",", ""))
+    except InvalidOperation as error:  # pragma: no cover - the pattern admits only numbers
+        raise ValueError(f"not an amount: {text!r}") from error
+    if unit := match["unit"]:
+        number *= MULTIPLIERS[unit.lower()]
+    return number
+
+
+def _parse(value):
+    """None for a blank box, a Decimal for an amount, ValidationError("invalid") otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, Decimal | int):
+        return Decimal(value)
+    try:
+        return parse_amount(str(value))
+    except ValueError:
+        raise forms.ValidationError("", code="invalid") from None
+
+
+def _message(field, error: forms.ValidationError):
+    return forms.ValidationError(field.error_messages[error.code], code=error.code)
+
+
+class AmountField(forms.DecimalField):
+    """A decimal typed the way people write amounts, rounded to the field's places.
+
+    `unit` (a currency sign, "hours", "%") is shown beside the box.
+    """
+
+    # A text box: a browser refuses "2.6m" or "£2,600,000" in a number box.
+    widget = forms.TextInput
+
+    def __init__(self, *, unit: str = "", **kwargs):
+        self.unit = unit
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        try:
+            number = _parse(value)
+        except forms.ValidationError as error:
+            raise _message(self, error) from None
+        if number is None:
+            return None
+        places = self.decimal_places if self.decimal_places is not None else 2
+        return number.quantize(Decimal(1).scaleb(-places))
+
+    def prepare_value(self, value):
+        """Show a stored amount as typed: 2600000 and 3.5, not 2600000.00 and 3.50."""
+        if isinstance(value, Decimal):
+            return format(value.normalize(), "f")
+        return value
+
+    def widget_attrs(self, widget):
+        # Not DecimalField's step and min/max: the text box takes amounts as people type them.
+        return {"inputmode": "decimal", "autocomplete": "off"}
+
+
+class PercentField(AmountField):
+    """A percentage: "3.5" or "3.5%"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removesuffix("%")
+        return super().to_python(value)
+
+
+class WholeNumberField(forms.IntegerField):
+    """A count typed like an amount ("40k", "2,000,000"); it must come out whole."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *, unit: str = "", **kwargs):
+        self.unit = unit
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        try:
+            number = _parse(value)
+        except forms.ValidationError as error:
+            raise _message(self, error) from None
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            raise forms.ValidationError(self.error_messages["whole"], code="whole")
+        return int(number)
+
+    def widget_attrs(self, widget):
+        return {"inputmode": "numeric", "autocomplete": "off"}
+
+
+def number_messages(what: str, *, example: str, limit=None, low=0, whole=False) -> dict:
+    """Messages that name the question, for an AmountField or a WholeNumberField.
+
+    `what` reads in a sentence: "the one-off set-up cost of Volunteers".
+    """
+    messages = {
+        "invalid": f"Enter {what} as a number, like {example}",
+        "required": f"Enter {what}",
+        "min_value": f"Enter {what} as {low} or more",
+        "whole": f"Enter {what} as a whole number, like {example}",
+        "max_digits": f"Enter {what} as a smaller number",
+        "max_whole_digits": f"Enter {what} as a smaller number",
+        "max_decimal_places": f"Enter {what} with fewer decimal places",
+    }
+    if limit is not None:
+        messages["max_value"] = f"Enter {what} as {limit:,} or less"
+    return messages
+
+
+def currency_sign(code: str) -> str:
+    """The sign a reader of British English expects for a currency: £ for GBP, A$ for AUD."""
+    return get_currency_symbol(code, locale=NUMBER_LOCALE) if code else ""
+
+
+def format_number(value, *, places: int = 0) -> str:
+    """A figure with thousands separators: 2,600,000 (or 2,600,000.5 with places=1)."""
+    if value is None:
+        return ""
+    pattern = "#,##0" + ("." + "#" * places if places else "")
+    return format_decimal(value, format=pattern, locale=NUMBER_LOCALE)
+
+
+def format_money(value, currency: str, *, places: int | None = None) -> str:
+    """An amount with its currency sign: £2,600,000 or £3.10.
+
+    `places=None` shows pence only when there are any; money on the report is rounded to
+    what the estimates can bear before it gets here (see `round_to_estimate`).
+    """
+    if value is None:
+        return ""
+    number = Decimal(str(value))
+    if places is None:
+        places = 0 if number == number.to_integral_value() else 2
+    pattern = "¤#,##0" + ("." + "0" * places if places else "")
+    return format_currency(
+        number, currency, format=pattern, locale=NUMBER_LOCALE, currency_digits=False
+    )
+
+
+def round_to_estimate(value, significant: int = 3):
+    """Round a figure to the precision its estimates can bear: three significant figures
+    (£92,400,998 becomes £92,400,000; £3.127 becomes £3.13)."""
+    if value is None:
+        return None
+    number = Decimal(str(value))
+    if number == 0:
+        return number
+    exponent = number.adjusted() - significant + 1
+    rounded = number.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    return rounded if exponent < 0 else Decimal(int(rounded))
