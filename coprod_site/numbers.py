@@ -89,7 +89,7 @@ class AmountField(forms.DecimalField):
         if number is None:
             return None
         places = self.decimal_places if self.decimal_places is not None else 2
-        return number.quantize(Decimal(1).scaleb(-places))
+        return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
     def prepare_value(self, value):
         """Show a stored amount as typed: 2600000 and 3.5, not 2600000.00 and 3.50."""
@@ -177,7 +177,9 @@ def format_money(value, currency: str, *, places: int | None = None) -> str:
         return ""
     number = Decimal(str(value))
     if places is None:
-        places = 0 if number == number.to_integral_value() else 2
+        # Pence when there are any, and more places for an amount under a penny (£0.004).
+        exponent = number.normalize().as_tuple().exponent
+        places = 0 if number == number.to_integral_value() else max(2, -exponent)
     pattern = "¤#,##0" + ("." + "0" * places if places else "")
     return format_currency(
         number, currency, format=pattern, locale=NUMBER_LOCALE, currency_digits=False

@@ -80,6 +80,7 @@ def _options_page(request, assessment, add_form=None, status=200):
         "section_count": total,
         "title": options_title(assessment),
         "comparator_words": comparator_words(assessment),
+        "currency": assessment.service.agency.currency,
         "options": options,
         "problems": option_problems(assessment),
         "add_form": add_form or AddOptionForm(assessment=assessment),

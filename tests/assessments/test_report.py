@@ -200,7 +200,7 @@ def test_dominated_and_extendedly_dominated_options_are_worded(client, viewer, s
     assert (
         "<strong>Online with phone help</strong>. It gives more quality than Online returns, "
         "but each extra quality point costs £1.40 for one client for a year, while Pre-filled "
-        "returns gives further points for £0.12 each. So at any value you put on quality, "
+        "returns gives further points for £0.118 each. So at any value you put on quality, "
         "Online returns or Pre-filled returns is better value."
     ) in text
 

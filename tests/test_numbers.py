@@ -1,0 +1,161 @@
+"""Numbers as managers type them, and figures as they read them."""
+
+from decimal import Decimal
+
+import pytest
+from django import forms
+
+from coprod_site.numbers import (
+    AmountField,
+    PercentField,
+    WholeNumberField,
+    currency_sign,
+    format_money,
+    format_number,
+    number_messages,
+    parse_amount,
+    round_to_estimate,
+)
+
+
+@pytest.mark.parametrize(
+    "typed, amount",
+    [
+        ("2600000", Decimal("2600000")),
+        ("£2,600,000", Decimal("2600000")),
+        ("2.6m", Decimal("2600000")),
+        ("£2.6m", Decimal("2600000")),
+        ("2.6 million", Decimal("2600000")),
+        ("40k", Decimal("40000")),
+        ("40K", Decimal("40000")),
+        ("1.2bn", Decimal("1200000000")),
+        ("3 billion", Decimal("3000000000")),
+        ("$3.10", Decimal("3.10")),
+        ("A$1,250", Decimal("1250")),
+        ("GBP 400", Decimal("400")),
+        ("400 GBP", Decimal("400")),
+        ("€12.5", Decimal("12.5")),
+        (" 18.50 ", Decimal("18.50")),
+        (".5", Decimal("0.5")),
+        ("-5", Decimal("-5")),
+        ("2\u00a0600", None),  # a space inside a number is not a thousands separator here
+    ],
+)
+def test_amounts_are_read_as_people_write_them(typed, amount):
+    if amount is None:
+        with pytest.raises(ValueError):
+            parse_amount(typed)
+    else:
+        assert parse_amount(typed) == amount
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "lots", "2,60", "1,00,000", "2.6.1", "£", "2.6mm", "5 apples", "1e99", "NaN", "Infinity"],
+)
+def test_anything_else_is_refused(typed):
+    with pytest.raises(ValueError):
+        parse_amount(typed)
+
+
+def money_field(**kwargs):
+    return AmountField(
+        unit="£",
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=14,
+        decimal_places=2,
+        error_messages=number_messages("the cost of Volunteers", example="2.6m", limit=100),
+        **kwargs,
+    )
+
+
+def test_an_amount_field_rounds_to_its_places_and_keeps_blank_blank():
+    field = money_field()
+    assert field.clean("£12.345") == Decimal("12.35")
+    assert field.clean("") is None
+    assert field.clean(None) is None
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("lots", "Enter the cost of Volunteers as a number, like 2.6m"),
+        ("-1", "Enter the cost of Volunteers as 0 or more"),
+        ("101", "Enter the cost of Volunteers as 100 or less"),
+    ],
+)
+def test_bad_amounts_get_a_message_naming_the_question(typed, message):
+    with pytest.raises(forms.ValidationError) as error:
+        money_field().clean(typed)
+    assert error.value.messages == [message]
+
+
+def test_a_whole_number_field_reads_40k_and_refuses_fractions():
+    field = WholeNumberField(
+        required=False,
+        min_value=0,
+        error_messages=number_messages("the clients", example="40k"),
+    )
+    assert field.clean("40k") == 40_000
+    assert field.clean("2,000,000") == 2_000_000
+    with pytest.raises(forms.ValidationError) as error:
+        field.clean("2.5")
+    assert error.value.messages == ["Enter the clients as a whole number, like 40k"]
+
+
+def test_a_percent_field_takes_the_sign():
+    field = PercentField(required=False, max_digits=5, decimal_places=2)
+    assert field.clean("3.5%") == Decimal("3.50")
+
+
+def test_the_boxes_are_text_boxes_so_browsers_accept_2_6m():
+    assert 'type="text"' in money_field().widget.render("cost", "2.6m")
+    assert 'inputmode="decimal"' in money_field().widget.render("cost", "", {"inputmode": "decimal"})
+
+
+def test_a_stored_amount_is_shown_as_typed():
+    assert money_field().prepare_value(Decimal("2600000.00")) == "2600000"
+    assert money_field().prepare_value(Decimal("3.50")) == "3.5"
+
+
+@pytest.mark.parametrize(
+    "value, currency, shown",
+    [
+        (Decimal("2600000"), "GBP", "£2,600,000"),
+        (Decimal("3.1"), "GBP", "£3.10"),
+        (Decimal("-1234.5"), "AUD", "-A$1,234.50"),
+        (Decimal("0.004"), "GBP", "£0.004"),
+        (0, "GBP", "£0"),
+        (None, "GBP", ""),
+    ],
+)
+def test_money_is_shown_with_its_sign_and_separators(value, currency, shown):
+    assert format_money(value, currency) == shown
+
+
+def test_numbers_get_thousands_separators():
+    assert format_number(1234567) == "1,234,567"
+    assert format_number(Decimal("1234.56"), places=1) == "1,234.6"
+
+
+@pytest.mark.parametrize(
+    "value, rounded",
+    [
+        (92_400_998.02, Decimal("92400000")),
+        (3.127, Decimal("3.13")),
+        (0.0004567, Decimal("0.000457")),
+        (123_456, Decimal("123000")),
+        (-8_765.4, Decimal("-8770")),
+        (0, Decimal("0")),
+    ],
+)
+def test_report_money_is_rounded_to_what_estimates_can_bear(value, rounded):
+    assert round_to_estimate(value) == rounded
+
+
+def test_currency_signs_read_the_british_way():
+    assert currency_sign("GBP") == "£"
+    assert currency_sign("AUD") == "A$"
+    assert currency_sign("") == ""
