@@ -77,8 +77,9 @@ class AmountField(forms.DecimalField):
     # A text box: a browser refuses "2.6m" or "£2,600,000" in a number box.
     widget = forms.TextInput
 
-    def __init__(self, *, unit: str = "", **kwargs):
+    def __init__(self, *, unit: str = "", unit_before: bool = False, **kwargs):
         self.unit = unit
+        self.unit_before = unit_before  # a currency sign goes before the box, "hours" after
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -115,6 +116,7 @@ class WholeNumberField(forms.IntegerField):
     """A count typed like an amount ("40k", "2,000,000"); it must come out whole."""
 
     widget = forms.TextInput
+    unit_before = False
 
     def __init__(self, *, unit: str = "", **kwargs):
         self.unit = unit

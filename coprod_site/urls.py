@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from assessments.views.dashboard import dashboard
 from assessments.views.export import export_assessments_csv, export_options_csv
-from coprod_site.views import healthz
+from coprod_site.views import healthz, help_page
 from services.case_views import export_cases_csv
 from services.views import export_services_csv
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", healthz, name="healthz"),
+    path("help/", help_page, name="help"),
     path("admin/", admin.site.urls),
     path("services/", include("services.urls")),
     path("export/services.csv", export_services_csv, name="export-services"),

@@ -1,8 +1,11 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from coprod_site.glossary import GLOSSARY
 
 
 @login_not_required
@@ -17,3 +20,10 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+@require_safe
+def help_page(request):
+    """The glossary: every term Coprod uses, in plain words; hints link to its entries."""
+    return render(request, "help.html", {"glossary": GLOSSARY})

@@ -124,6 +124,7 @@ ROUTES: dict[str, Route] = {
     "login":                Route(FORM,      200,      200,     200,    200),
     "logout":               Route(POST_ONLY, LOGIN,    302,     302,    302),
     "healthz":              Route(READ,      200,      200,     200,    200),
+    "help":                 Route(READ,      200,      200,     200,    200),
 
     # Lists and exports: each user gets their own agencies' work.
     "dashboard":            Route(READ,      LOGIN,    200,     200,    200),

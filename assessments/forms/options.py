@@ -11,9 +11,15 @@ from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
 from assessments.choices import RATING_CHOICES, Confidence
-from assessments.forms.sections import InPythonRules, RefusesStaleSaves, YesNoField
+from assessments.forms.sections import (
+    InPythonRules,
+    RefusesStaleSaves,
+    YesNoField,
+    layout_item,
+)
 from assessments.models import Option
 from assessments.scoring import LIMITS, RATING_FIELDS
+from coprod_site.glossary import term_link
 from coprod_site.numbers import AmountField, WholeNumberField, currency_sign, number_messages
 
 RATING_QUESTIONS = {
@@ -119,6 +125,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
                 label=label,
                 help_text=help_text,
                 unit=sign,
+                unit_before=True,
                 required=False,
                 min_value=0,
                 max_value=LIMITS.money,
@@ -180,7 +187,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             label="Years until everyone who will use it does (optional)",
             help_text="A new way of working takes time to catch on: clients, hours and money "
             "then grow evenly until this year. Leave blank if it is in full use from the "
-            "first year.",
+            f"first year. {term_link('take-up', 'About take-up')}",
             unit="years",
             required=False,
             min_value=0,
@@ -192,7 +199,8 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         self.fields["confidence"].label = "How sure are you of these figures?"
         self.fields["confidence"].help_text = (
             "Estimates tend to be too hopeful, so costs are raised to allow for it: by 10% if "
-            "you are very sure, 25% if fairly sure and 50% if it is a rough guess."
+            "you are very sure, 25% if fairly sure and 50% if it is a rough guess. "
+            f"{term_link('optimism-bias', 'About this allowance')}"
         )
         self.fields["confidence"].choices = list(Confidence.choices)
         self.fields["confidence"].error_messages["invalid_choice"] = (
@@ -206,12 +214,20 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             Fieldset("The option", "name", "description", "co_produced"),
             Fieldset(
                 "Costs",
-                "setup_cost",
-                "annual_agency_cost",
-                "annual_co_producer_hours",
-                "annual_co_producer_money",
+                *(
+                    layout_item(self, name)
+                    for name in (
+                        "setup_cost",
+                        "annual_agency_cost",
+                        "annual_co_producer_hours",
+                        "annual_co_producer_money",
+                    )
+                ),
             ),
-            Fieldset("Take-up", "clients_per_year", "ramp_up_years"),
+            Fieldset(
+                "Take-up",
+                *(layout_item(self, name) for name in ("clients_per_year", "ramp_up_years")),
+            ),
             InlineRadios("confidence"),
         )
 

@@ -1,6 +1,6 @@
 """Forms for starting an assessment and for each section of the wizard."""
 
-from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.bootstrap import AppendedText, InlineRadios, PrependedText
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
@@ -17,6 +17,7 @@ from assessments.models import (
 )
 from assessments.scoring import LIMITS
 from assessments.sections import SECTIONS_BY_SLUG
+from coprod_site.glossary import term_link
 from coprod_site.numbers import (
     AmountField,
     PercentField,
@@ -95,6 +96,19 @@ class YesNoField(forms.TypedChoiceField):
         )
 
 
+def layout_item(form, name):
+    """How one question is laid out: scales (0–4 strengths, 1–5 ratings) as a row of radio
+    buttons; a figure with its unit beside the box (£ before it, hours or years after)."""
+    field = form.fields[name]
+    if isinstance(field.widget, forms.RadioSelect) and all(
+        str(value).isdigit() for value, _ in field.choices
+    ):
+        return InlineRadios(name)
+    if unit := getattr(field, "unit", ""):
+        return PrependedText(name, unit) if field.unit_before else AppendedText(name, unit)
+    return name
+
+
 class RefusesStaleSaves:
     """A form carrying the assessment's version, so a save that crosses another is refused."""
 
@@ -149,18 +163,19 @@ class SectionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field.widget, forms.RadioSelect):
                 field.choices = [c for c in field.choices if c[0] not in ("", None)]
+            if hasattr(field, "choices"):
+                # Django's "Select a valid choice. X is not one of the available choices."
+                # says nothing to a manager; name the question instead.
+                field.error_messages["invalid_choice"] = (
+                    f"Choose one of the answers to “{str(field.label).rstrip('?')}”"
+                )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(*(self.layout_item(name) for name in self.fields))
 
     def layout_item(self, name):
-        """Scales (0–4 strengths, 1–5 ratings) read best as a row of radio buttons."""
-        field = self.fields[name]
-        scale = isinstance(field.widget, forms.RadioSelect) and all(
-            str(value).isdigit() for value, _ in field.choices
-        )
-        return InlineRadios(name) if scale else name
+        return layout_item(self, name)
 
     def text_field_names(self) -> list[str]:
         return [name for name in self._meta.fields if name in TEXT_FIELDS]
@@ -194,7 +209,7 @@ class WorkForm(SectionForm):
         label="At which stages do they take part?",
         choices=Phase.choices,
         help_text="Tick all that apply. Only doing the work itself (delivery) is co-production; "
-        "helping to decide, plan or review a service is participation.",
+        f"helping to decide, plan or review a service is {term_link('participation')}.",
     )
     work_description = _text_answer(
         "work_description",
@@ -219,6 +234,10 @@ class WorkForm(SectionForm):
         labels = {
             "level": "Do they take part as individuals, in groups, or as a whole community?",
             "work_relation": "Does their work add to the service or replace work the agency did?",
+        }
+        help_texts = {
+            "level": "Each on their own, together with others who share a need or a place, or "
+            f"for the whole community. {term_link('level', 'What these mean')}",
         }
         widgets = _radio_widgets("level", "work_relation")
 
@@ -304,10 +323,10 @@ class ValueForm(SectionForm):
             "public_value_strength": "How much public value does it create?",
         }
         help_texts = {
-            "private_value_strength": "Private value is enjoyed by the person themselves, like "
-            "better health or a child who reads well.",
-            "public_value_strength": "Public value is shared by everyone, like safer streets or "
-            "a tax system that costs less to run.",
+            "private_value_strength": f"{term_link('private-value', 'Private value')} is "
+            "enjoyed by the person themselves, like better health or a child who reads well.",
+            "public_value_strength": f"{term_link('public-value', 'Public value')} is shared "
+            "by everyone, like safer streets or a tax system that costs less to run.",
         }
         widgets = _radio_widgets("private_value_strength", "public_value_strength")
 
@@ -321,7 +340,8 @@ class NecessityForm(SectionForm):
         labels = {"necessity": "Could the service work without the co-producers' part?"}
         help_texts = {
             "necessity": "Regulators need people to comply and many human services need people "
-            "to change how they live: there, the question is how to co-produce, not whether.",
+            "to change how they live: there, the question is how to get people to do their part, "
+            f"not whether. {term_link('necessary', 'More about necessary and optional')}",
         }
         widgets = _radio_widgets("necessity")
 
@@ -337,11 +357,21 @@ class MotivationsForm(SectionForm):
         model = Assessment
         fields = list(SECTIONS_BY_SLUG["motivations"].fields)
         labels = {
-            "material_motivation": "Material: what they gain for themselves, in money or benefit",
-            "intrinsic_motivation": "Intrinsic: they enjoy the work itself",
-            "social_motivation": "Social: the company, fellowship and respect of others",
-            "normative_motivation": "Normative: their values, a wish to help or a sense of duty",
-            "sanctions_motivation": "Sanctions: they would be penalised if they did not",
+            "material_motivation": "What they gain for themselves: money, time saved, a reward",
+            "intrinsic_motivation": "They enjoy the work itself",
+            "social_motivation": "The company and respect of others",
+            "normative_motivation": "A sense of duty, or of doing the right thing",
+            "sanctions_motivation": "They would be penalised if they did not",
+        }
+        help_texts = {
+            "material_motivation": f"Called {term_link('material', 'material reasons')}.",
+            "intrinsic_motivation": f"Called {term_link('intrinsic', 'intrinsic motivation')}: "
+            "the satisfaction of the task, not anything it brings.",
+            "social_motivation": f"Called {term_link('social', 'social reasons')}.",
+            "normative_motivation": f"Called {term_link('normative', 'normative motivation')}: "
+            "wanting to help others or to play fair.",
+            "sanctions_motivation": f"{term_link('sanctions', 'Sanctions')} apply only to people "
+            "the law obliges to take part.",
         }
         widgets = _radio_widgets(*(f"{m}_motivation" for m in MOTIVATORS))
 
@@ -355,7 +385,7 @@ class CapabilityForm(SectionForm):
         label="What do co-producers bring that a paid provider could not?",
         choices=SpecialAsset.choices,
         none_label="None of these",
-        help_text="Tick all that apply.",
+        help_text=f"Tick all that apply. {term_link('special-assets', 'What these mean')}",
     )
     burden_on_vulnerable = YesNoField(
         label="Does the work fall on clients who are least able to carry it?",
@@ -387,8 +417,10 @@ class AppraisalForm(SectionForm):
         self.fields["hourly_rate"] = AmountField(
             label="What is an hour of a co-producer's time worth?",
             help_text="We count people's time as a cost too, so a saving that only moves work "
-            "onto them shows up. Your agency's usual rate is filled in.",
+            f"onto them shows up. Your agency's usual rate is filled in. "
+            f"{term_link('people-s-time', 'Why time counts')}",
             unit=currency,
+            unit_before=True,
             required=False,
             min_value=0,
             max_value=LIMITS.hourly_rate,
@@ -412,8 +444,9 @@ class AppraisalForm(SectionForm):
         self.fields["discount_rate"] = PercentField(
             label="Discount rate",
             help_text="Money spent or saved in later years counts for a little less than money "
-            "today; this is how much less each year. 3.5% is the usual rate for public services.",
-            unit="% a year",
+            "today; this is how much less each year. 3.5% is the usual rate for public services. "
+            f"{term_link('discount-rate', 'About the discount rate')}",
+            unit="%",
             required=False,
             min_value=0,
             max_value=LIMITS.discount_rate_percent,
@@ -428,8 +461,10 @@ class AppraisalForm(SectionForm):
             help_text="Quality is scored from 0 to 100. Say how much the agency would pay to make "
             "the service one point better for one person for a year, and the report names the "
             "best option. Leave it blank if you have not decided: the report then shows the "
-            "price at which each option becomes the best choice.",
+            "price at which each option becomes the best choice. "
+            f"{term_link('willingness-to-pay', 'More about this figure')}",
             unit=currency,
+            unit_before=True,
             required=False,
             min_value=0,
             max_value=LIMITS.willingness_to_pay,
@@ -441,7 +476,9 @@ class AppraisalForm(SectionForm):
                 limit=LIMITS.willingness_to_pay,
             ),
         )
-        self.helper.layout = Layout("version", *SECTIONS_BY_SLUG["appraisal"].fields)
+        self.helper.layout = Layout(
+            "version", *(self.layout_item(name) for name in SECTIONS_BY_SLUG["appraisal"].fields)
+        )
 
     class Meta:
         model = Assessment
