@@ -1,6 +1,7 @@
 """The GET filters of the assessments list, which its CSV export reads too."""
 
 from django import forms
+from django.db.models import Q
 
 from assessments.access import assessments_for
 from assessments.choices import Classification, Quadrant, Status
@@ -8,13 +9,21 @@ from services.access import agencies_for, services_for
 
 
 class AssessmentFilterForm(forms.Form):
-    """Narrow the user's assessments by agency, service, status, result and classification.
+    """Narrow the user's assessments by words in their names, agency, service, status, result
+    and classification.
 
     With no status chosen, archived assessments are left out, as on the dashboard. A bad
     value (from an edited address) shows as an error on its field and is ignored; the
     other filters still apply.
     """
 
+    q = forms.CharField(
+        label="Search",
+        help_text="Words from the name of the assessment, its service or its agency.",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     agency = forms.ModelChoiceField(
         queryset=None, required=False, empty_label="All my agencies", to_field_name="slug"
     )
@@ -45,6 +54,12 @@ class AssessmentFilterForm(forms.Form):
             return assessments.current()
         self.is_valid()  # a field with a bad value is left out of cleaned_data
         data = self.cleaned_data
+        if data.get("q"):
+            assessments = assessments.filter(
+                Q(title__icontains=data["q"])
+                | Q(service__name__icontains=data["q"])
+                | Q(service__agency__name__icontains=data["q"])
+            )
         if data.get("agency"):
             assessments = assessments.filter(service__agency=data["agency"])
         if data.get("service"):

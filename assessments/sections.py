@@ -215,7 +215,13 @@ SECTIONS = (
         "The period, the discount rate, what people's time is worth and what better quality "
         "is worth to you.",
         required=("hourly_rate", "appraisal_years", "discount_rate"),
-        optional=("willingness_to_pay",),
+        optional=(
+            "willingness_to_pay",
+            "hourly_rate_low",
+            "hourly_rate_high",
+            "discount_rate_low",
+            "discount_rate_high",
+        ),
         prefilled=("hourly_rate", "appraisal_years", "discount_rate", "willingness_to_pay"),
     ),
 )

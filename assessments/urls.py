@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import listing, options, report, wizard
+from assessments.views import lifecycle, listing, options, report, wizard
 
 app_name = "assessments"
 
@@ -36,5 +36,12 @@ urlpatterns = [
     ),
     path("<uuid:code>/check/", wizard.check_answers, name="check"),
     path("<uuid:code>/submit/", wizard.submit, name="submit"),
-    path("<uuid:code>/archive/", wizard.archive, name="archive"),
+    path("<uuid:code>/archive/confirm/", lifecycle.confirm_archive, name="confirm_archive"),
+    path("<uuid:code>/archive/", lifecycle.archive, name="archive"),
+    path("<uuid:code>/restore/confirm/", lifecycle.confirm_restore, name="confirm_restore"),
+    path("<uuid:code>/restore/", lifecycle.restore, name="restore"),
+    path("<uuid:code>/delete/confirm/", lifecycle.confirm_delete, name="confirm_delete"),
+    path("<uuid:code>/delete/", lifecycle.delete, name="delete"),
+    path("<uuid:code>/revise/confirm/", lifecycle.confirm_revise, name="confirm_revise"),
+    path("<uuid:code>/revise/", lifecycle.revise, name="revise"),
 ]

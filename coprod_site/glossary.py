@@ -259,8 +259,31 @@ GLOSSARY = [
             (
                 "robust",
                 "Robust or fragile",
-                "A choice is robust when moderate changes to the estimates would not change it, "
-                "and fragile when they would; then it is worth firming up the figures first.",
+                "Coprod tries the options thousands of times, each time with every figure "
+                "drawn at random from its range. A choice is robust when its option comes out "
+                "best in at least 80% of the tries, and fragile when it does not; then it is "
+                "worth firming up the figures that matter most first.",
+            ),
+            (
+                "acceptability-curve",
+                "How often each option comes out best",
+                "A chart of the share of tries in which each option comes out best, as the "
+                "value of a quality point rises. It helps before the agency has settled on a "
+                "figure.",
+            ),
+            (
+                "value-of-information",
+                "What finding out more could be worth",
+                "How much better evidence could save, on average, by avoiding the wrong choice "
+                "(the expected value of perfect information). If gathering the evidence costs "
+                "less, gather it before you decide.",
+            ),
+            (
+                "tornado",
+                "Which figures matter most",
+                "Each figure moved from the lowest to the highest it could be, the others left "
+                "as estimated, and how far that moves the lead of the best option over the "
+                "next best. The figures with the longest bars are the ones worth firming up.",
             ),
         ],
     ),

@@ -89,6 +89,7 @@ def main() -> None:
     # would also instrument template rendering and slow every page down.
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     measure_scoring(service, user)
+    measure_uncertainty_cost(service, user)
     measure_pages(user, args.rows)
 
 
@@ -335,6 +336,62 @@ def measure_scoring(service, user) -> None:
             f"  {count} options:  scoring {score_ms:6.2f} ms   whole save of an option page "
             f"{save_ms:6.1f} ms"
         )
+
+
+def measure_uncertainty_cost(service, user, runs: int = 60) -> None:
+    """A wizard save's server time at 6 options with and without the Monte Carlo run,
+    interleaved (with, without, with, ...) so that a slow moment hits both alike."""
+    from django.test import Client
+
+    from assessments.models import Assessment, Option
+    from assessments.scoring import Uncertainty, appraisal
+
+    rng = random.Random(SEED + 3)
+    client = Client()
+    client.force_login(user)
+    assessment = Assessment.objects.create(
+        service=service, author=user, title="Uncertainty cost", **answers(rng)
+    )
+    assessment.willingness_to_pay = Decimal("2")
+    assessment.add_options([Option(**values) for values in option_answers(rng, 6)])
+    assessment.save()
+    option = assessment.ordered_options[0]
+    url = f"/assessments/{assessment.code}/options/{option.code}/"
+    data = {
+        "name": option.name,
+        "co_produced": "True",
+        "setup_cost": "5,000",
+        "annual_agency_cost": "20k",
+        "clients_per_year": str(option.clients_per_year),
+        "confidence": "medium",
+    }
+    simulate = appraisal.simulate
+
+    def without_run(inputs, options, best_option, runner_up):
+        """The same result shape, but no draws: the best option best in every one."""
+        probabilities = tuple(float(index == best_option) for index in range(len(options)))
+        return Uncertainty(draws=0, seed=0, probability_best=probabilities)
+
+    timings = {"with": [], "without": []}
+    try:
+        for _ in range(runs):
+            for mode in ("with", "without"):
+                appraisal.simulate = simulate if mode == "with" else without_run
+                data["version"] = Assessment.objects.values_list("version", flat=True).get(
+                    pk=assessment.pk
+                )
+                started = time.perf_counter()
+                response = client.post(url, data)
+                timings[mode].append(time.perf_counter() - started)
+                assert response.status_code == 302, response.status_code
+    finally:
+        appraisal.simulate = simulate
+    with_ms = statistics.median(timings["with"]) * 1000
+    without_ms = statistics.median(timings["without"]) * 1000
+    print(f"\nA save of an option page at 6 options  (median of {runs}, interleaved)")
+    print(f"  with the uncertainty run:     {with_ms:6.1f} ms")
+    print(f"  without it:                   {without_ms:6.1f} ms")
+    print(f"  ratio:                        {with_ms / without_ms:6.2f}x   (target: at most 2x)")
 
 
 # --- Pages ---------------------------------------------------------------------------------

@@ -68,6 +68,11 @@ def get_service_for_user(user, code, *, write: bool = False) -> Service:
     )
 
 
+def get_agency_for_user(user, slug, *, write: bool = False) -> Agency:
+    """The agency with this slug, with the user's role there."""
+    return get_for_user(user, Agency.objects.all(), "pk", write=write, slug=slug)
+
+
 def cases_for(user):
     return CaseExample.objects.visible_to(user)
 

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from services.case_library_data import CASES
+from services.curators import case_curators_group
 from services.models import (
     Agency,
     CaseExample,
@@ -87,13 +88,19 @@ SERVICES = [
      "Supervised walking routes so children can get to school safely without a car."),
 ]  # fmt: skip
 
-# username, first name, last name, staff?, memberships [(agency slug, role)]
+# What a demo person may do beyond their agencies: nothing, curate the case library (staff
+# in the "Case curators" group), or administer everything (a superuser).
+MEMBER, CURATOR, ADMINISTRATOR = "member", "curator", "administrator"
+
+# username, first name, last name, access, who they are, memberships [(agency slug, role)]
 PEOPLE = [
-    ("manager", "Morgan", "Lee", False,
+    ("manager", "Morgan", "Lee", MEMBER, "manager of two agencies",
      [("national-revenue-office", Role.MANAGER), ("northvale-council", Role.MANAGER)]),
-    ("viewer", "Val", "Okafor", False, [("northvale-council", Role.VIEWER)]),
-    ("health_manager", "Harriet", "Singh", False, [("riverside-health", Role.MANAGER)]),
-    ("curator", "Casey", "Brown", True, []),
+    ("viewer", "Val", "Okafor", MEMBER, "reads one agency", [("northvale-council", Role.VIEWER)]),
+    ("health_manager", "Harriet", "Singh", MEMBER, "manager of another agency",
+     [("riverside-health", Role.MANAGER)]),
+    ("curator", "Casey", "Brown", CURATOR, "curates case examples in /admin/", []),
+    ("admin", "Ada", "Ndlovu", ADMINISTRATOR, "administrator: everything in /admin/", []),
 ]  # fmt: skip
 
 
@@ -118,19 +125,24 @@ def seed_people_and_services(password: str) -> dict[str, Agency]:
             },
         )
     User = get_user_model()
-    for username, first, last, staff, memberships in PEOPLE:
+    curators = case_curators_group()
+    for username, first, last, access, _, memberships in PEOPLE:
         user, _ = User.objects.update_or_create(
             username=username,
             defaults={
                 "first_name": first,
                 "last_name": last,
                 "email": f"{username}@example.org",
-                "is_staff": staff,
-                "is_superuser": staff,
+                "is_staff": access in (CURATOR, ADMINISTRATOR),
+                "is_superuser": access == ADMINISTRATOR,
             },
         )
         user.set_password(password)
         user.save(update_fields=["password"])
+        if access == CURATOR:
+            user.groups.add(curators)
+        else:
+            user.groups.remove(curators)
         for slug, role in memberships:
             Membership.objects.update_or_create(
                 user=user, agency=agencies[slug], defaults={"role": role}

@@ -1,6 +1,16 @@
+from crispy_forms.bootstrap import AppendedText, PrependedText
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 
-from services.models import Motivator, Necessity, Sector, ValueType
+from coprod_site.numbers import (
+    AmountField,
+    PercentField,
+    WholeNumberField,
+    currency_sign,
+    number_messages,
+)
+from services.models import Agency, Motivator, Necessity, Sector, Service, ValueType
 
 
 class ServiceFilterForm(forms.Form):
@@ -15,6 +25,16 @@ class ServiceFilterForm(forms.Form):
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
+
+    def offer_agencies(self, agencies) -> None:
+        """Offer these agencies, already read by the page, saving a query to read them again.
+
+        A chosen agency is still checked against the queryset.
+        """
+        self.fields["agency"].choices = [
+            ("", self.fields["agency"].empty_label),
+            *((agency.slug, agency.name) for agency in agencies),
+        ]
 
     def filter(self, services):
         if not self.is_valid():
@@ -89,3 +109,200 @@ class CaseFilterForm(forms.Form):
         if data.get("q"):
             cases = cases.search(data["q"])
         return cases
+
+
+SERVICE_NAME_MAX_LENGTH = Service._meta.get_field("name").max_length
+CLIENTS_LIMIT = 1_000_000_000  # as many clients a year as an assessment's options may serve
+CLIENT_TYPE_HINT = (
+    "Beneficiaries receive the service, like patients or pupils. Obligatees owe a duty, "
+    "like taxpayers or regulated firms. Paying customers pay for what they get, like a "
+    "swimming pool's users. Citizens at large share the benefit together, like clean streets "
+    "or safe neighbourhoods."
+)
+
+
+class ServiceForm(forms.ModelForm):
+    """A service's name and facts, for a manager of its agency; a new one names its agency.
+
+    The database keeps a service's name unique within its agency; the form says so in
+    plain words before the database has to (see `clean`).
+    """
+
+    class Meta:
+        model = Service
+        fields = [
+            "name",
+            "description",
+            "sector",
+            "client_type",
+            "clients_per_year",
+            "delivery_mode",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "client_type": forms.RadioSelect,
+            "delivery_mode": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        if agencies is not None:
+            fields["agency"] = forms.ModelChoiceField(
+                queryset=agencies,
+                to_field_name="slug",
+                label="Which agency delivers it?",
+                empty_label="Choose an agency",
+                error_messages={
+                    "required": "Choose the agency that delivers the service",
+                    "invalid_choice": "Choose one of the agencies you manage",
+                },
+            )
+        fields["name"].label = "Name of the service"
+        fields["name"].help_text = "The name your colleagues know it by."
+        fields["name"].error_messages.update(
+            required="Enter the name of the service",
+            max_length=f"Keep the name to {SERVICE_NAME_MAX_LENGTH} characters or fewer",
+        )
+        fields["description"].label = "What the service does (optional)"
+        fields["sector"].label = "Sector"
+        fields["sector"].error_messages["required"] = "Choose the sector the service is in"
+        fields["client_type"].label = "Who the clients are"
+        fields["client_type"].help_text = CLIENT_TYPE_HINT
+        fields["client_type"].error_messages["required"] = "Choose who the clients are"
+        fields["clients_per_year"] = WholeNumberField(
+            label="Clients a year",
+            help_text="Roughly how many people the service serves in a year, like 9,500 or 40k.",
+            min_value=0,
+            max_value=CLIENTS_LIMIT,
+            error_messages=number_messages(
+                "the number of clients a year", example="9,500 or 40k", limit=CLIENTS_LIMIT
+            ),
+        )
+        fields["delivery_mode"].label = "How it is delivered now"
+        fields["delivery_mode"].error_messages["required"] = "Choose how it is delivered now"
+        for name in ("sector", "client_type", "delivery_mode"):
+            fields[name].choices = [c for c in fields[name].choices if c[0] != ""]
+            fields[name].error_messages["invalid_choice"] = "Choose one of the options"
+        if isinstance(fields["sector"].widget, forms.Select):
+            fields["sector"].choices = [("", "Choose a sector"), *fields["sector"].choices]
+        self.order_fields(["agency"])
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's form tag has the token
+
+    def clean(self):
+        cleaned = super().clean()
+        agency = cleaned.get("agency") if "agency" in self.fields else self.instance.agency
+        name = cleaned.get("name")
+        if agency is not None and name:
+            others = Service.objects.filter(agency=agency, name__iexact=name)
+            if self.instance.pk:
+                others = others.exclude(pk=self.instance.pk)
+            if others.exists():
+                self.add_name_taken_error(agency)
+        return cleaned
+
+    def add_name_taken_error(self, agency) -> None:
+        self.add_error(
+            "name",
+            f"{agency.name} already has a service called “{self.cleaned_data['name']}”: "
+            "choose another name",
+        )
+
+    def save(self, commit=True):
+        if "agency" in self.fields:
+            self.instance.agency = self.cleaned_data["agency"]
+        return super().save(commit)
+
+
+HOURLY_VALUE_LIMIT = 10_000  # what an assessment accepts (assessments.scoring.LIMITS)
+APPRAISAL_YEARS_LIMIT = 50
+DISCOUNT_RATE_LIMIT = 20
+WILLINGNESS_TO_PAY_LIMIT = 100_000
+
+
+class AgencySettingsForm(forms.ModelForm):
+    """The figures a new assessment starts from: an agency's appraisal defaults.
+
+    The limits are the ones the assessment's own appraisal page accepts, so an assessment
+    started from these figures never starts with one its managers could not have typed.
+    """
+
+    class Meta:
+        model = Agency
+        fields = [
+            "default_hourly_value",
+            "default_appraisal_years",
+            "default_discount_rate",
+            "default_willingness_to_pay",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sign = currency_sign(self.instance.currency)
+        self.fields["default_hourly_value"] = AmountField(
+            label="What is an hour of a co-producer's time worth?",
+            help_text="We count people's time as a cost too, so a saving that only moves work "
+            "onto citizens or clients shows up as the cost it is.",
+            unit=sign,
+            min_value=0,
+            max_value=HOURLY_VALUE_LIMIT,
+            max_digits=10,
+            decimal_places=2,
+            error_messages=number_messages(
+                "the value of an hour", example="18.50", limit=HOURLY_VALUE_LIMIT
+            ),
+        )
+        self.fields["default_appraisal_years"] = WholeNumberField(
+            label="Over how many years should options be compared?",
+            help_text="Long enough to cover setting up and a few years of running: 5 or 10 "
+            "is usual.",
+            unit="years",
+            min_value=1,
+            max_value=APPRAISAL_YEARS_LIMIT,
+            error_messages=number_messages(
+                "the number of years", example="5", limit=APPRAISAL_YEARS_LIMIT, low=1
+            ),
+        )
+        self.fields["default_discount_rate"] = PercentField(
+            label="Discount rate",
+            help_text="Money spent or saved in later years counts for a little less than money "
+            "today; 3.5% is the usual rate for public services.",
+            unit="% a year",
+            min_value=0,
+            max_value=DISCOUNT_RATE_LIMIT,
+            max_digits=5,
+            decimal_places=2,
+            error_messages=number_messages(
+                "the discount rate", example="3.5%", limit=DISCOUNT_RATE_LIMIT
+            ),
+        )
+        self.fields["default_willingness_to_pay"] = AmountField(
+            label="What is one point of better quality worth, for one person for a year? "
+            "(optional)",
+            help_text="How much the agency would pay to make the service one point better, on "
+            "the 0 to 100 quality scale, for one person for a year; leave blank if undecided.",
+            unit=sign,
+            required=False,
+            min_value=0,
+            max_value=WILLINGNESS_TO_PAY_LIMIT,
+            max_digits=12,
+            decimal_places=2,
+            error_messages=number_messages(
+                "what one point of quality is worth",
+                example="2.50",
+                limit=WILLINGNESS_TO_PAY_LIMIT,
+            ),
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's form tag has the token
+        self.helper.layout = Layout(
+            PrependedText("default_hourly_value", sign) if sign else "default_hourly_value",
+            AppendedText("default_appraisal_years", "years"),
+            AppendedText("default_discount_rate", "% a year"),
+            PrependedText("default_willingness_to_pay", sign)
+            if sign
+            else "default_willingness_to_pay",
+        )

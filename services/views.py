@@ -1,11 +1,21 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
 
 from coprod_site.csv_export import streaming_csv_response
-from services.access import agencies_for, get_service_for_user, services_for
-from services.forms import ServiceFilterForm
-from services.models import ClientType, DeliveryMode, Sector
+from services.access import (
+    agencies_for,
+    get_agency_for_user,
+    get_service_for_user,
+    role_subquery,
+    services_for,
+)
+from services.forms import AgencySettingsForm, ServiceFilterForm, ServiceForm
+from services.models import ClientType, DeliveryMode, Role, Sector
 
 
 def filtered_services(request):
@@ -18,14 +28,80 @@ def filtered_services(request):
 @require_safe
 def service_list(request):
     form, services = filtered_services(request)
+    # 1 query: the user's agencies and their role in each, for the agency filter and the
+    # links a manager gets (add a service, each managed agency's appraisal settings).
+    agencies = list(agencies_for(request.user).annotate(role=role_subquery(request.user, "pk")))
+    form.offer_agencies(agencies)
     page = Paginator(services, 25).get_page(request.GET.get("page"))
-    return render(request, "services/service_list.html", {"form": form, "page": page})
+    managed = [agency for agency in agencies if agency.role == Role.MANAGER]
+    return render(
+        request, "services/service_list.html", {"form": form, "page": page, "managed": managed}
+    )
 
 
 @require_safe
 def service_detail(request, code):
     service = get_service_for_user(request.user, code)
     return render(request, "services/service_detail.html", {"service": service})
+
+
+def save_service(form: ServiceForm):
+    """Save the form's service; None, with the error on the name, if the name was taken
+    by a save that crossed this one."""
+    try:
+        with transaction.atomic():
+            return form.save()
+    except IntegrityError:
+        form.add_name_taken_error(form.instance.agency)
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+def service_new(request):
+    agencies = agencies_for(request.user, write=True)
+    managed = list(agencies)
+    if not managed:
+        if agencies_for(request.user).exists():
+            raise PermissionDenied("Viewers can read services but cannot add them.")
+        raise Http404("You do not belong to an agency.")
+    chosen = request.GET.get("agency")
+    initial = {"agency": next((a for a in managed if a.slug == chosen), None)}
+    if len(managed) == 1:
+        initial["agency"] = managed[0]
+    form = ServiceForm(request.POST or None, agencies=agencies, initial=initial)
+    if form.is_valid() and (service := save_service(form)):
+        messages.success(request, f"Added {service.name} to {service.agency.name}.")
+        return redirect(service)
+    return render(request, "services/service_form.html", {"form": form, "service": None})
+
+
+@require_http_methods(["GET", "POST"])
+def service_edit(request, code):
+    service = get_service_for_user(request.user, code, write=True)
+    # The heading keeps the saved name: a rejected form has already written the typed one
+    # onto the service.
+    saved_name = service.name
+    form = ServiceForm(request.POST or None, instance=service)
+    if form.is_valid() and save_service(form):
+        messages.success(request, f"Saved the changes to {service.name}.")
+        return redirect(service)
+    context = {"form": form, "service": service, "saved_name": saved_name}
+    return render(request, "services/service_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def agency_settings(request, slug):
+    agency = get_agency_for_user(request.user, slug, write=True)
+    form = AgencySettingsForm(request.POST or None, instance=agency)
+    if form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            f"Saved {agency.name}'s appraisal settings. Assessments started from now on "
+            "start from them.",
+        )
+        return redirect("services:agency_settings", slug=agency.slug)
+    return render(request, "services/agency_settings.html", {"form": form, "agency": agency})
 
 
 @require_safe

@@ -112,7 +112,9 @@ def test_a_percent_field_takes_the_sign():
 
 def test_the_boxes_are_text_boxes_so_browsers_accept_2_6m():
     assert 'type="text"' in money_field().widget.render("cost", "2.6m")
-    assert 'inputmode="decimal"' in money_field().widget.render("cost", "", {"inputmode": "decimal"})
+    assert 'inputmode="decimal"' in money_field().widget.render(
+        "cost", "", {"inputmode": "decimal"}
+    )
 
 
 def test_a_stored_amount_is_shown_as_typed():

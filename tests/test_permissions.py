@@ -41,6 +41,7 @@ class Targets:
     service: Service
     draft: Assessment
     submitted: Assessment
+    archived: Assessment
     case: CaseExample
 
 
@@ -62,6 +63,10 @@ def draft_code(targets: Targets) -> list:
 
 def submitted_code(targets: Targets) -> list:
     return [targets.submitted.code]
+
+
+def archived_code(targets: Targets) -> list:
+    return [targets.archived.code]
 
 
 def first_section(targets: Targets) -> list:
@@ -87,6 +92,36 @@ def one_assessment(targets: Targets) -> dict:
 
 def new_assessment(targets: Targets) -> dict:
     return {"service": targets.service.code, "title": "Checking who may start one"}
+
+
+def agency_slug(targets: Targets) -> list:
+    return [targets.service.agency.slug]
+
+
+def service_fields(targets: Targets) -> dict:
+    """Enough to save the service's page: its own details, renamed."""
+    service = targets.service
+    return {
+        "name": f"{service.name} (renamed)",
+        "sector": service.sector,
+        "client_type": service.client_type,
+        "clients_per_year": service.clients_per_year,
+        "delivery_mode": service.delivery_mode,
+    }
+
+
+def new_service(targets: Targets) -> dict:
+    """A new service of the home agency: the outsider, who does not manage it, is refused."""
+    return {**service_fields(targets), "agency": targets.service.agency.slug}
+
+
+def agency_settings_form(targets: Targets) -> dict:
+    return {
+        "default_hourly_value": "18.50",
+        "default_appraisal_years": "5",
+        "default_discount_rate": "3.5%",
+        "default_willingness_to_pay": "",
+    }
 
 
 def section_form(targets: Targets) -> dict:
@@ -163,11 +198,26 @@ ROUTES: dict[str, Route] = {
     "assessments:make_comparator": Route(POST_ONLY, LOGIN, 404, 403,    302, args=draft_option,
                                   data=draft_version),
     "assessments:submit":   Route(POST_ONLY, LOGIN,    404,     403,    302, args=draft_code),
+    # Archive, restore, delete a draft, start a revision: a page that asks, then the change.
+    "assessments:confirm_archive": Route(READ, LOGIN,  404,     403,    200, args=submitted_code),
     "assessments:archive":  Route(POST_ONLY, LOGIN,    404,     403,    302, args=submitted_code),
+    "assessments:confirm_restore": Route(READ, LOGIN,  404,     403,    200, args=archived_code),
+    "assessments:restore":  Route(POST_ONLY, LOGIN,    404,     403,    302, args=archived_code),
+    "assessments:confirm_delete": Route(READ, LOGIN,   404,     403,    200, args=draft_code),
+    "assessments:delete":   Route(POST_ONLY, LOGIN,    404,     403,    302, args=draft_code),
+    "assessments:confirm_revise": Route(READ, LOGIN,   404,     403,    200, args=submitted_code),
+    "assessments:revise":   Route(POST_ONLY, LOGIN,    404,     403,    302, args=submitted_code),
     # No object in the URL: the outsider (a manager elsewhere) gets the form, which refuses
     # the home agency's service (200 with an error); a viewer, who manages no agency, 404.
     "assessments:new":      Route(FORM,      LOGIN,    200,     403,    {GET: 200, POST: 302},
                                   data=new_assessment),
+    # The same for a new service: the outsider's form refuses the home agency (200, an error).
+    "services:new":         Route(FORM,      LOGIN,    200,     403,    {GET: 200, POST: 302},
+                                  data=new_service),
+    "services:edit":        Route(FORM,      LOGIN,    404,     403,    {GET: 200, POST: 302},
+                                  args=service_code, data=service_fields),
+    "services:agency_settings": Route(FORM,  LOGIN,    404,     403,    {GET: 200, POST: 302},
+                                  args=agency_slug, data=agency_settings_form),
 }
 # fmt: on
 
@@ -216,6 +266,9 @@ def targets(owner, service, other_service) -> Targets:
             author=owner,
             status=Status.SUBMITTED,
             submitted_at=timezone.now(),
+        ),
+        archived=factories.AssessmentFactory(
+            service=service, author=owner, status=Status.ARCHIVED, submitted_at=timezone.now()
         ),
         case=factories.CaseExampleFactory(),
     )

@@ -5,10 +5,13 @@ box to fix. Rules the database cannot hold (at least one co-produced option, nam
 differ) are checked here against the options already read for the page.
 """
 
+from copy import deepcopy
+
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
+from django.utils.html import escape
 
 from assessments.choices import RATING_CHOICES, Confidence
 from assessments.forms.sections import (
@@ -19,8 +22,18 @@ from assessments.forms.sections import (
 )
 from assessments.models import Option
 from assessments.scoring import LIMITS, RATING_FIELDS
+from assessments.scoring.inputs import RANGED_OPTION_FIELDS
+from assessments.scoring.uncertainty import default_range
 from coprod_site.glossary import term_link
-from coprod_site.numbers import AmountField, WholeNumberField, currency_sign, number_messages
+from coprod_site.numbers import (
+    AmountField,
+    WholeNumberField,
+    currency_sign,
+    format_money,
+    format_number,
+    number_messages,
+    round_to_estimate,
+)
 
 RATING_QUESTIONS = {
     "effectiveness": ("Effectiveness", "Does it achieve what the service is for?"),
@@ -78,6 +91,11 @@ class AddOptionForm(VersionedForm):
         return name
 
 
+# The figures on an option's page that may carry a range (the ratings' are on the grid).
+FIGURE_RANGES = tuple(name for name in RANGED_OPTION_FIELDS if name not in RATING_FIELDS)
+FIGURE_RANGE_FIELDS = tuple(f"{name}_{end}" for name in FIGURE_RANGES for end in ("low", "high"))
+
+
 class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
     """One option's page: its name and description, and its costs and take-up."""
 
@@ -97,6 +115,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             "clients_per_year",
             "ramp_up_years",
             "confidence",
+            *FIGURE_RANGE_FIELDS,
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -206,6 +225,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         self.fields["confidence"].error_messages["invalid_choice"] = (
             f"Choose how sure you are of the figures {of}"
         )
+        self._add_ranges(of)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -229,7 +249,65 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
                 *(layout_item(self, name) for name in ("clients_per_year", "ramp_up_years")),
             ),
             InlineRadios("confidence"),
+            *self._range_layout(),
         )
+
+    def _add_ranges(self, of: str) -> None:
+        """A lowest and a highest box for each figure, of the same kind as the figure's."""
+        for name in FIGURE_RANGES:
+            figure = self.fields[name]
+            for end, word in (("low", "lowest"), ("high", "highest")):
+                field = deepcopy(figure)
+                field.label = word.capitalize()
+                field.help_text = ""
+                what = str(figure.error_messages["invalid"]).split(" as a number")[0]
+                what = what.removeprefix("Enter ")
+                field.error_messages = {
+                    **figure.error_messages,
+                    **number_messages(
+                        f"the {word} {what.removeprefix('the ')}",
+                        example=str(figure.error_messages["invalid"]).split("like ")[-1],
+                        limit=figure.max_value,
+                    ),
+                }
+                self.fields[f"{name}_{end}"] = field
+
+    def _range_layout(self):
+        """The ranges, folded away under a question, open when any is given or wrong."""
+        option, assessment = self.instance, self.assessment
+        confidence = self["confidence"].value() or option.confidence
+        opened = self.errors.keys() & set(FIGURE_RANGE_FIELDS) or any(
+            getattr(option, name) is not None for name in FIGURE_RANGE_FIELDS
+        )
+        items = [
+            HTML(
+                f'<details class="ranges mt-4"{" open" if opened else ""}>'
+                "<summary>How far might these figures be out? (optional)</summary>"
+                f'<p class="mt-2">{escape(range_intro(confidence))}</p>'
+            )
+        ]
+        currency = assessment.service.agency.currency
+        for name in FIGURE_RANGES:
+            note = default_range_note(name, getattr(option, name), confidence, currency)
+            items.append(
+                Fieldset(
+                    str(self.fields[name].label).removesuffix(" (optional)"),
+                    Row(
+                        Column(layout_item(self, f"{name}_low"), css_class="col-sm-6"),
+                        Column(layout_item(self, f"{name}_high"), css_class="col-sm-6"),
+                    ),
+                    HTML(f'<p class="form-text mt-0">{escape(note)}</p>') if note else HTML(""),
+                    css_class="range-pair",
+                )
+            )
+        items.append(HTML("</details>"))
+        return items
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in FIGURE_RANGES:
+            check_range(self, name, cleaned, str(self.fields[name].label))
+        return cleaned
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -254,6 +332,45 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         )
 
 
+def range_intro(confidence: str | None) -> str:
+    words = {
+        "high": "very sure of them: 10% either side of each figure",
+        "medium": "fairly sure of them: 25% either side of each figure",
+    }.get(confidence or "", "giving a rough guess: 50% either side of each figure")
+    return (
+        "Give the lowest and highest each figure could realistically be, and the report says "
+        "how likely the best option is to stay the best. Any range you leave empty follows "
+        f"how sure you said you are; at present you are {words}."
+    )
+
+
+def default_range_note(name: str, value, confidence: str | None, currency: str) -> str:
+    """What is used when this figure's range is left empty, in figures."""
+    if value is None:
+        return ""
+    low, high = default_range(name, value, confidence)
+    if low == high:
+        return ""
+    if name in ("setup_cost", "annual_agency_cost", "annual_co_producer_money"):
+        shown = [format_money(round_to_estimate(end), currency) for end in (low, high)]
+    else:
+        shown = [format_number(round_to_estimate(end), places=1) for end in (low, high)]
+    return f"Left empty, we use {shown[0]} to {shown[1]}."
+
+
+def check_range(form, name: str, cleaned: dict, label: str) -> None:
+    """The lowest must not be above the estimate, nor the highest below it."""
+    value, low, high = (cleaned.get(n) for n in (name, f"{name}_low", f"{name}_high"))
+    what = label.removesuffix(" (optional)").lower()
+    if low is not None and high is not None and low > high:
+        form.add_error(f"{name}_high", f"The highest {what} must not be below the lowest")
+    elif value is not None:
+        if low is not None and low > value:
+            form.add_error(f"{name}_low", f"The lowest {what} must not be above your estimate")
+        if high is not None and high < value:
+            form.add_error(f"{name}_high", f"The highest {what} must not be below your estimate")
+
+
 class QualityGridForm(VersionedForm):
     """Every option's four quality ratings on one page, so options are compared as rated.
 
@@ -270,21 +387,50 @@ class QualityGridForm(VersionedForm):
             title, question = RATING_QUESTIONS[rating]
             cells = []
             for option in assessment.ordered_options:
-                name = self.field_name(rating, option)
-                self.fields[name] = forms.TypedChoiceField(
-                    label=f"{title}: {option.name}",
-                    choices=choices,
-                    coerce=int,
-                    empty_value=None,
-                    required=False,
-                    initial=getattr(option, rating),
-                    error_messages={
-                        "invalid_choice": f"Choose a rating from 1 to 5 for {title.lower()} "
-                        f"of {option.name}"
-                    },
-                )
-                cells.append((option, self[name]))
+                bound = []
+                for end, words in (("", ""), ("_low", "lowest "), ("_high", "highest ")):
+                    name = self.field_name(f"{rating}{end}", option)
+                    self.fields[name] = forms.TypedChoiceField(
+                        label=f"{title}: {option.name}" if not end else words.strip().capitalize(),
+                        choices=choices if not end else [("", "As usual"), *choices[1:]],
+                        coerce=int,
+                        empty_value=None,
+                        required=False,
+                        initial=getattr(option, f"{rating}{end}"),
+                        error_messages={
+                            "invalid_choice": f"Choose a {words}rating from 1 to 5 for "
+                            f"{title.lower()} of {option.name}"
+                        },
+                    )
+                    bound.append(self[name])
+                cells.append((option, *bound))
             self.rows.append((title, question, cells))
+
+    def clean(self):
+        cleaned = super().clean()
+        for option in self.assessment.ordered_options:
+            for rating in RATING_FIELDS:
+                value, low, high = (
+                    cleaned.get(self.field_name(f"{rating}{end}", option))
+                    for end in ("", "_low", "_high")
+                )
+                what = f"rating for {RATING_QUESTIONS[rating][0].lower()} of {option.name}"
+                if low is not None and high is not None and low > high:
+                    self.add_error(
+                        self.field_name(f"{rating}_high", option),
+                        f"The highest {what} must not be below the lowest",
+                    )
+                elif value is not None and low is not None and low > value:
+                    self.add_error(
+                        self.field_name(f"{rating}_low", option),
+                        f"The lowest {what} must not be above the rating itself",
+                    )
+                elif value is not None and high is not None and high < value:
+                    self.add_error(
+                        self.field_name(f"{rating}_high", option),
+                        f"The highest {what} must not be below the rating itself",
+                    )
+        return cleaned
 
     @staticmethod
     def field_name(rating: str, option: Option) -> str:
@@ -292,9 +438,10 @@ class QualityGridForm(VersionedForm):
 
     def save_ratings(self) -> bool:
         options = self.assessment.ordered_options
+        names = [f"{rating}{end}" for rating in RATING_FIELDS for end in ("", "_low", "_high")]
         for option in options:
-            for rating in RATING_FIELDS:
-                setattr(option, rating, self.cleaned_data[self.field_name(rating, option)])
+            for name in names:
+                setattr(option, name, self.cleaned_data[self.field_name(name, option)])
         return self.assessment.save_answers(
-            (), self.cleaned_data["version"], options=[(o, RATING_FIELDS) for o in options]
+            (), self.cleaned_data["version"], options=[(o, names) for o in options]
         )

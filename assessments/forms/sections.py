@@ -20,9 +20,7 @@ from assessments.sections import SECTIONS_BY_SLUG
 from coprod_site.glossary import term_link
 from coprod_site.numbers import (
     AmountField,
-    PercentField,
     WholeNumberField,
-    currency_sign,
     number_messages,
 )
 
@@ -406,91 +404,3 @@ class CapabilityForm(SectionForm):
             "co_producer_capability": "How capable are the co-producers of doing it well?",
         }
         widgets = _radio_widgets("expertise_required", "co_producer_capability")
-
-
-class AppraisalForm(SectionForm):
-    """The settings that weigh the options: period, discount rate, time and quality."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        currency = currency_sign(self.instance.service.agency.currency)
-        self.fields["hourly_rate"] = AmountField(
-            label="What is an hour of a co-producer's time worth?",
-            help_text="We count people's time as a cost too, so a saving that only moves work "
-            f"onto them shows up. Your agency's usual rate is filled in. "
-            f"{term_link('people-s-time', 'Why time counts')}",
-            unit=currency,
-            unit_before=True,
-            required=False,
-            min_value=0,
-            max_value=LIMITS.hourly_rate,
-            max_digits=14,
-            decimal_places=2,
-            error_messages=number_messages(
-                "the value of an hour", example="18.50", limit=LIMITS.hourly_rate
-            ),
-        )
-        self.fields["appraisal_years"] = WholeNumberField(
-            label="Over how many years should the options be compared?",
-            help_text="Long enough to cover set-up and a few years of running: 5 or 10 is usual.",
-            unit="years",
-            required=False,
-            min_value=1,
-            max_value=LIMITS.appraisal_years,
-            error_messages=number_messages(
-                "the number of years", example="5", limit=LIMITS.appraisal_years, low=1
-            ),
-        )
-        self.fields["discount_rate"] = PercentField(
-            label="Discount rate",
-            help_text="Money spent or saved in later years counts for a little less than money "
-            "today; this is how much less each year. 3.5% is the usual rate for public services. "
-            f"{term_link('discount-rate', 'About the discount rate')}",
-            unit="%",
-            required=False,
-            min_value=0,
-            max_value=LIMITS.discount_rate_percent,
-            max_digits=5,
-            decimal_places=2,
-            error_messages=number_messages(
-                "the discount rate", example="3.5", limit=LIMITS.discount_rate_percent
-            ),
-        )
-        self.fields["willingness_to_pay"] = AmountField(
-            label="What is one point of better quality worth to you, for one client for a year?",
-            help_text="Quality is scored from 0 to 100. Say how much the agency would pay to make "
-            "the service one point better for one person for a year, and the report names the "
-            "best option. Leave it blank if you have not decided: the report then shows the "
-            "price at which each option becomes the best choice. "
-            f"{term_link('willingness-to-pay', 'More about this figure')}",
-            unit=currency,
-            unit_before=True,
-            required=False,
-            min_value=0,
-            max_value=LIMITS.willingness_to_pay,
-            max_digits=14,
-            decimal_places=2,
-            error_messages=number_messages(
-                "what one point of quality is worth",
-                example="2.50",
-                limit=LIMITS.willingness_to_pay,
-            ),
-        )
-        self.helper.layout = Layout(
-            "version", *(self.layout_item(name) for name in SECTIONS_BY_SLUG["appraisal"].fields)
-        )
-
-    class Meta:
-        model = Assessment
-        fields = list(SECTIONS_BY_SLUG["appraisal"].fields)
-
-
-SECTION_FORMS = {
-    "work": WorkForm,
-    "reciprocity": ReciprocityForm,
-    "value": ValueForm,
-    "necessity": NecessityForm,
-    "motivations": MotivationsForm,
-    "capability": CapabilityForm,
-    "appraisal": AppraisalForm,
-}

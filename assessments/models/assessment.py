@@ -7,6 +7,7 @@ columns (and on each option's own `result_*` columns), recomputed on every save,
 dashboards and exports filter them in SQL.
 """
 
+from copy import deepcopy
 from decimal import Decimal
 from uuid import uuid4
 
@@ -36,6 +37,7 @@ from assessments.models.fields import (
     in_range,
     money,
     result_money,
+    result_rate,
     strength,
 )
 from assessments.models.option import Option
@@ -78,6 +80,22 @@ class AssessmentQuerySet(models.QuerySet):
         )
 
 
+# What a revision does not take from the assessment it revises, besides the results (which
+# are worked out afresh): it is a new draft with its own identity, title, author and history.
+NOT_COPIED_TO_REVISION = (
+    "id",
+    "code",
+    "title",
+    "status",
+    "author",
+    "created_at",
+    "updated_at",
+    "submitted_at",
+    "version",
+    "revision_of",
+)
+REVISION_SUFFIX = " (revision)"
+
 # The free-text answers, kept in `AssessmentText` rather than on the assessment row, so the
 # scans behind dashboards, lists and exports read narrow rows.
 TEXT_FIELDS = (
@@ -113,6 +131,16 @@ class Assessment(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Raised on every save; refuses lost updates."
+    )
+    revision_of = models.ForeignKey(
+        "self",
+        verbose_name="revision of",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="revisions",
+        editable=False,
+        help_text="The assessment this draft was copied from, to be revised.",
     )
 
     # 1. The work
@@ -178,6 +206,25 @@ class Assessment(models.Model):
         "what one quality point is worth for one client for a year",
         limit=LIMITS.willingness_to_pay,
     )
+    # How far the time rate and discount rate might be out: blank means the default.
+    hourly_rate_low = money("value of an hour: lowest", limit=LIMITS.hourly_rate)
+    hourly_rate_high = money("value of an hour: highest", limit=LIMITS.hourly_rate)
+    discount_rate_low = models.DecimalField(
+        "discount rate: lowest (% a year)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(LIMITS.discount_rate_percent)],
+    )
+    discount_rate_high = models.DecimalField(
+        "discount rate: highest (% a year)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(LIMITS.discount_rate_percent)],
+    )
 
     # Results from assessments.scoring, recomputed on every save.
     result_classification = models.CharField(
@@ -207,6 +254,20 @@ class Assessment(models.Model):
         "change in quality", max_digits=5, decimal_places=1, null=True, blank=True, editable=False
     )
     result_net_benefit_change = result_money("change in net benefit")
+    # From the Monte Carlo run: how likely the best option is to be best, what finding out
+    # more could be worth, and the acceptability curve ({"wtp": [...], "probabilities":
+    # [[one per option] per wtp]}, options in their order).
+    result_probability_best = models.DecimalField(
+        "probability the best option is best",
+        max_digits=6,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    result_evpi = result_money("value of perfect information")
+    result_evpi_per_client_year = result_rate("value of perfect information per client-year")
+    result_acceptability = models.JSONField(null=True, blank=True, editable=False)
     result_risk_flags = models.JSONField(default=list, blank=True, editable=False)
     result_risk_flag_count = models.PositiveSmallIntegerField(default=0, editable=False)
 
@@ -267,6 +328,33 @@ class Assessment(models.Model):
                 ),
                 name="assessments_assessment_total_hours_in_range",
             ),
+            *[
+                in_range(f"{name}{end}", 0, limit, f"assessments_assessment_{name}{end}_in_range")
+                for name, limit in (
+                    ("hourly_rate", LIMITS.hourly_rate),
+                    ("discount_rate", LIMITS.discount_rate_percent),
+                )
+                for end in ("_low", "_high")
+            ],
+            # A range holds its estimate, where both are given.
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}_low__lte": F(name)})
+                    | Q(**{f"{name}_low__isnull": True})
+                    | Q(**{f"{name}__isnull": True}),
+                    name=f"assessments_assessment_{name}_low_not_above",
+                )
+                for name in ("hourly_rate", "discount_rate")
+            ],
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}_high__gte": F(name)})
+                    | Q(**{f"{name}_high__isnull": True})
+                    | Q(**{f"{name}__isnull": True}),
+                    name=f"assessments_assessment_{name}_high_not_below",
+                )
+                for name in ("hourly_rate", "discount_rate")
+            ],
             models.CheckConstraint(
                 condition=Q(submitted_at__isnull=False) | Q(status=Status.DRAFT),
                 name="assessments_assessment_submitted_has_date",
@@ -295,6 +383,10 @@ class Assessment(models.Model):
         "result_cost_change",
         "result_quality_change",
         "result_net_benefit_change",
+        "result_probability_best",
+        "result_evpi",
+        "result_evpi_per_client_year",
+        "result_acceptability",
         "result_risk_flags",
         "result_risk_flag_count",
     )
@@ -404,9 +496,13 @@ class Assessment(models.Model):
             burden_on_vulnerable=self.burden_on_vulnerable,
             hourly_rate=self.hourly_rate,
             appraisal_years=self.appraisal_years,
-            discount_rate=None if self.discount_rate is None else self.discount_rate / 100,
+            discount_rate=_fraction(self.discount_rate),
             willingness_to_pay=self.willingness_to_pay,
             options=tuple(option.scoring_inputs() for option in self.ordered_options),
+            hourly_rate_low=self.hourly_rate_low,
+            hourly_rate_high=self.hourly_rate_high,
+            discount_rate_low=_fraction(self.discount_rate_low),
+            discount_rate_high=_fraction(self.discount_rate_high),
         )
 
     def score(self) -> scoring.AssessmentResult:
@@ -430,7 +526,32 @@ class Assessment(models.Model):
         self.result_risk_flag_count = len(result.risk_flags)
         for option, option_result in zip(self.ordered_options, result.options, strict=True):
             option.store_result(option_result)
+        self._store_uncertainty(result)
         return result
+
+    def _store_uncertainty(self, result: scoring.AssessmentResult) -> None:
+        uncertainty = result.uncertainty
+        probabilities = uncertainty.probability_best if uncertainty else ()
+        for index, option in enumerate(self.ordered_options):
+            option.store_probability(probabilities[index] if probabilities else None)
+        best = (
+            probabilities[result.best_option]
+            if probabilities and result.best_option is not None
+            else None
+        )
+        self.result_probability_best = _decimal(best)
+        self.result_evpi = _decimal(uncertainty and uncertainty.evpi)
+        self.result_evpi_per_client_year = _decimal(
+            uncertainty and uncertainty.evpi_per_client_year
+        )
+        self.result_acceptability = (
+            {
+                "wtp": list(uncertainty.curve_wtp),
+                "probabilities": [list(row) for row in uncertainty.curve],
+            }
+            if uncertainty and uncertainty.curve
+            else None
+        )
 
     def save_answers(self, field_names, expected_version: int, *, options=()) -> bool:
         """Save some answers only if nobody else saved since `expected_version`.
@@ -476,6 +597,60 @@ class Assessment(models.Model):
         the options themselves (added, removed, reordered), which must not cross a save."""
         return self.save_answers((), expected_version)
 
+    # --- Archiving, restoring and revising ---------------------------------------------------
+
+    def change_status(self, current: Status, new: Status) -> bool:
+        """Move from the `current` status to `new` in one conditional UPDATE that stamps
+        `updated_at` and moves the version on; False if the status was no longer `current`
+        (someone else got there first)."""
+        return bool(
+            type(self)
+            .objects.filter(pk=self.pk, status=current)
+            .update(status=new, updated_at=timezone.now(), version=F("version") + 1)
+        )
+
+    @property
+    def revision_title(self) -> str:
+        """The title a revision of this assessment starts with."""
+        room = self._meta.get_field("title").max_length - len(REVISION_SUFFIX)
+        return self.title[:room] + REVISION_SUFFIX
+
+    def revisions_started(self) -> list["Assessment"]:
+        """The revisions started from this assessment, newest first: one query."""
+        revisions = self.revisions.only("code", "title", "status", "created_at")
+        return list(revisions.order_by("-created_at", "-pk"))
+
+    def start_revision(self, author) -> "Assessment":
+        """A new draft by `author` with a copy of every answer, written answer and option of
+        this assessment, linked to it by `revision_of`; this assessment is not changed.
+
+        The appraisal settings are copied as they are, not taken afresh from the agency's
+        defaults, so the revision starts from the result it revises.
+        """
+        answers = {
+            field.attname: deepcopy(getattr(self, field.attname))
+            for field in self._meta.concrete_fields
+            if field.name not in (*NOT_COPIED_TO_REVISION, *self.RESULT_FIELDS)
+        }
+        written = {name: getattr(self.text_answers, name) for name in TEXT_FIELDS}
+        with transaction.atomic():
+            revision = type(self).objects.create(
+                **answers,
+                title=self.revision_title,
+                author=author,
+                revision_of=self,
+                status=Status.DRAFT,
+            )
+            revision.adopt_options(
+                Option.objects.bulk_create(
+                    option.copy_for(revision) for option in self.ordered_options
+                )
+            )
+            if any(written.values()):
+                revision.text = AssessmentText.objects.create(assessment=revision, **written)
+            revision.save()  # the results, worked out again with the copied options
+        return revision
+
 
 class AssessmentText(models.Model):
     """An assessment's free-text answers, one row per assessment, absent until one is given.
@@ -518,3 +693,8 @@ class AssessmentText(models.Model):
 
 def _decimal(value) -> Decimal | None:
     return None if value is None else Decimal(str(value))
+
+
+def _fraction(percent: Decimal | None) -> Decimal | None:
+    """A percentage as the fraction the scoring works in: 3.5 -> 0.035."""
+    return None if percent is None else percent / 100

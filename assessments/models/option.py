@@ -11,7 +11,7 @@ from uuid import uuid4
 
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from assessments.models.fields import (
     confidence,
@@ -25,6 +25,7 @@ from assessments.models.fields import (
     result_rate,
 )
 from assessments.scoring import LIMITS, RATING_FIELDS, Dominance, OptionInputs, OptionResult
+from assessments.scoring.inputs import RANGED_OPTION_FIELDS
 
 # The answers of an option that its own page asks (the ratings are asked side by side).
 COST_FIELDS = (
@@ -36,6 +37,16 @@ COST_FIELDS = (
     "ramp_up_years",
     "confidence",
 )
+RANGE_FIELDS = tuple(f"{name}{end}" for name in RANGED_OPTION_FIELDS for end in ("_low", "_high"))
+# The bounds of the ranges of figures (ratings are 1-5).
+RANGE_LIMITS = {
+    "setup_cost": LIMITS.money,
+    "annual_agency_cost": LIMITS.money,
+    "annual_co_producer_hours": LIMITS.hours_a_year,
+    "annual_co_producer_money": LIMITS.money,
+    "clients_per_year": LIMITS.clients_a_year,
+    "ramp_up_years": LIMITS.ramp_up_years,
+}
 # Blank is an answer for these: hours fall back to people x hours each (or none), money and
 # ramp-up to none.
 OPTIONAL_COST_FIELDS = ("annual_co_producer_hours", "annual_co_producer_money", "ramp_up_years")
@@ -69,6 +80,38 @@ class Option(models.Model):
     trust = rating("trust and responsiveness")
     experience = rating("client experience")
 
+    # How far each figure might be out: blank means the default for the confidence.
+    setup_cost_low = money("one-off set-up cost: lowest")
+    setup_cost_high = money("one-off set-up cost: highest")
+    annual_agency_cost_low = money("cost to the agency a year: lowest")
+    annual_agency_cost_high = money("cost to the agency a year: highest")
+    annual_co_producer_hours_low = hours("hours co-producers give a year: lowest")
+    annual_co_producer_hours_high = hours("hours co-producers give a year: highest")
+    annual_co_producer_money_low = money("co-producers' own money a year: lowest")
+    annual_co_producer_money_high = money("co-producers' own money a year: highest")
+    clients_per_year_low = count("clients served a year: lowest", limit=LIMITS.clients_a_year)
+    clients_per_year_high = count("clients served a year: highest", limit=LIMITS.clients_a_year)
+    ramp_up_years_low = models.PositiveSmallIntegerField(
+        "years to full take-up: fewest",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(LIMITS.ramp_up_years)],
+    )
+    ramp_up_years_high = models.PositiveSmallIntegerField(
+        "years to full take-up: most",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(LIMITS.ramp_up_years)],
+    )
+    effectiveness_low = rating("effectiveness: lowest")
+    effectiveness_high = rating("effectiveness: highest")
+    consistency_low = rating("consistency across areas: lowest")
+    consistency_high = rating("consistency across areas: highest")
+    trust_low = rating("trust and responsiveness: lowest")
+    trust_high = rating("trust and responsiveness: highest")
+    experience_low = rating("client experience: lowest")
+    experience_high = rating("client experience: highest")
+
     # Results from assessments.scoring, recomputed whenever the assessment is saved.
     result_agency_cost = result_money("cost to the agency (present value)")
     result_time_cost = result_money("value of co-producers' time (present value)")
@@ -85,6 +128,14 @@ class Option(models.Model):
     result_best_from_wtp = result_rate("best from this willingness to pay")
     result_best_to_wtp = result_rate("best up to this willingness to pay")
     result_is_best = models.BooleanField(default=False, editable=False)
+    result_probability_best = models.DecimalField(
+        "probability of being best",
+        max_digits=6,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        editable=False,
+    )
 
     RESULT_FIELDS = (
         "result_agency_cost",
@@ -100,6 +151,7 @@ class Option(models.Model):
         "result_best_from_wtp",
         "result_best_to_wtp",
         "result_is_best",
+        "result_probability_best",
     )
 
     class Meta:
@@ -135,7 +187,35 @@ class Option(models.Model):
             in_range(
                 "ramp_up_years", 0, LIMITS.ramp_up_years, "assessments_option_ramp_up_in_range"
             ),
-            *[in_range(name, 1, 5, f"assessments_option_{name}_1_to_5") for name in RATING_FIELDS],
+            *[
+                in_range(f"{name}{end}", 1, 5, f"assessments_option_{name}{end}_1_to_5")
+                for name in RATING_FIELDS
+                for end in ("", "_low", "_high")
+            ],
+            *[
+                in_range(f"{name}{end}", 0, limit, f"assessments_option_{name}{end}_in_range")
+                for name, limit in RANGE_LIMITS.items()
+                for end in ("_low", "_high")
+            ],
+            # A range holds its estimate: lowest <= estimate <= highest, where given.
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}_low__lte": F(name)})
+                    | Q(**{f"{name}_low__isnull": True})
+                    | Q(**{f"{name}__isnull": True}),
+                    name=f"assessments_option_{name}_low_not_above",
+                )
+                for name in RANGED_OPTION_FIELDS
+            ],
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}_high__gte": F(name)})
+                    | Q(**{f"{name}_high__isnull": True})
+                    | Q(**{f"{name}__isnull": True}),
+                    name=f"assessments_option_{name}_high_not_below",
+                )
+                for name in RANGED_OPTION_FIELDS
+            ],
         ]
 
     def __str__(self) -> str:
@@ -168,7 +248,22 @@ class Option(models.Model):
             ramp_up_years=self.ramp_up_years,
             confidence=self.confidence or None,
             **{name: getattr(self, name) for name in RATING_FIELDS},
+            **{name: getattr(self, name) for name in RANGE_FIELDS},
         )
+
+    def copy_for(self, assessment) -> "Option":
+        """An unsaved copy of this option, answers and position included, for another
+        assessment (a revision); its results are left to be worked out there."""
+        skipped = ("id", "code", "assessment", *self.RESULT_FIELDS)
+        copy = Option(
+            **{
+                field.attname: getattr(self, field.attname)
+                for field in self._meta.concrete_fields
+                if field.name not in skipped
+            }
+        )
+        copy.assessment = assessment
+        return copy
 
     def store_result(self, result: OptionResult | None) -> None:
         """Copy one option's scoring result onto its result_* columns (not saved here)."""
@@ -186,6 +281,10 @@ class Option(models.Model):
         self.result_best_from_wtp = _decimal(r and r.best_from_wtp)
         self.result_best_to_wtp = _decimal(r and r.best_to_wtp)
         self.result_is_best = bool(r and r.is_best)
+
+    def store_probability(self, probability: float | None) -> None:
+        """A share of the Monte Carlo draws (a count out of 4000: five places are exact)."""
+        self.result_probability_best = _decimal(probability)
 
 
 def _decimal(value) -> Decimal | None:

@@ -7,8 +7,10 @@ Pure Python (no Django). The Assessment model adapts its answers into an
 - `results`: what `score()` gives back.
 - `classification`: co-production, participation or neither, and the value type.
 - `costs`: what each option costs and achieves (discounting, take-up, uplift, effect).
-- `appraisal`: the efficient frontier, the best option, the plane, sensitivity and
+- `appraisal`: the efficient frontier, the best option, the plane, robustness and
   switching values (the decision rule and the tie rule are described there).
+- `uncertainty`: ranges and their defaults, the Monte Carlo run, the acceptability
+  curve, the expected value of perfect information and the tornado.
 - `rounding`: half away from zero on the number as written, and exact fractions.
 - `flags`: risk flags and levers.
 """
@@ -30,6 +32,8 @@ from assessments.scoring.inputs import (
     MIN_OPTIONS,
     MOTIVATORS,
     OPTIMISM_BIAS_UPLIFT,
+    RANGED_ASSESSMENT_FIELDS,
+    RANGED_OPTION_FIELDS,
     RATING_FIELDS,
     AssessmentInputs,
     Classification,
@@ -54,10 +58,21 @@ from assessments.scoring.results import (
     OptionResult,
     PlaneResult,
     RiskFlag,
+    TornadoBar,
+    Uncertainty,
+)
+from assessments.scoring.uncertainty import (
+    DRAWS,
+    INPUT_WORDS,
+    ROBUST_PROBABILITY,
+    default_range,
+    default_range_words,
 )
 
 __all__ = [
     "COST_TIE_FRACTION",
+    "DRAWS",
+    "INPUT_WORDS",
     "LEVER_TEXT",
     "LIMITS",
     "MAX_OPTIONS",
@@ -66,8 +81,11 @@ __all__ = [
     "OPTIMISM_BIAS_UPLIFT",
     "QUADRANT_WORDS",
     "QUALITY_TIE_POINTS",
+    "RANGED_ASSESSMENT_FIELDS",
+    "RANGED_OPTION_FIELDS",
     "RATING_FIELDS",
     "RISK_FLAG_TEXT",
+    "ROBUST_PROBABILITY",
     "AssessmentInputs",
     "AssessmentResult",
     "Classification",
@@ -87,9 +105,13 @@ __all__ = [
     "RiskFlag",
     "Sensitivity",
     "Timing",
+    "TornadoBar",
+    "Uncertainty",
     "ValueType",
     "WorkRelation",
     "classify",
+    "default_range",
+    "default_range_words",
     "present_value",
     "quality_index",
     "score",
@@ -111,7 +133,7 @@ def score(inputs: AssessmentInputs) -> AssessmentResult:
         runner_up=appraisal.runner_up,
         plane=appraisal.plane,
         sensitivity=appraisal.sensitivity,
-        sensitivity_changes=appraisal.sensitivity_changes,
+        uncertainty=appraisal.uncertainty,
         quality_switching_points=appraisal.quality_switching_points,
         cost_switching_percent=appraisal.cost_switching_percent,
         risk_flags=risk_flags(inputs, appraisal.options, appraisal.plane),

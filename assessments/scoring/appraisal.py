@@ -15,6 +15,13 @@ Exact arithmetic
     fractions from the rounded figures the report shows, so a tie is a tie, a manager can
     check a result by hand, and no float error can pick the wrong option at large sums.
 
+How sure the choice is
+    A Monte Carlo run over the ranges of the answers (see `uncertainty`) gives each
+    option's probability of being best. The choice is robust when the best option's is at
+    least 80%, fragile when lower; with no willingness to pay there is no choice to be
+    robust about. The switching values say how far the best option's quality could fall,
+    or its cost rise, before the runner-up overtakes it.
+
 Tie rule on the plane
     Two costs per client-year are the same when they differ by no more than 0.5% of the
     comparator's; two quality indexes are the same when they differ by no more than 0.5
@@ -24,28 +31,26 @@ Tie rule on the plane
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from assessments.scoring.costs import cost_option, effect, net_benefit, quality_index
+from assessments.scoring.costs import cost_option, effect, net_benefit
 from assessments.scoring.inputs import (
     MAX_OPTIONS,
     MIN_OPTIONS,
-    RATING_FIELDS,
     AssessmentInputs,
     Dominance,
     Money,
-    OptionInputs,
     Quadrant,
     Sensitivity,
 )
-from assessments.scoring.results import OptionResult, PlaneResult
+from assessments.scoring.results import OptionResult, PlaneResult, Uncertainty
 from assessments.scoring.rounding import Number, exact, round_half_up
+from assessments.scoring.uncertainty import ROBUST_PROBABILITY, simulate
 
 COST_TIE_FRACTION = 0.005  # of the comparator's cost per client-year
 QUALITY_TIE_POINTS = 0.5  # quality-index points
-HOURLY_RATE_SCENARIOS = ((0.5, "50% less"), (1.5, "50% more"))
 
 QUADRANT_WORDS: dict[Quadrant, str] = {
     Quadrant.CHEAPER_BETTER: "cheaper and better",
@@ -72,14 +77,6 @@ _QUADRANTS = {
     (1, 0): Quadrant.DEARER_SAME,
     (1, -1): Quadrant.DEARER_WORSE,
 }
-
-_RATING_WORDS = {
-    "effectiveness": "effectiveness",
-    "consistency": "consistency across areas",
-    "trust": "trust and responsiveness",
-    "experience": "client experience",
-}
-
 
 # --- The efficient frontier ---------------------------------------------------------------
 
@@ -254,7 +251,7 @@ def _plane(
 
 @dataclass(frozen=True)
 class _Choice:
-    """The options costed and, when all are, the choice between them (no sensitivity).
+    """The options costed and, when all are, the choice between them (no uncertainty).
 
     `costed` holds the options as costed, before their places on the frontier are known.
     """
@@ -314,7 +311,7 @@ def _place(
     )
 
 
-# --- Appraisal, sensitivity and switching values ------------------------------------------
+# --- Appraisal, robustness and switching values -------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -327,7 +324,7 @@ class Appraisal:
     runner_up: int | None = None
     plane: PlaneResult | None = None
     sensitivity: Sensitivity | None = None
-    sensitivity_changes: tuple[str, ...] = ()
+    uncertainty: Uncertainty | None = None
     quality_switching_points: float | None = None
     cost_switching_percent: float | None = None
 
@@ -337,7 +334,7 @@ def appraise(inputs: AssessmentInputs) -> Appraisal:
     choice = _choose(_cost_all(inputs), inputs.willingness_to_pay)
     if not choice.appraised:
         return Appraisal(options=choice.options)
-    sensitivity, changes = _sensitivity(inputs, choice.costed)
+    uncertainty = simulate(inputs, choice.options, choice.best_option, choice.runner_up)
     quality_points, cost_percent = _switching_values(choice, inputs.willingness_to_pay)
     return Appraisal(
         options=choice.options,
@@ -345,89 +342,21 @@ def appraise(inputs: AssessmentInputs) -> Appraisal:
         best_option=choice.best_option,
         runner_up=choice.runner_up,
         plane=choice.plane,
-        sensitivity=sensitivity,
-        sensitivity_changes=changes,
+        sensitivity=_sensitivity(uncertainty, choice.best_option),
+        uncertainty=uncertainty,
         quality_switching_points=quality_points,
         cost_switching_percent=cost_percent,
     )
 
 
-def _option_name(option: OptionInputs | OptionResult, index: int) -> str:
-    return option.name or f"Option {index + 1}"
-
-
-def _rerated(option: OptionResult, ratings: OptionInputs) -> OptionResult:
-    """The costed option with new ratings: its costs stand, its quality changes. Its net
-    benefit is left out: the sensitivity test works it out exactly when it needs it."""
-    quality = quality_index(*(getattr(ratings, name) for name in RATING_FIELDS))
-    return replace(option, quality_index=round_half_up(quality, 1), net_benefit=None)
-
-
-def _scenarios(
-    inputs: AssessmentInputs, costed: tuple[OptionResult, ...]
-) -> Iterator[tuple[str, tuple[OptionResult | None, ...]]]:
-    """Yield (how the scenario reads, the options costed under it) for the sensitivity
-    test: the hourly rate halved and raised by half, and every rating of every option moved
-    one point down and up (kept within 1-5): at most 2 + 6 x 4 x 2 = 50 scenarios. A new
-    rating changes one option's quality, not its costs, so only that is worked out again."""
-    if inputs.hourly_rate is not None:
-        for factor, words in HOURLY_RATE_SCENARIOS:
-            rate = float(inputs.hourly_rate) * factor
-            label = f"If co-producers' time were valued at {words}"
-            yield label, _cost_all(replace(inputs, hourly_rate=rate))
-    for index, option in enumerate(inputs.options):
-        name = _option_name(option, index)
-        for field in RATING_FIELDS:
-            rating = getattr(option, field)
-            for moved in sorted({max(1, rating - 1), min(5, rating + 1)} - {rating}):
-                rerated = _rerated(costed[index], replace(option, **{field: moved}))
-                label = (
-                    f"If {name} were rated {moved} instead of {rating} for {_RATING_WORDS[field]}"
-                )
-                yield label, (*costed[:index], rerated, *costed[index + 1 :])
-
-
-def _decision(
-    costed: tuple[OptionResult | None, ...], wtp: Money | None
-) -> tuple[int | Quadrant | None, str]:
-    """What the sensitivity test protects, and how it reads: the best option once a
-    willingness to pay is set, and until then where the co-produced option sits on the
-    plane. Works out only that, not the whole choice, as it runs for every scenario."""
-    if not _appraisable(costed):
-        return None, "the options could not be compared."
-    frontier = _frontier_of(costed)
-    if wtp is not None:
-        best = frontier.best_at(wtp)
-        return best, f"{_option_name(costed[best], best)} would be the best option."
-    pair = _plane_pair(costed, frontier.options, None)
-    if pair is None:
-        comparator = next(option for option in costed if option.comparator)
-        against = _option_name(comparator, comparator.index)
-        return None, f"no co-produced option could be set against {against}."
-    chosen, comparator = pair
-    quadrant = _quadrant(chosen, comparator)
-    return quadrant, (
-        f"{_option_name(chosen, chosen.index)} would be “{QUADRANT_WORDS[quadrant]}” "
-        f"against {_option_name(comparator, comparator.index)}."
-    )
-
-
-def _sensitivity(
-    inputs: AssessmentInputs, costed: tuple[OptionResult, ...]
-) -> tuple[Sensitivity | None, tuple[str, ...]]:
-    """Robust if the decision survives every scenario, else fragile with one sentence per
-    scenario that changes it. None when there is no decision yet (no willingness to pay
-    and no co-produced option on the plane). Only the appraisal is re-run."""
-    wtp = inputs.willingness_to_pay
-    decision, _ = _decision(costed, wtp)
-    if decision is None:
-        return None, ()
-    changes = []
-    for label, changed in _scenarios(inputs, costed):
-        new_decision, consequence = _decision(changed, wtp)
-        if new_decision != decision:
-            changes.append(f"{label}, {consequence}")
-    return (Sensitivity.FRAGILE if changes else Sensitivity.ROBUST), tuple(changes)
+def _sensitivity(uncertainty: Uncertainty, best_option: int | None) -> Sensitivity | None:
+    """Robust when the best option is best in at least ROBUST_PROBABILITY of the draws,
+    else fragile; None without a willingness to pay, as there is no choice yet."""
+    if best_option is None:
+        return None
+    if uncertainty.probability_best[best_option] >= ROBUST_PROBABILITY:
+        return Sensitivity.ROBUST
+    return Sensitivity.FRAGILE
 
 
 def _stated_switch(value: Fraction) -> float:

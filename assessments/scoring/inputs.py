@@ -106,6 +106,18 @@ OPTIMISM_BIAS_UPLIFT: dict[str, float] = {
 RATING_FIELDS = ("effectiveness", "consistency", "trust", "experience")
 MOTIVATORS = ("material", "intrinsic", "social", "normative", "sanctions")
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
+# The answers of an option that may carry a low and a high value (`<name>_low`,
+# `<name>_high` on OptionInputs); the assessment's time rate and discount rate may too.
+RANGED_OPTION_FIELDS = (
+    "setup_cost",
+    "annual_agency_cost",
+    "annual_co_producer_hours",
+    "annual_co_producer_money",
+    "clients_per_year",
+    "ramp_up_years",
+    *RATING_FIELDS,
+)
+RANGED_ASSESSMENT_FIELDS = ("hourly_rate", "discount_rate")
 
 
 @dataclass(frozen=True)
@@ -154,6 +166,28 @@ class OptionInputs:
     consistency: int | None = None
     trust: int | None = None
     experience: int | None = None
+    # Optional ranges (see RANGED_OPTION_FIELDS): None means "use the default for the
+    # stated confidence" (`uncertainty.default_range`).
+    setup_cost_low: Money | None = None
+    setup_cost_high: Money | None = None
+    annual_agency_cost_low: Money | None = None
+    annual_agency_cost_high: Money | None = None
+    annual_co_producer_hours_low: Decimal | float | None = None
+    annual_co_producer_hours_high: Decimal | float | None = None
+    annual_co_producer_money_low: Money | None = None
+    annual_co_producer_money_high: Money | None = None
+    clients_per_year_low: int | None = None
+    clients_per_year_high: int | None = None
+    ramp_up_years_low: int | None = None
+    ramp_up_years_high: int | None = None
+    effectiveness_low: int | None = None
+    effectiveness_high: int | None = None
+    consistency_low: int | None = None
+    consistency_high: int | None = None
+    trust_low: int | None = None
+    trust_high: int | None = None
+    experience_low: int | None = None
+    experience_high: int | None = None
 
 
 @dataclass(frozen=True)
@@ -195,3 +229,9 @@ class AssessmentInputs:
     discount_rate: Decimal | float | None = None
     willingness_to_pay: Money | None = None
     options: tuple[OptionInputs, ...] = ()
+    # Optional ranges of the time rate (money an hour) and the discount rate (a fraction,
+    # like discount_rate); None means the default (`uncertainty.default_range`).
+    hourly_rate_low: Money | None = None
+    hourly_rate_high: Money | None = None
+    discount_rate_low: Decimal | float | None = None
+    discount_rate_high: Decimal | float | None = None

@@ -89,13 +89,67 @@ class Lever:
 
 
 @dataclass(frozen=True)
+class TornadoBar:
+    """One input moved from its low to its high value, all else as estimated: how the
+    net-benefit gap between the best option and the runner-up moves (at the agency's
+    willingness to pay). A gap below zero means the runner-up would be best."""
+
+    input_name: str  # a RANGED_OPTION_FIELDS name, "hourly_rate", "discount_rate" or
+    # "optimism_bias"
+    option_index: int | None  # the option whose input it is; None for the assessment's
+    label: str  # in a manager's words: "Online returns: cost to the agency each year"
+    # The input's ends, in its own unit (the discount rate a fraction); for
+    # "optimism_bias", multiples of every option's uplift: 0 (none) and 2 (double).
+    low_value: float
+    high_value: float
+    gap_at_low: float
+    gap_at_high: float
+
+    @property
+    def swing(self) -> float:
+        return abs(self.gap_at_high - self.gap_at_low)
+
+    @property
+    def changes_choice(self) -> bool:
+        return min(self.gap_at_low, self.gap_at_high) < 0
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """What a Monte Carlo run over the ranges says about the choice.
+
+    Probabilities are fractions (0.8 for 80%) and line up with the options; each has a
+    Monte Carlo standard error. The curve gives, at each willingness to pay in
+    `curve_wtp`, the probability that each option is best. The expected value of perfect
+    information (EVPI) is in money over the appraisal period, and per discounted
+    client-year of the best option. The tornado lists at most ten inputs, the largest
+    swing first. `mean_net_benefit` is each option's net benefit averaged over the draws.
+    Figures that need the agency's willingness to pay are None or empty without it; the
+    curve does not. Probabilities are shares of the draws (multiples of 1 / draws), standard
+    errors are rounded to 4 places, money to 2.
+    """
+
+    draws: int
+    seed: int
+    probability_best: tuple[float, ...] = ()
+    probability_error: tuple[float, ...] = ()
+    curve_wtp: tuple[float, ...] = ()
+    curve: tuple[tuple[float, ...], ...] = ()  # one row per curve_wtp point
+    evpi: float | None = None
+    evpi_per_client_year: float | None = None
+    tornado: tuple[TornadoBar, ...] = ()
+    mean_net_benefit: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
 class AssessmentResult:
     """What `score()` concludes about one assessment, however partial its answers.
 
     `options` lines up with the inputs' options: None for an option not yet costed.
     `appraised` is true when every option (two or more, one comparator) is costed; only
-    then are the frontier, the best option, the plane, sensitivity and switching values
-    given. `best_option` and the switching values also need a willingness to pay.
+    then are the frontier, the best option, the plane, the uncertainty run, sensitivity and
+    switching values given. `best_option`, sensitivity and the switching values also need
+    a willingness to pay.
     """
 
     classification: Classification | None = None
@@ -106,8 +160,9 @@ class AssessmentResult:
     best_option: int | None = None
     runner_up: int | None = None
     plane: PlaneResult | None = None
+    # Robust when the best option's probability of being best is at least 80%.
     sensitivity: Sensitivity | None = None
-    sensitivity_changes: tuple[str, ...] = ()
+    uncertainty: Uncertainty | None = None
     quality_switching_points: float | None = None
     cost_switching_percent: float | None = None
     risk_flags: tuple[RiskFlag, ...] = ()

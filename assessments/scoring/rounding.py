@@ -25,7 +25,7 @@ def exact(value: Number) -> Fraction:
 
 @functools.lru_cache(maxsize=4096)
 def _exact_float(value: float) -> Fraction:
-    # The sensitivity test meets the same few figures dozens of times: remember them.
+    # The appraisal meets the same few figures many times over: remember them.
     return Fraction(*_ratio(value))
 
 

@@ -30,3 +30,11 @@ def estimate(value):
     """A figure rounded to three significant figures, with separators: 1,230,000."""
     rounded = round_to_estimate(value)
     return "" if rounded is None else format_number(rounded, places=3)
+
+
+@register.filter
+def percent(fraction, places=0):
+    """A share as a percentage: 0.8125 -> 81%."""
+    if fraction is None:
+        return ""
+    return f"{format_number(float(fraction) * 100, places=int(places))}%"

@@ -10,7 +10,7 @@ from django import forms
 from django.urls import reverse
 
 from assessments.forms import SECTION_FORMS, OptionForm, QualityGridForm
-from assessments.forms.options import RATING_QUESTIONS
+from assessments.forms.options import FIGURE_RANGE_FIELDS, RATING_QUESTIONS
 from assessments.models import OPTIONAL_COST_FIELDS
 from assessments.scoring import RATING_FIELDS
 from assessments.sections import SECTIONS, option_problems
@@ -121,7 +121,8 @@ def _option_groups(assessment, currency) -> list[AnswerGroup]:
                 url=f"{url}#{anchor(form[name])}",
             )
             for name in OptionForm.Meta.fields
-            if name != "name"
+            # Ranges are optional refinements, summed up on the report, not answers to check.
+            if name != "name" and name not in FIGURE_RANGE_FIELDS
         ]
         tags = ("comparator",) if option.comparator else ()
         groups.append(AnswerGroup(option.name, rows, tags))

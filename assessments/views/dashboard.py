@@ -60,7 +60,11 @@ def dashboard(request):
             "labels": [str(quadrant.label) for quadrant, _ in quadrants],
             "counts": [count for _, count in quadrants],
         },
-        "recent": mine.current().for_listing().order_by("-updated_at", "-pk")[:RECENT_COUNT],
+        # The user's own drafts have a list of their own just above; not twice.
+        "recent": mine.current()
+        .exclude(status=Status.DRAFT, author=user)
+        .for_listing()
+        .order_by("-updated_at", "-pk")[:RECENT_COUNT],
         "drafts": list(
             mine.drafts()
             .filter(author=user)

@@ -66,6 +66,9 @@ COLUMNS = [
     ("quality_index_change", F("result_quality_change")),
     ("net_benefit_change", F("result_net_benefit_change")),
     ("sensitivity", choice_label("result_sensitivity", Sensitivity)),
+    ("best_option_probability_best", F("result_probability_best")),
+    ("value_of_perfect_information", F("result_evpi")),
+    ("value_of_perfect_information_per_client_year", F("result_evpi_per_client_year")),
     ("risk_flag_count", F("result_risk_flag_count")),
     ("risk_flags", JoinedList("result_risk_flags")),
 ]
@@ -101,6 +104,7 @@ OPTION_COLUMNS = [
     ("best_from_willingness_to_pay", F("result_best_from_wtp")),
     ("best_below_willingness_to_pay", F("result_best_to_wtp")),
     ("best", true_false("result_is_best")),
+    ("probability_best", F("result_probability_best")),
 ]
 
 

@@ -19,18 +19,12 @@ from assessments.models import MOTIVATORS, Assessment
 from assessments.scoring.appraisal import cost_band, effect, quality_band
 from assessments.scoring.rounding import round_half_up
 from assessments.sections import comparator_words, option_problems, options_title
-from services.models import CaseExample
+from assessments.views.uncertainty import uncertainty_context
+from services.models import CaseExample, why_similar
 from services.similarity import Profile
 
 # A motivator this strong (3 of 0-4 or more) counts when matching library cases.
 STRONG_MOTIVATION = 3
-SHARED_ASPECT_WORDS = {
-    "sector": "the sector",
-    "value_type": "the kind of value",
-    "necessity": "both {necessity}",
-    "motivators": "some reasons for taking part",
-    "co_producer_type": "the kind of co-producer",
-}
 RATING_COLUMNS = (
     ("effectiveness", "Effectiveness"),
     ("consistency", "Consistency across areas"),
@@ -376,16 +370,10 @@ def report(request, code):
         "value_type": result.value_type and ValueType(result.value_type),
         "sensitivity": result.sensitivity and Sensitivity(result.sensitivity),
         "chart_data": chart_data(assessment, result) if result.appraised else None,
-        "similar_cases": [
-            (
-                match.case,
-                [
-                    SHARED_ASPECT_WORDS[aspect].format(necessity=assessment.necessity)
-                    for aspect in match.shared
-                ],
-            )
-            for match in matches
-        ],
+        "similar_cases": [(match.case, why_similar(match)) for match in matches],
         "can_change": assessment.user_role.can_change,
+        # A draft has none: revisions are started from submitted or archived assessments.
+        "revisions": [] if assessment.is_editable else assessment.revisions_started(),
+        **uncertainty_context(assessment, result),
     }
     return render(request, "assessments/report.html", context)

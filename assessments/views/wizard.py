@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -233,15 +233,4 @@ def submit(request, code):
         )
         return redirect("assessments:check", code=code)
     messages.success(request, "Assessment submitted.")
-    return redirect(assessment)
-
-
-@require_POST
-def archive(request, code):
-    assessment = get_assessment_for_user(request.user, code, write=True)
-    assessment = get_object_or_404(Assessment, pk=assessment.pk, status=Status.SUBMITTED)
-    Assessment.objects.filter(pk=assessment.pk).update(
-        status=Status.ARCHIVED, version=F("version") + 1
-    )
-    messages.success(request, "Assessment archived. It no longer counts on your dashboard.")
     return redirect(assessment)

@@ -16,7 +16,7 @@ from services.models.agencies import (
     ServiceQuerySet,
     currency_code,
 )
-from services.models.cases import CaseExample, CaseExampleQuerySet, CaseSource
+from services.models.cases import CaseExample, CaseExampleQuerySet, CaseSource, why_similar
 from services.models.choices import (
     CaseStatus,
     CoProducerType,
@@ -49,4 +49,5 @@ __all__ = [
     "SpecialAsset",
     "ValueType",
     "currency_code",
+    "why_similar",
 ]

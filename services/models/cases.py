@@ -22,6 +22,16 @@ from services.models.choices import (
 )
 from services.similarity import Match, similar_cases
 
+# Why people take part, as a reason in a sentence ("for the same reasons: material gain and
+# sanctions").
+MOTIVATOR_REASONS = {
+    Motivator.MATERIAL: "material gain",
+    Motivator.INTRINSIC: "enjoying the work",
+    Motivator.SOCIAL: "the company of others",
+    Motivator.NORMATIVE: "a sense of duty",
+    Motivator.SANCTIONS: "sanctions",
+}
+
 # The columns services.similarity reads, and the title it breaks ties with.
 SIMILARITY_FIELDS = (
     "slug",
@@ -69,9 +79,45 @@ class CaseExampleQuerySet(models.QuerySet):
         """The published cases most like the profile, ranked by `services.similarity`.
 
         One query, reading only the columns the ranking needs; drafts are never
-        considered, whatever queryset this is called on.
+        considered, whatever queryset this is called on. `why_similar(match)` words
+        each match.
         """
         return similar_cases(profile, self.published().only(*SIMILARITY_FIELDS), limit)
+
+
+def _words(items: list[str]) -> str:
+    """Words joined as in a sentence: a; a and b; a, b and c."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def why_similar(match: Match) -> str:
+    """Why a library case matches, in words: "Same sector: tax and revenue; people take
+    part for the same reasons: material gain and sanctions"."""
+    case = match.case
+    reasons = []
+    for aspect in match.shared:
+        if aspect == "sector":
+            reasons.append(f"same sector: {Sector(case.sector).label.lower()}")
+        elif aspect == "related_sector":
+            reasons.append(f"a related sector: {Sector(case.sector).label.lower()}")
+        elif aspect == "co_producer_type":
+            kind = CoProducerType(case.co_producer_type).label.lower()
+            reasons.append(f"the same kind of co-producers: {kind}")
+        elif aspect == "motivators":
+            why = [
+                reason
+                for motivator, reason in MOTIVATOR_REASONS.items()
+                if motivator in match.shared_motivators
+            ]
+            plural = "reasons" if len(why) > 1 else "reason"
+            reasons.append(f"people take part for the same {plural}: {_words(why)}")
+        elif aspect == "value_type":
+            reasons.append(f"both make {ValueType(case.value_type).label.lower()}")
+        elif aspect == "necessity":
+            necessity = Necessity(case.necessity).label.lower()
+            reasons.append(f"co-producers' part is {necessity} in both")
+    sentence = "; ".join(reasons)
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _choice_valid(field: str, choices) -> models.CheckConstraint:

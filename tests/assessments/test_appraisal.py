@@ -1,5 +1,5 @@
-"""The appraisal with worked numbers: costs, the frontier, the best option, the plane,
-sensitivity and switching values. No database.
+"""The appraisal with worked numbers: costs, the frontier, the best option, the plane and
+switching values. No database; how sure the choice is, is in test_uncertainty.py.
 
 Unless a test says otherwise: one year, no discounting, high confidence (a 10% uplift),
 100 clients and co-producers' time at 20 an hour. So an agency budget of 10,000 a year is
@@ -26,7 +26,6 @@ from assessments.scoring import (
     Dominance,
     OptionInputs,
     Quadrant,
-    Sensitivity,
     present_value,
     score,
 )
@@ -495,77 +494,6 @@ def test_not_appraised_without_two_to_six_options_and_one_comparator(options):
     assert result.best_option is None
     assert result.plane is None
     assert result.sensitivity is None
-
-
-# --- Sensitivity --------------------------------------------------------------------------
-
-
-def test_a_best_option_with_wide_margins_is_robust():
-    # At 1.5 a point Volunteers lead now by 2,650. One rating point is 6.25 x 100 = 625
-    # points, worth 937.50; valuing time 50% more adds 1,100 to Volunteers' cost.
-    result = three_options(willingness_to_pay=Decimal("1.5"))
-
-    assert result.sensitivity == Sensitivity.ROBUST
-    assert result.sensitivity_changes == ()
-
-
-def test_a_best_option_won_by_a_narrow_margin_is_fragile():
-    # At 0.5 a point: now 2,500 - 11,000 = -8,500; Volunteers 3,750 - 12,100 = -8,350.
-    # A rating point is worth 312.50, more than the 150 lead; so is 1,100 more for time.
-    result = three_options(willingness_to_pay=Decimal("0.5"))
-
-    assert result.sensitivity == Sensitivity.FRAGILE
-    changes = result.sensitivity_changes
-    assert changes[0] == (
-        "If co-producers' time were valued at 50% more, What happens now would be the best option."
-    )
-    assert (
-        "If Volunteers were rated 3 instead of 4 for consistency across areas, "
-        "What happens now would be the best option."
-    ) in changes
-    assert (
-        "If What happens now were rated 4 instead of 3 for client experience, "
-        "What happens now would be the best option."
-    ) in changes
-    # The time scenario, Volunteers' four ratings down and now's four ratings up
-    assert len(changes) == 9
-
-
-def test_without_willingness_to_pay_sensitivity_protects_the_quadrant():
-    # Volunteers at 10,000 a year cost the same as now (110.00); rated 4 for consistency
-    # they score 56.3 against 50: "same cost, better quality". One point less, and they tie.
-    volunteers = option("Volunteers", co_produced=True, consistency=4)
-    result = appraise(NOW, volunteers)
-
-    assert result.plane.quadrant == Quadrant.SAME_BETTER
-    assert result.sensitivity == Sensitivity.FRAGILE
-    assert result.sensitivity_changes[0] == (
-        "If What happens now were rated 4 instead of 3 for effectiveness, Volunteers would be "
-        "“the same cost and quality” against What happens now."
-    )
-    assert (
-        "If Volunteers were rated 3 instead of 4 for consistency across areas, Volunteers "
-        "would be “the same cost and quality” against What happens now."
-    ) in result.sensitivity_changes
-
-
-def test_halving_the_value_of_time_can_change_the_quadrant():
-    # Volunteers cost 9,900 + 2,200 = 12,100 (121.00 against 110.00); at half the rate
-    # 9,900 + 1,100 = 11,000, the same as now.
-    result = three_options()
-
-    assert result.sensitivity_changes == (
-        "If co-producers' time were valued at 50% less, Volunteers would be "
-        "“same cost, better quality” against What happens now.",
-    )
-
-
-def test_no_sensitivity_without_a_decision():
-    result = appraise(NOW, ONLINE)  # no willingness to pay and nothing co-produced
-
-    assert result.appraised
-    assert result.sensitivity is None
-    assert result.sensitivity_changes == ()
 
 
 # --- Switching values ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def make(service, status=Status.SUBMITTED, **overrides):
     extra = {"submitted_at": timezone.now()} if status != Status.DRAFT else {}
+    overrides.setdefault("willingness_to_pay", 1)  # decided, so each choice is robust or not
     return factories.AssessmentFactory(
         **factories.complete_answers(**overrides), service=service, status=status, **extra
     )

@@ -26,11 +26,13 @@ from services.demo import SERVICES
 # quality point is worth (the council), so the report leads with the frontier instead.
 INTENDED = {
     # National Revenue Office: a quality point for one taxpayer for a year is worth AUD 2.
+    # Best in three tries out of four: the set-up cost and take-up of pre-filled returns
+    # are uncertain enough to leave the choice fragile, and the report says what to firm up.
     "How people lodge their own returns": (
         "co_production",
         "cheaper_better",
         "Pre-filled online returns",
-        "robust",
+        "fragile",
     ),
     "Pre-filled online tax returns": (
         "co_production",
@@ -93,32 +95,32 @@ INTENDED = {
         "Classes led by trained volunteers",
         "fragile",
     ),
-    # Northvale City Council: not decided.
-    "Reporting potholes with the street app": ("co_production", "cheaper_better", "", "robust"),
-    "Residents' panel on road repair priorities": ("participation", "dearer_better", "", "robust"),
-    "Residents patching small potholes": ("co_production", "same_worse", "", "fragile"),
-    "Sorting recyclables at home": ("co_production", "dearer_better", "", "robust"),
+    # Northvale City Council: not decided, so no choice to call robust or fragile.
+    "Reporting potholes with the street app": ("co_production", "cheaper_better", "", ""),
+    "Residents' panel on road repair priorities": ("participation", "dearer_better", "", ""),
+    "Residents patching small potholes": ("co_production", "same_worse", "", ""),
+    "Sorting recyclables at home": ("co_production", "dearer_better", "", ""),
     "Neighbours clearing dumped rubbish on their own": (
         "not_co_production",
         "cheaper_same",
         "",
-        "fragile",
+        "",
     ),
     "Putting bins out correctly on collection day": (
         "co_production",
         "cheaper_better",
         "",
-        "fragile",
+        "",
     ),
     "Recycling champions advising their neighbours": (
         "co_production",
         "dearer_same",
         "",
-        "fragile",
+        "",
     ),
-    "Parents hearing children read at home": ("co_production", "cheaper_worse", "", "fragile"),
-    "Volunteer reading helpers in school": ("co_production", "dearer_better", "", "robust"),
-    "Walking school bus": ("co_production", "cheaper_better", "", "robust"),
+    "Parents hearing children read at home": ("co_production", "cheaper_worse", "", ""),
+    "Volunteer reading helpers in school": ("co_production", "dearer_better", "", ""),
+    "Walking school bus": ("co_production", "cheaper_better", "", ""),
 }
 
 # title -> risk flags the arrangement was written to raise (it may raise others too).

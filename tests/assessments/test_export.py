@@ -117,7 +117,9 @@ def test_formula_guard_quotes_text_a_spreadsheet_would_run(client, owner, agency
 
 
 def test_columns_are_readable(client, owner, service):
-    assessment = make(service, status=Status.SUBMITTED, burden_on_vulnerable=True)
+    assessment = make(
+        service, status=Status.SUBMITTED, burden_on_vulnerable=True, willingness_to_pay=1
+    )
     client.force_login(owner)
     (row,) = records(download(client))
     assert row["assessment_id"] == str(assessment.code)
@@ -129,7 +131,8 @@ def test_columns_are_readable(client, owner, service):
     assert row["value_type"] == "Private and public value"
     assert row["co_production_against_comparator"] == "Cheaper and better"
     assert row["quality_index_change"] == "25.0"
-    assert row["best_option"] == ""  # no willingness to pay decided
+    assert row["best_option"] == "Parents at home"
+    assert row["best_option_probability_best"] == "1.00000"
     assert row["sensitivity"] == "Robust"
     assert row["risk_flag_count"] == "1"
     assert row["risk_flags"] == "unfair_burden"
@@ -168,7 +171,9 @@ def test_the_worked_example_exports_exactly(client, owner, service):
         # 1,000 clients a year for 3 years at 3.5% are 2,801.64 discounted client-years;
         # 97,954.02 / 2,801.64 = 34.96 a client-year; net benefit 2 x 75 x 2,801.64 - 97,954.02
         # = 322,291.98, against the comparator's 2 x 50 x 2,801.64 - 184,908.04 = 95,255.96.
-        "true,97954.02,34.96,75.0,322291.98,Cheaper and better,-31.04,25.0,227036.02,Robust,0,\n"
+        "true,97954.02,34.96,75.0,322291.98,Cheaper and better,-31.04,25.0,227036.02,Robust,"
+        # Best in every Monte Carlo try, so finding out more is worth nothing.
+        "1.00000,0.00,0.0000,0,\n"
     )
 
 

@@ -16,7 +16,9 @@ def test_a_complete_assessment_stores_its_results_on_save():
     assert assessment.result_classification == "co_production"
     assert assessment.result_value_type == "both"
     assert assessment.result_quadrant == "cheaper_better"
-    assert assessment.result_sensitivity in {"robust", "fragile"}
+    # No willingness to pay: no choice yet, so nothing to call robust or fragile.
+    assert assessment.result_sensitivity == ""
+    assert assessment.result_acceptability["wtp"][0] == 0
     co_production, alternative = assessment.options.all()
     # Quality index: ratings of 4 map to (4 - 1) / 4 * 100 = 75.
     assert co_production.result_quality == Decimal("75.0")
@@ -38,6 +40,10 @@ def test_with_a_willingness_to_pay_the_best_option_is_stored():
     assert assessment.result_best.co_produced is True
     best = assessment.options.get(result_is_best=True)
     assert best.result_net_benefit is not None
+    # Cheaper and better on every count: best in every one of the Monte Carlo's tries.
+    assert best.result_probability_best == assessment.result_probability_best == 1
+    assert assessment.result_sensitivity == "robust"
+    assert assessment.result_evpi == 0
     assert assessment.result_net_benefit_change > 0
 
 

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 
 from assessments.choices import Status
 from services.models import CaseExample
@@ -359,20 +358,6 @@ def test_tipping_points_are_in_words(client, viewer, service):
         "before Home visits became the better choice."
     ) in text
     assert "The full cost of Pre-filled returns could rise by 14.5% before Home visits" in text
-    assert "<strong>Robust.</strong> Pre-filled returns stays the best choice" in text
-
-
-def test_fragile_choice_lists_the_changes_that_would_overturn_it(client, viewer, service):
-    options = complete_options()
-    options[0]["annual_agency_cost"] = Decimal("55000")
-    assessment = submitted(service, options=options, willingness_to_pay=Decimal("0.5"))
-    client.force_login(viewer)
-    text = page_text(client, assessment)
-    assert "<strong>Fragile.</strong> Small changes to the estimates change the best choice" in text
-    assert (
-        escape("If co-producers' time were valued at 50% more, Teaching assistants in school")
-        in text
-    )
 
 
 def test_quadrant_names_weak_dominance_for_what_it_is(client, viewer, service):
@@ -436,10 +421,11 @@ def test_viewer_sees_the_draft_banner_but_no_manager_buttons(client, viewer, ser
 
 def test_manager_can_archive_a_submitted_assessment_viewer_cannot(client, owner, viewer, service):
     assessment = submitted(service)
-    archive = reverse("assessments:archive", args=[assessment.code])
+    # The button leads to a page that asks first (tests/assessments/test_lifecycle.py).
+    archive = reverse("assessments:confirm_archive", args=[assessment.code])
     client.force_login(owner)
     text = page_text(client, assessment)
-    assert f'action="{archive}"' in text and 'method="post"' in text
+    assert f'href="{archive}"' in text
     assert "Continue editing" not in text
     client.force_login(viewer)
     assert archive not in page_text(client, assessment)
@@ -452,7 +438,7 @@ def test_archived_assessment_says_so_and_cannot_be_archived_again(client, owner,
     client.force_login(owner)
     text = page_text(client, assessment)
     assert "no longer counts on the dashboard" in text
-    assert reverse("assessments:archive", args=[assessment.code]) not in text
+    assert reverse("assessments:confirm_archive", args=[assessment.code]) not in text
 
 
 def test_download_links_export_this_assessment_and_its_options(client, viewer, service):
@@ -501,6 +487,6 @@ def test_report_query_count_does_not_grow_with_the_options(
     assert len(assessment.ordered_options) == option_count
     client.force_login(owner)
     # session, user, the assessment with its written answers, service, agency, author and
-    # the reader's role; its options; similar cases; the header's agencies
-    with django_assert_num_queries(6):
+    # the reader's role; its options; similar cases; its revisions; the header's agencies
+    with django_assert_num_queries(7):
         assert client.get(assessment.get_absolute_url()).status_code == 200

@@ -252,6 +252,11 @@ def test_package_exports_what_the_rest_of_the_app_uses():
         "Quadrant",
         "Dominance",
         "ClientType",
+        "Uncertainty",
+        "TornadoBar",
+        "default_range",
+        "default_range_words",
+        "ROBUST_PROBABILITY",
     ):
         assert name in scoring.__all__
         assert hasattr(scoring, name)

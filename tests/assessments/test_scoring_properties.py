@@ -1,7 +1,9 @@
 """Properties of the appraisal that hold for every answer the forms accept (within LIMITS).
 
 Hypothesis runs a fixed, derandomized set of examples so the suite is repeatable and
-quick. No database.
+quick. The Monte Carlo run takes fewer draws here than in the app: these properties hold
+whatever the number, and 1,000-odd runs at the full number would take most of the suite's
+time (test_uncertainty.py tests the run at its full size). No database.
 """
 
 import math
@@ -9,6 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,9 +23,18 @@ from assessments.scoring import (
     OptionInputs,
     score,
 )
+from assessments.scoring import uncertainty as monte_carlo
 from assessments.scoring.appraisal import best_option_at
 from assessments.scoring.costs import effect
 from assessments.scoring.rounding import exact
+
+
+@pytest.fixture(autouse=True, scope="module")
+def fewer_draws():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(monte_carlo, "DRAWS", 250)
+        yield
+
 
 properties = settings(
     max_examples=200,
@@ -127,6 +139,36 @@ def fits(value, places, bound, low=None):
     )
 
 
+def assert_uncertainty_is_sound(result, willingness_to_pay):
+    """Probabilities between 0 and 1 adding up to one, every figure finite and fitting
+    its column, the value of perfect information never negative."""
+    uncertainty = result.uncertainty
+    assert uncertainty.curve_wtp[0] == 0
+    assert all(fits(wtp, 4, 10**7, low=0) for wtp in uncertainty.curve_wtp)
+    assert list(uncertainty.curve_wtp) == sorted(set(uncertainty.curve_wtp))
+    for shares in (*uncertainty.curve, uncertainty.probability_best):
+        assert all(0 <= share <= 1 and decimals(share) <= 5 for share in shares)
+    for shares in uncertainty.curve:
+        assert math.isclose(sum(shares), 1)
+    if willingness_to_pay is None:
+        assert uncertainty.probability_best == () and uncertainty.evpi is None
+        assert result.sensitivity is None
+        return
+    assert math.isclose(sum(uncertainty.probability_best), 1)
+    largest_error = math.sqrt(0.25 / uncertainty.draws) + 0.0001
+    assert all(fits(error, 4, largest_error, low=0) for error in uncertainty.probability_error)
+    assert fits(uncertainty.evpi, 2, 10**18, low=0)
+    assert fits(uncertainty.evpi_per_client_year, 2, 10**18, low=0)
+    assert all(fits(mean, 2, 10**18) for mean in uncertainty.mean_net_benefit)
+    assert len(uncertainty.tornado) <= 10
+    for bar in uncertainty.tornado:
+        assert fits(bar.gap_at_low, 2, 10**18) and fits(bar.gap_at_high, 2, 10**18)
+        assert math.isfinite(bar.low_value) and bar.low_value <= bar.high_value
+    swings = [bar.swing for bar in uncertainty.tornado]
+    assert swings == sorted(swings, reverse=True)
+    assert result.sensitivity is not None
+
+
 @properties
 @given(assessments(wtp=st.one_of(st.none(), willingness_to_pay), blanks=True))
 def test_every_result_is_finite_and_fits_its_column(inputs):
@@ -150,7 +192,10 @@ def test_every_result_is_finite_and_fits_its_column(inputs):
         assert decimals(result.plane.quality_change) <= 1
         assert fits(result.plane.net_benefit_change, 2, 10**18)
     assert fits(result.quality_switching_points, 1, 100, low=0)
-    assert len(result.sensitivity_changes) <= 50
+    if result.appraised:
+        assert_uncertainty_is_sound(result, inputs.willingness_to_pay)
+    else:
+        assert result.uncertainty is None and result.sensitivity is None
     assert result.cost_switching_percent is None or (
         math.isfinite(result.cost_switching_percent)
         and result.cost_switching_percent >= 0

@@ -118,7 +118,7 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     assert_accessible(axe, page)
     for option, rating in [("Parents at home", 4), ("Teaching assistants", 3),
                            ("Volunteer reading helpers", 4)]:  # fmt: skip
-        for select in page.get_by_label(option, exact=False).all():
+        for select in page.get_by_label(option, exact=True).all():
             select.select_option(str(rating))
     press_continue(page)
 

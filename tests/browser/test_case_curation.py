@@ -3,6 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from services.curators import case_curators_group
 from services.models import CaseExample
 from tests import factories
 from tests.browser.conftest import assert_accessible
@@ -11,7 +12,9 @@ from tests.factories import PASSWORD
 
 @pytest.mark.django_db(transaction=True)
 def test_curator_publishes_a_case_and_a_manager_finds_it(page, sign_in, axe, owner):
-    factories.UserFactory(username="curator", is_staff=True, is_superuser=True)
+    # A "Case curators" member, as the demo's curator is: staff, but not a superuser.
+    curator = factories.UserFactory(username="curator", is_staff=True)
+    curator.groups.add(case_curators_group())
     # Whether the migration's shipped cases are still here depends on test order (each
     # transactional test ends by emptying the tables), so start from an empty library.
     CaseExample.objects.all().delete()

@@ -1,5 +1,6 @@
 import pytest
 
+from services.curators import case_curators_group
 from services.models import CaseExample
 from tests import factories
 
@@ -12,8 +13,10 @@ def empty_library(db):
 
 @pytest.fixture
 def curator(db):
-    """Staff who keep the case library in the admin."""
-    return factories.UserFactory(username="curator", is_staff=True, is_superuser=True)
+    """Staff who keep the case library in the admin: a "Case curators" member, not a superuser."""
+    user = factories.UserFactory(username="curator", is_staff=True)
+    user.groups.add(case_curators_group())
+    return user
 
 
 @pytest.fixture

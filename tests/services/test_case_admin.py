@@ -169,3 +169,42 @@ def test_a_missing_summary_is_explained_once(client, curator):
     page = client.post(change_url(case), form_data(case, status="published")).content.decode()
     assert page.count("Write a summary before publishing") == 1
     assert "A published case needs a summary." not in page
+
+
+# --- What a curator may do: the case library, and nothing else -----------------------------
+
+
+def test_a_curator_is_not_a_superuser_and_sees_only_the_case_library(client, curator):
+    assert not curator.is_superuser
+    client.force_login(curator)
+    index = client.get(reverse("admin:index"))
+    models = [model["object_name"] for app in index.context["app_list"] for model in app["models"]]
+    assert models == ["CaseExample"]
+    for changelist in (
+        "admin:services_agency_changelist",
+        "admin:services_service_changelist",
+        "admin:services_membership_changelist",
+        "admin:auth_user_changelist",
+        "admin:auth_group_changelist",
+    ):
+        assert client.get(reverse(changelist)).status_code == 403, changelist
+
+
+def test_a_curator_withdraws_a_case_by_unpublishing_not_deleting(client, curator):
+    case = factories.CaseExampleFactory()
+    client.force_login(curator)
+    delete_url = reverse("admin:services_caseexample_delete", args=[case.pk])
+    assert client.get(delete_url).status_code == 403
+    actions = dict(client.get(CHANGELIST).context["action_form"].fields["action"].choices)
+    assert "delete_selected" not in actions
+    assert "unpublish" in actions
+
+
+def test_a_curator_removes_a_wrong_source(client, curator):
+    case = factories.CaseExampleFactory()
+    factories.CaseSourceFactory(case=case, citation="A second source", order=2)
+    client.force_login(curator)
+    response = client.post(change_url(case), form_data(case, **{"sources-1-DELETE": "on"}))
+    assert response.status_code == 302
+    assert case.sources.count() == 1
+    assert not case.sources.filter(citation="A second source").exists()

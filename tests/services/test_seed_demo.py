@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from services.case_library_data import CASES
@@ -42,8 +43,54 @@ def test_seed_demo_people_have_the_right_roles():
     assert manager.memberships.filter(role="manager").count() == 2
     viewer = User.objects.get(username="viewer")
     assert list(viewer.memberships.values_list("role", flat=True)) == ["viewer"]
-    assert User.objects.get(username="curator").is_staff
     assert manager.check_password("coprod-demo-2026")
+    assert not manager.is_staff and not manager.groups.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_curator_is_staff_in_the_case_curators_group_not_a_superuser():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    curator = get_user_model().objects.get(username="curator")
+    assert curator.is_staff and not curator.is_superuser
+    assert list(curator.groups.values_list("name", flat=True)) == ["Case curators"]
+    group = Group.objects.get(name="Case curators")  # once, however often the seed runs
+    assert sorted(group.permissions.values_list("codename", flat=True)) == [
+        "add_caseexample",
+        "add_casesource",
+        "change_caseexample",
+        "change_casesource",
+        "delete_casesource",
+        "view_caseexample",
+        "view_casesource",
+    ]
+    assert curator.has_perm("services.change_caseexample")
+    assert not curator.has_perm("services.delete_caseexample")
+    assert not curator.has_perm("services.change_agency")
+    assert not curator.has_perm("auth.change_user")
+
+
+@pytest.mark.django_db
+def test_seed_demo_puts_back_a_curator_who_was_made_a_superuser():
+    call_command("seed_demo")
+    User = get_user_model()
+    User.objects.filter(username="curator").update(is_superuser=True)
+    Group.objects.get(name="Case curators").permissions.clear()
+    call_command("seed_demo")
+    assert not User.objects.get(username="curator").is_superuser
+    assert Group.objects.get(name="Case curators").permissions.count() == 7
+
+
+@pytest.mark.django_db
+def test_seed_demo_has_a_separate_administrator_and_lists_every_sign_in(capsys):
+    call_command("seed_demo")
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_staff and admin.is_superuser
+    assert not admin.memberships.exists()
+    out = capsys.readouterr().out
+    for username in ("manager", "viewer", "health_manager", "curator", "admin"):
+        assert f"  {username} " in out
+    assert "administrator" in out
 
 
 @pytest.mark.django_db

@@ -26,5 +26,5 @@ class Command(BaseCommand):
         seed_cases()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ as one of:")
-        for username, *_ in PEOPLE:
-            self.stdout.write(f"  {username:<15} password: {shown}")
+        for username, _, _, _, who, _ in PEOPLE:
+            self.stdout.write(f"  {username:<15} password: {shown}  ({who})")

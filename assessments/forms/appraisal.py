@@ -1,0 +1,161 @@
+"""The appraisal settings: the period, the discount rate, what time and quality are worth."""
+
+from copy import deepcopy
+
+from crispy_forms.layout import HTML, Column, Layout, Row
+
+from assessments.forms.sections import SectionForm
+from assessments.models import Assessment
+from assessments.scoring import LIMITS
+from assessments.sections import SECTIONS_BY_SLUG
+from coprod_site.glossary import term_link
+from coprod_site.numbers import (
+    AmountField,
+    PercentField,
+    WholeNumberField,
+    currency_sign,
+    number_messages,
+)
+
+APPRAISAL_RANGE_WORDS = {"hourly_rate": "Value of an hour", "discount_rate": "Discount rate"}
+
+
+class AppraisalForm(SectionForm):
+    """The settings that weigh the options: period, discount rate, time and quality."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        currency = currency_sign(self.instance.service.agency.currency)
+        self.fields["hourly_rate"] = AmountField(
+            label="What is an hour of a co-producer's time worth?",
+            help_text="We count people's time as a cost too, so a saving that only moves work "
+            f"onto them shows up. Your agency's usual rate is filled in. "
+            f"{term_link('people-s-time', 'Why time counts')}",
+            unit=currency,
+            unit_before=True,
+            required=False,
+            min_value=0,
+            max_value=LIMITS.hourly_rate,
+            max_digits=14,
+            decimal_places=2,
+            error_messages=number_messages(
+                "the value of an hour", example="18.50", limit=LIMITS.hourly_rate
+            ),
+        )
+        self.fields["appraisal_years"] = WholeNumberField(
+            label="Over how many years should the options be compared?",
+            help_text="Long enough to cover set-up and a few years of running: 5 or 10 is usual.",
+            unit="years",
+            required=False,
+            min_value=1,
+            max_value=LIMITS.appraisal_years,
+            error_messages=number_messages(
+                "the number of years", example="5", limit=LIMITS.appraisal_years, low=1
+            ),
+        )
+        self.fields["discount_rate"] = PercentField(
+            label="Discount rate",
+            help_text="Money spent or saved in later years counts for a little less than money "
+            "today; this is how much less each year. 3.5% is the usual rate for public services. "
+            f"{term_link('discount-rate', 'About the discount rate')}",
+            unit="%",
+            required=False,
+            min_value=0,
+            max_value=LIMITS.discount_rate_percent,
+            max_digits=5,
+            decimal_places=2,
+            error_messages=number_messages(
+                "the discount rate", example="3.5", limit=LIMITS.discount_rate_percent
+            ),
+        )
+        self.fields["willingness_to_pay"] = AmountField(
+            label="What is one point of better quality worth to you, for one client for a year?",
+            help_text="Quality is scored from 0 to 100. Say how much the agency would pay to make "
+            "the service one point better for one person for a year, and the report names the "
+            "best option. Leave it blank if you have not decided: the report then shows the "
+            "price at which each option becomes the best choice. "
+            f"{term_link('willingness-to-pay', 'More about this figure')}",
+            unit=currency,
+            unit_before=True,
+            required=False,
+            min_value=0,
+            max_value=LIMITS.willingness_to_pay,
+            max_digits=14,
+            decimal_places=2,
+            error_messages=number_messages(
+                "what one point of quality is worth",
+                example="2.50",
+                limit=LIMITS.willingness_to_pay,
+            ),
+        )
+        for name in ("hourly_rate", "discount_rate"):
+            figure = self.fields[name]
+            for end, word in (("low", "lowest"), ("high", "highest")):
+                field = deepcopy(figure)
+                field.label = f"{APPRAISAL_RANGE_WORDS[name]}: {word}"
+                field.help_text = ""
+                field.error_messages = {
+                    **figure.error_messages,
+                    **number_messages(
+                        f"the {word} {APPRAISAL_RANGE_WORDS[name].lower()}",
+                        example="12" if name == "hourly_rate" else "2.5",
+                        limit=figure.max_value,
+                    ),
+                }
+                self.fields[f"{name}_{end}"] = field
+        opened = any(
+            self[f"{name}_{end}"].value() not in (None, "")
+            for name in ("hourly_rate", "discount_rate")
+            for end in ("low", "high")
+        )
+        self.helper.layout = Layout(
+            "version",
+            *(
+                self.layout_item(name)
+                for name in (
+                    "hourly_rate",
+                    "appraisal_years",
+                    "discount_rate",
+                    "willingness_to_pay",
+                )
+            ),
+            HTML(
+                f'<details class="ranges mt-4"{" open" if opened else ""}>'
+                "<summary>How far might the time rate and the discount rate be out? "
+                "(optional)</summary>"
+                '<p class="mt-2">Give the lowest and highest each could be, and the report '
+                "says how likely the best option is to stay the best. Left empty, we use half "
+                "to one and a half times the time rate, and the discount rate one percentage "
+                "point either side.</p>"
+            ),
+            *(
+                Row(
+                    Column(self.layout_item(f"{name}_low"), css_class="col-sm-6"),
+                    Column(self.layout_item(f"{name}_high"), css_class="col-sm-6"),
+                )
+                for name in ("hourly_rate", "discount_rate")
+            ),
+            HTML("</details>"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, words in APPRAISAL_RANGE_WORDS.items():
+            value, low, high = (cleaned.get(n) for n in (name, f"{name}_low", f"{name}_high"))
+            if low is not None and high is not None and low > high:
+                self.add_error(
+                    f"{name}_high", f"The highest {words.lower()} must not be below the lowest"
+                )
+            elif value is not None and low is not None and low > value:
+                self.add_error(
+                    f"{name}_low", f"The lowest {words.lower()} must not be above your figure"
+                )
+            elif value is not None and high is not None and high < value:
+                self.add_error(
+                    f"{name}_high", f"The highest {words.lower()} must not be below your figure"
+                )
+        return cleaned
+
+    class Meta:
+        model = Assessment
+        fields = list(SECTIONS_BY_SLUG["appraisal"].fields)

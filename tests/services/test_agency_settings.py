@@ -1,0 +1,144 @@
+"""The page where a manager sets their agency's appraisal defaults:
+/services/agencies/<slug>/settings/."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from assessments.scoring import LIMITS
+from services import forms
+from services.models import Agency
+
+
+def settings_url(agency) -> str:
+    return reverse("services:agency_settings", args=[agency.slug])
+
+
+def figures(**changes) -> dict:
+    return {
+        "default_hourly_value": "£18.50",
+        "default_appraisal_years": "10",
+        "default_discount_rate": "3.5%",
+        "default_willingness_to_pay": "2.50",
+        **changes,
+    }
+
+
+def test_the_owner_saves_the_figures_as_people_type_them(client, owner, agency):
+    client.force_login(owner)
+    response = client.post(settings_url(agency), figures(), follow=True)
+    assert response.redirect_chain[-1][0] == settings_url(agency)
+    agency.refresh_from_db()
+    assert agency.default_hourly_value == Decimal("18.50")
+    assert agency.default_appraisal_years == 10
+    assert agency.default_discount_rate == Decimal("3.50")
+    assert agency.default_willingness_to_pay == Decimal("2.50")
+    assert "Saved Home Agency&#x27;s appraisal settings" in response.content.decode()
+
+
+def test_blank_willingness_to_pay_means_not_decided(client, owner, agency):
+    agency.default_willingness_to_pay = Decimal("5")
+    agency.save()
+    client.force_login(owner)
+    client.post(settings_url(agency), figures(default_willingness_to_pay=""))
+    agency.refresh_from_db()
+    assert agency.default_willingness_to_pay is None
+
+
+def test_the_page_explains_each_figure_and_when_changes_apply(client, owner, agency):
+    client.force_login(owner)
+    page = client.get(settings_url(agency)).content.decode()
+    assert "time as a cost too" in page
+    assert "3.5% is the usual rate for public services" in page
+    assert "on the 0 to 100 quality scale, for one person for a year" in page
+    assert "leave blank if undecided" in page
+    assert "Changes apply to assessments started from now on" in page
+    assert "submitted assessments keep the figures they were submitted with" in page
+    assert "£" in page  # the agency's currency beside the money boxes
+
+
+def test_the_dashboard_links_managers_to_the_page(client, owner, viewer, agency):
+    client.force_login(owner)
+    assert settings_url(agency) in client.get(reverse("dashboard")).content.decode()
+    assert settings_url(agency) in client.get(reverse("services:list")).content.decode()
+    client.force_login(viewer)
+    assert settings_url(agency) not in client.get(reverse("dashboard")).content.decode()
+    assert settings_url(agency) not in client.get(reverse("services:list")).content.decode()
+
+
+def test_viewer_gets_403(client, viewer, agency):
+    client.force_login(viewer)
+    assert client.get(settings_url(agency)).status_code == 403
+    assert client.post(settings_url(agency), figures()).status_code == 403
+    agency.refresh_from_db()
+    assert agency.default_appraisal_years == 5
+
+
+def test_outsider_gets_404(client, outsider, agency):
+    client.force_login(outsider)
+    assert client.get(settings_url(agency)).status_code == 404
+    assert client.post(settings_url(agency), figures()).status_code == 404
+    assert client.get(reverse("services:agency_settings", args=["no-such"])).status_code == 404
+
+
+def test_anonymous_is_sent_to_sign_in(client, agency):
+    response = client.get(settings_url(agency))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_bad_input_keeps_what_was_typed_with_messages_naming_the_field(client, owner, agency):
+    client.force_login(owner)
+    response = client.post(
+        settings_url(agency),
+        figures(
+            default_hourly_value="a lot",
+            default_appraisal_years="2.5",
+            default_discount_rate="25%",
+            default_willingness_to_pay="-1",
+        ),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Enter the value of an hour as a number, like 18.50" in page
+    assert "Enter the number of years as a whole number, like 5" in page
+    assert "Enter the discount rate as 20 or less" in page
+    assert "Enter what one point of quality is worth as 0 or more" in page
+    for typed in ("a lot", "2.5", "25%", "-1"):
+        assert f'value="{typed}"' in page
+    agency.refresh_from_db()
+    assert agency.default_hourly_value == Decimal("20.00")
+
+
+def test_required_figures_say_so(client, owner, agency):
+    client.force_login(owner)
+    page = client.post(
+        settings_url(agency), figures(default_hourly_value="", default_appraisal_years="")
+    ).content.decode()
+    assert "Enter the value of an hour" in page
+    assert "Enter the number of years" in page
+
+
+def test_the_limits_are_the_ones_an_assessment_accepts():
+    """An assessment starts from these figures, so they may not exceed what its own
+    appraisal page accepts."""
+    assert LIMITS.hourly_rate == forms.HOURLY_VALUE_LIMIT
+    assert LIMITS.appraisal_years == forms.APPRAISAL_YEARS_LIMIT
+    assert LIMITS.discount_rate_percent == forms.DISCOUNT_RATE_LIMIT
+    assert LIMITS.willingness_to_pay == forms.WILLINGNESS_TO_PAY_LIMIT
+
+
+def test_the_limits_fit_the_agencys_constraints(db):
+    agency = Agency(
+        name="Limits",
+        slug="limits",
+        government_level="local",
+        sector="health",
+        jurisdiction="Testshire",
+        default_hourly_value=forms.HOURLY_VALUE_LIMIT,
+        default_appraisal_years=forms.APPRAISAL_YEARS_LIMIT,
+        default_discount_rate=forms.DISCOUNT_RATE_LIMIT,
+        default_willingness_to_pay=forms.WILLINGNESS_TO_PAY_LIMIT,
+    )
+    agency.full_clean()
+    agency.save()
