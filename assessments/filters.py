@@ -1,11 +1,15 @@
-"""The GET filters of the assessments list, which its CSV export reads too."""
+"""The GET filters of the assessments list (which its CSV exports read too) and of the
+dashboard."""
 
 from django import forms
 from django.db.models import Q
 
 from assessments.access import assessments_for
-from assessments.choices import Classification, Quadrant, Status
+from assessments.choices import Classification, Necessity, Quadrant, Status, ValueType
 from services.access import agencies_for, services_for
+from services.models import Sector
+
+NOT_AN_OPTION = {"invalid_choice": "Choose one of the options in the list."}
 
 
 class AssessmentFilterForm(forms.Form):
@@ -80,3 +84,114 @@ def filtered_assessments(request):
     form = AssessmentFilterForm(request.GET or None, user=request.user)
     assessments = form.filter(assessments_for(request.user))
     return form, assessments.order_by("-updated_at", "-pk")
+
+
+ROBUSTNESS_CHOICES = [
+    ("", "Any"),
+    ("robust", "Robust choices"),
+    ("fragile", "Fragile choices"),
+    ("undecided", "No value put on quality yet"),
+]
+
+
+class DashboardFilterForm(forms.Form):
+    """The dashboard's filters, all in the address so a view can be shared and bookmarked.
+
+    Every figure on the dashboard follows them. A bad value (from an edited address) shows
+    as an error on its field and is ignored; the other filters still apply. The agency
+    choices come from the agencies the page has already read.
+    """
+
+    agency = forms.ChoiceField(required=False, error_messages=NOT_AN_OPTION)
+    sector = forms.ChoiceField(
+        choices=[("", "All sectors"), *Sector.choices], required=False, error_messages=NOT_AN_OPTION
+    )
+    service = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="All services",
+        to_field_name="code",
+        error_messages={"invalid_choice": "Choose one of your services from the list."},
+    )
+    classification = forms.ChoiceField(
+        choices=[("", "Any classification"), *Classification.choices],
+        required=False,
+        error_messages=NOT_AN_OPTION,
+    )
+    value_type = forms.ChoiceField(
+        label="Value created",
+        choices=[("", "Any value"), *ValueType.choices],
+        required=False,
+        error_messages=NOT_AN_OPTION,
+    )
+    necessity = forms.ChoiceField(
+        label="Necessary or optional",
+        choices=[("", "Either"), *Necessity.choices],
+        required=False,
+        error_messages=NOT_AN_OPTION,
+    )
+    quadrant = forms.ChoiceField(
+        label="Co-production against the comparison",
+        choices=[("", "Any result"), *Quadrant.choices],
+        required=False,
+        error_messages=NOT_AN_OPTION,
+    )
+    robustness = forms.ChoiceField(
+        label="How sure the choice is",
+        choices=ROBUSTNESS_CHOICES,
+        required=False,
+        error_messages=NOT_AN_OPTION,
+    )
+    submitted_from = forms.DateField(
+        label="Submitted on or after",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date, like 2026-04-01."},
+    )
+    submitted_to = forms.DateField(
+        label="Submitted on or before",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date, like 2026-12-31."},
+    )
+
+    def __init__(self, *args, agencies, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [
+            ("", "All my agencies"),
+            *((agency.slug, agency.name) for agency in agencies),
+        ]
+        self.fields["service"].queryset = services
+        self.fields["service"].label_from_instance = lambda s: f"{s.name} ({s.agency.name})"
+
+    def filter(self, assessments):
+        """The assessments (of any status) that the filters keep."""
+        if not self.is_bound:
+            return assessments
+        self.is_valid()  # a field with a bad value is left out of cleaned_data
+        data = self.cleaned_data
+        lookups = {
+            "agency": "service__agency__slug",
+            "sector": "service__sector",
+            "service": "service",
+            "classification": "result_classification",
+            "value_type": "result_value_type",
+            "necessity": "necessity",
+            "quadrant": "result_quadrant",
+            "submitted_from": "submitted_at__date__gte",
+            "submitted_to": "submitted_at__date__lte",
+        }
+        for name, lookup in lookups.items():
+            if data.get(name):
+                assessments = assessments.filter(**{lookup: data[name]})
+        match data.get("robustness"):
+            case "robust" | "fragile" as robustness:
+                assessments = assessments.filter(result_sensitivity=robustness)
+            case "undecided":
+                assessments = assessments.filter(willingness_to_pay__isnull=True)
+        return assessments
+
+    @property
+    def one_agency(self) -> str | None:
+        """The slug of the one agency chosen, if one is."""
+        return self.cleaned_data.get("agency") if self.is_bound and self.is_valid() else None

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from assessments.views import lifecycle, listing, options, report, wizard
+from assessments.views import compare, history, lifecycle, listing, options, report, wizard
 
 app_name = "assessments"
 
 urlpatterns = [
     path("", listing.assessment_list, name="list"),
+    path("compare/", compare.compare, name="compare"),
+    path("compare/csv/", compare.compare_csv, name="compare_csv"),
     path("<uuid:code>/", report.report, name="report"),
+    path("<uuid:code>/history/", history.history, name="history"),
     path("new/", wizard.new_assessment, name="new"),
     path("<uuid:code>/tasks/", wizard.task_list, name="tasks"),
     path("<uuid:code>/options/", options.options_list, name="options"),

@@ -5,9 +5,11 @@ in the project folder. Set DEBUG=false for production: a real SECRET_KEY and
 ALLOWED_HOSTS are then required, and cookies, HSTS and the HTTPS redirect are on.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from coprod_site.env import env_bool, env_int, env_list, env_str
@@ -39,6 +41,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "formtools",
+    "simple_history",
+    "axes",
     "services",
     "assessments",
 ]
@@ -46,6 +50,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages only: whitenoise answers for static files before these.
+    "csp.middleware.CSPMiddleware",
+    "coprod_site.middleware.permissions_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -54,6 +61,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Who made each change, for the history of assessments, services and cases.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coprod_site.urls"
@@ -90,6 +101,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Axes first: it refuses a locked-out user name and address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one user name from one address lock that pair out for half an
+# hour (each try while locked starts the wait again); staff unlock early in the admin.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "coprod_site.sign_in.locked_out"
+AXES_CLIENT_IP_CALLABLE = "coprod_site.sign_in.client_address"
+# How many proxies in front of the app add the caller's address to X-Forwarded-For; 0 when
+# clients reach the app directly.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+
+# A session ends after a working day without a request. It is saved again (moving its
+# expiry on) at most every few minutes rather than on every request; see
+# coprod_site/sessions.py.
+SESSION_ENGINE = "coprod_site.sessions"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_REFRESH_AFTER = 5 * 60
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -116,6 +151,40 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# No inline script or style anywhere: every script and style sheet is a static file. Data
+# for charts is in `json_script` blocks, which are not run, so script-src does not apply.
+# Bootstrap's style sheet draws tick boxes and arrows with data: SVG images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The browser features no page uses, switched off (coprod_site.middleware).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+# The history keeps change reasons of any length (event names with assessment titles), and
+# the admin may look at the history but not roll an object back to an earlier version.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

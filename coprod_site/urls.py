@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from assessments.views.dashboard import dashboard
+from assessments.views.dashboard import dashboard, dashboard_table_csv
 from assessments.views.export import export_assessments_csv, export_options_csv
 from coprod_site.views import healthz, help_page
 from services.case_views import export_cases_csv
@@ -24,5 +24,6 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("export/assessments.csv", export_assessments_csv, name="export-assessments"),
     path("export/options.csv", export_options_csv, name="export-options"),
+    path("dashboard/<slug:table>.csv", dashboard_table_csv, name="dashboard-table"),
     path("", dashboard, name="dashboard"),
 ]

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
 
 from services.models import (
     Agency,
@@ -23,7 +24,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "government_level", "sector", "jurisdiction", "currency"]
     list_filter = ["government_level", "sector", "currency"]
     search_fields = ["name", "jurisdiction"]
@@ -33,7 +34,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "agency", "role"]
     list_filter = ["role", "agency"]
     search_fields = ["user__username", "user__email", "agency__name"]
@@ -42,13 +43,25 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "agency", "sector", "client_type", "clients_per_year", "delivery_mode"]
     list_filter = ["sector", "client_type", "delivery_mode", "agency"]
     search_fields = ["name", "description", "agency__name"]
     list_select_related = ["agency"]
     autocomplete_fields = ["agency"]
     readonly_fields = ["code", "created_at", "updated_at"]
+
+
+def _record_history(case_pks, user, reason: str, when) -> None:
+    """History rows for cases changed with `.update()`, which simple-history cannot see."""
+    if case_pks:
+        CaseExample.history.bulk_history_create(
+            CaseExample.objects.filter(pk__in=case_pks),
+            update=True,
+            default_user=user,
+            default_change_reason=reason,
+            default_date=when,
+        )
 
 
 def _in_choice_order(chosen, choices) -> list[str]:
@@ -118,7 +131,7 @@ class CaseSourceInline(admin.TabularInline):
 
 
 @admin.register(CaseExample)
-class CaseExampleAdmin(admin.ModelAdmin):
+class CaseExampleAdmin(SimpleHistoryAdmin):
     form = CaseExampleAdminForm
     list_display = ["title", "status", "sector", "country", "source_count", "updated_at"]
     list_filter = ["status", "sector", "country", "value_type", "necessity", "government_level"]
@@ -196,6 +209,7 @@ class CaseExampleAdmin(admin.ModelAdmin):
         published = CaseExample.objects.filter(pk__in=ready).update(
             status=CaseStatus.PUBLISHED, published_at=now, curated_by=request.user, curated_at=now
         )
+        _record_history(ready, request.user, "Published", now)
         if published:
             self.message_user(
                 request,
@@ -205,14 +219,15 @@ class CaseExampleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unpublish (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
-        unpublished = CaseExample.objects.filter(
-            pk__in=[case.pk for case in queryset if case.is_published]
-        ).update(
+        now = timezone.now()
+        published = [case.pk for case in queryset if case.is_published]
+        unpublished = CaseExample.objects.filter(pk__in=published).update(
             status=CaseStatus.DRAFT,
             published_at=None,
             curated_by=request.user,
-            curated_at=timezone.now(),
+            curated_at=now,
         )
+        _record_history(published, request.user, "Unpublished", now)
         self.message_user(
             request,
             f"Moved {unpublished} case{'s' if unpublished != 1 else ''} back to draft.",

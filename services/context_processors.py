@@ -9,4 +9,7 @@ def user_agencies(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"header_agencies": []}
+    # A page that has read the user's agencies already (the dashboard) leaves them here.
+    if (agencies := getattr(request, "header_agencies", None)) is not None:
+        return {"header_agencies": agencies}
     return {"header_agencies": agencies_for(user).only("name", "slug")}

@@ -73,6 +73,10 @@ def first_section(targets: Targets) -> list:
     return [targets.draft.code, "work"]
 
 
+def plane_table(targets: Targets) -> list:
+    return ["plane"]
+
+
 def draft_option(targets: Targets) -> list:
     return [targets.draft.code, targets.draft.ordered_options[0].code]
 
@@ -88,6 +92,11 @@ def case_slug(targets: Targets) -> list:
 def one_assessment(targets: Targets) -> dict:
     """The export of a single assessment, which checks access to it."""
     return {"assessment": targets.submitted.code}
+
+
+def two_assessments(targets: Targets) -> dict:
+    """A comparison of two of the home agency's assessments, which checks access to each."""
+    return {"a": targets.submitted.code, "b": targets.archived.code}
 
 
 def new_assessment(targets: Targets) -> dict:
@@ -175,8 +184,13 @@ ROUTES: dict[str, Route] = {
     # One agency's work, read: outsiders get 404.
     "services:detail":      Route(READ,      LOGIN,    404,     200,    200, args=service_code),
     "assessments:report":   Route(READ,      LOGIN,    404,     200,    200, args=submitted_code),
+    "assessments:history":  Route(READ,      LOGIN,    404,     200,    200, args=submitted_code),
     "export-assessments":   Route(READ,      LOGIN,    404,     200,    200, data=one_assessment),
     "export-options":       Route(READ,      LOGIN,    404,     200,    200, data=one_assessment),
+    # The dashboard's tables: each user gets their own agencies' figures.
+    "dashboard-table":      Route(READ,      LOGIN,    200,     200,    200, args=plane_table),
+    "assessments:compare":  Route(READ,      LOGIN,    404,     200,    200, data=two_assessments),
+    "assessments:compare_csv": Route(READ,   LOGIN,    404,     200,    200, data=two_assessments),
     # Viewers may follow a draft's progress; only managers get the links into the wizard.
     "assessments:tasks":    Route(READ,      LOGIN,    404,     200,    200, args=draft_code),
 

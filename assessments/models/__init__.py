@@ -1,6 +1,7 @@
 """The assessment, its written answers and its options."""
 
 from assessments.models.assessment import (
+    EVENTS,
     HOURS_IN_A_YEAR,
     TEXT_FIELDS,
     Assessment,
@@ -14,6 +15,7 @@ RATINGS = RATING_FIELDS
 
 __all__ = [
     "COST_FIELDS",
+    "EVENTS",
     "HOURS_IN_A_YEAR",
     "MOTIVATORS",
     "OPTIONAL_COST_FIELDS",

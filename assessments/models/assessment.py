@@ -18,6 +18,8 @@ from django.db.models import F, Q
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_create_with_history
 
 from assessments import scoring
 from assessments.choices import (
@@ -95,6 +97,17 @@ NOT_COPIED_TO_REVISION = (
     "revision_of",
 )
 REVISION_SUFFIX = " (revision)"
+
+# What the history says of the events in an assessment's life (its change reasons).
+EVENTS = {
+    "submitted": "Submitted",
+    "archived": "Archived",
+    "restored": "Restored",
+    "revised": "Started a revision: “{title}”",
+    "revision_of": "Started as a revision of “{title}”",
+    # The row the migration that began the history wrote for each assessment then.
+    "history_began": "Recorded as it stood when the history began",
+}
 
 # The free-text answers, kept in `AssessmentText` rather than on the assessment row, so the
 # scans behind dashboards, lists and exports read narrow rows.
@@ -245,7 +258,26 @@ class Assessment(models.Model):
     result_sensitivity = models.CharField(
         max_length=10, blank=True, choices=Sensitivity.choices, editable=False
     )
-    # The plane: the best co-produced option against the comparator.
+    # The plane: the best co-produced option against the comparator (both kept, so the
+    # dashboard sums their figures with a join rather than a subquery per row).
+    result_plane_option = models.ForeignKey(
+        Option,
+        verbose_name="co-produced option on the plane",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    result_plane_comparator = models.ForeignKey(
+        Option,
+        verbose_name="comparator on the plane",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     result_quadrant = models.CharField(
         max_length=20, blank=True, choices=Quadrant.choices, editable=False
     )
@@ -272,6 +304,10 @@ class Assessment(models.Model):
     result_risk_flag_count = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = AssessmentQuerySet.as_manager()
+    # Every change, with who made it and when. Saves made with `.update()` (the wizard's
+    # conditional saves, status changes) are invisible to simple-history's signals, so the
+    # methods that make them write their history rows themselves (`record_history`).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-updated_at"]
@@ -380,6 +416,8 @@ class Assessment(models.Model):
         "result_best",
         "result_sensitivity",
         "result_quadrant",
+        "result_plane_option",
+        "result_plane_comparator",
         "result_cost_change",
         "result_quality_change",
         "result_net_benefit_change",
@@ -456,7 +494,7 @@ class Assessment(models.Model):
         for position, option in enumerate(options, start=1):
             option.assessment = self
             option.position = position
-        self.adopt_options(Option.objects.bulk_create(options))
+        self.adopt_options(bulk_create_with_history(options, Option))
         return self.ordered_options
 
     def add_default_options(self) -> list["Option"]:
@@ -519,6 +557,9 @@ class Assessment(models.Model):
         self.result_sensitivity = result.sensitivity or ""
         plane = result.plane
         self.result_quadrant = plane.quadrant if plane else ""
+        options = self.ordered_options
+        self.result_plane_option = options[plane.option_index] if plane else None
+        self.result_plane_comparator = options[plane.comparator_index] if plane else None
         self.result_cost_change = _decimal(plane and plane.cost_change)
         self.result_quality_change = _decimal(plane and plane.quality_change)
         self.result_net_benefit_change = _decimal(plane and plane.net_benefit_change)
@@ -553,8 +594,10 @@ class Assessment(models.Model):
             else None
         )
 
-    def save_answers(self, field_names, expected_version: int, *, options=()) -> bool:
-        """Save some answers only if nobody else saved since `expected_version`.
+    def save_answers(
+        self, field_names, expected_version: int, *, options=(), reason: str = ""
+    ) -> bool:
+        """Save some answers of a draft only if nobody else saved since `expected_version`.
 
         One conditional UPDATE, so two people editing the same draft cannot silently
         overwrite each other: the second gets False and must reload. Free-text answers
@@ -562,6 +605,13 @@ class Assessment(models.Model):
         transaction, and only if that UPDATE succeeded; so are the options' results, with
         the answers of `options` (pairs of an option and the names of its changed fields).
         On success the instance's version moves on.
+
+        The UPDATE also requires the assessment to be a draft: once submitted, its answers
+        and results stay as they were submitted, whatever calls this.
+
+        The save is recorded in the history (who, when, what, and `reason` if given): a row
+        for the assessment, one for the written answers if they were written, and one for
+        each option in `options`, in a statement per table.
         """
         text_names = [name for name in field_names if name in TEXT_FIELDS]
         own_names = [name for name in field_names if name not in TEXT_FIELDS]
@@ -571,43 +621,83 @@ class Assessment(models.Model):
             name: getattr(self, name) for name in (*own_names, *self.RESULT_FIELDS, "updated_at")
         }
         option_fields = {name for _, names in options for name in names}
+        when = self.updated_at
         with transaction.atomic():
             saved = (
                 type(self)
-                .objects.filter(pk=self.pk, version=expected_version)
+                .objects.filter(pk=self.pk, version=expected_version, status=Status.DRAFT)
                 .update(version=F("version") + 1, **values)
             )
-            if saved and text_names:
+            if not saved:
+                return False
+            self.version = expected_version + 1
+            if text_names:
                 text = self.text_answers
                 written = {name: getattr(text, name) for name in text_names}
                 # One statement: the row is there (an UPDATE), or this is the first written
                 # answer (the UPDATE finds nothing, and the row is inserted).
-                if not AssessmentText.objects.filter(pk=self.pk).update(**written):
-                    self.text = AssessmentText.objects.create(assessment_id=self.pk, **written)
-            if saved and self.ordered_options:
+                if AssessmentText.objects.filter(pk=self.pk).update(**written):
+                    _record_history(AssessmentText, [text], reason, when)
+                else:
+                    self.text = AssessmentText(assessment_id=self.pk, **written)
+                    self.text._history_date = when  # the inserted row's history: by signal
+                    self.text.save(force_insert=True)
+            if self.ordered_options:
                 Option.objects.bulk_update(
                     self.ordered_options, [*Option.RESULT_FIELDS, *sorted(option_fields)]
                 )
-        if saved:
-            self.version = expected_version + 1
-        return bool(saved)
+                if options:
+                    _record_history(Option, [option for option, _ in options], reason, when)
+            self.record_history(reason, when=when)
+        return True
 
-    def claim_version(self, expected_version: int) -> bool:
+    def claim_version(self, expected_version: int, reason: str = "") -> bool:
         """Move the version on, if nobody saved since `expected_version`: for changes to
         the options themselves (added, removed, reordered), which must not cross a save."""
-        return self.save_answers((), expected_version)
+        return self.save_answers((), expected_version, reason=reason)
+
+    def record_history(self, reason: str = "", *, when=None) -> None:
+        """Write a history row of the assessment as this instance now stands, for a change
+        saved with `.update()`, which simple-history's signals do not see. The user is the
+        request's, from simple-history's middleware."""
+        _record_history(type(self), [self], reason, when or timezone.now())
+
+    def submit(self, checked_version: int | None) -> bool:
+        """Submit the draft as it was checked at `checked_version`, in one conditional
+        UPDATE; False if it changed since (or is no longer a draft)."""
+        if checked_version != self.version:
+            return False
+        now = timezone.now()
+        with transaction.atomic():
+            submitted = (
+                type(self)
+                .objects.filter(pk=self.pk, version=checked_version, status=Status.DRAFT)
+                .update(status=Status.SUBMITTED, submitted_at=now, version=F("version") + 1)
+            )
+            if submitted:
+                self.status, self.submitted_at = Status.SUBMITTED, now
+                self.version = checked_version + 1
+                self.record_history(EVENTS["submitted"], when=now)
+        return bool(submitted)
 
     # --- Archiving, restoring and revising ---------------------------------------------------
 
-    def change_status(self, current: Status, new: Status) -> bool:
+    def change_status(self, current: Status, new: Status, reason: str = "") -> bool:
         """Move from the `current` status to `new` in one conditional UPDATE that stamps
-        `updated_at` and moves the version on; False if the status was no longer `current`
-        (someone else got there first)."""
-        return bool(
-            type(self)
-            .objects.filter(pk=self.pk, status=current)
-            .update(status=new, updated_at=timezone.now(), version=F("version") + 1)
-        )
+        `updated_at` and moves the version on, and record it in the history with `reason`;
+        False if the assessment changed since this instance was read (someone else got
+        there first)."""
+        now = timezone.now()
+        with transaction.atomic():
+            changed = (
+                type(self)
+                .objects.filter(pk=self.pk, status=current, version=self.version)
+                .update(status=new, updated_at=now, version=F("version") + 1)
+            )
+            if changed:
+                self.status, self.updated_at, self.version = new, now, self.version + 1
+                self.record_history(reason, when=now)
+        return bool(changed)
 
     @property
     def revision_title(self) -> str:
@@ -634,21 +724,28 @@ class Assessment(models.Model):
         }
         written = {name: getattr(self.text_answers, name) for name in TEXT_FIELDS}
         with transaction.atomic():
-            revision = type(self).objects.create(
+            revision = type(self)(
                 **answers,
                 title=self.revision_title,
                 author=author,
                 revision_of=self,
                 status=Status.DRAFT,
             )
+            # One history row for the revision once it is complete, rather than one a save.
+            revision.skip_history_when_saving = True
+            revision.save()
             revision.adopt_options(
-                Option.objects.bulk_create(
-                    option.copy_for(revision) for option in self.ordered_options
+                bulk_create_with_history(
+                    [option.copy_for(revision) for option in self.ordered_options], Option
                 )
             )
             if any(written.values()):
                 revision.text = AssessmentText.objects.create(assessment=revision, **written)
             revision.save()  # the results, worked out again with the copied options
+            del revision.skip_history_when_saving
+            reason = EVENTS["revision_of"].format(title=self.title)
+            _record_history(type(self), [revision], reason, timezone.now(), created=True)
+            self.record_history(EVENTS["revised"].format(title=revision.title))
         return revision
 
 
@@ -683,6 +780,8 @@ class AssessmentText(models.Model):
     special_assets_notes = models.TextField("more about what they bring", blank=True)
     support_given = models.TextField("support the agency gives", blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "written answers"
         verbose_name_plural = "written answers"
@@ -693,6 +792,14 @@ class AssessmentText(models.Model):
 
 def _decimal(value) -> Decimal | None:
     return None if value is None else Decimal(str(value))
+
+
+def _record_history(model, instances, reason: str, when, *, created: bool = False) -> None:
+    """History rows for `instances` as they now stand, in one INSERT (for saves made with
+    `.update()` or `bulk_update()`, which simple-history's signals do not see)."""
+    model.history.bulk_history_create(
+        instances, update=not created, default_change_reason=reason, default_date=when
+    )
 
 
 def _fraction(percent: Decimal | None) -> Decimal | None:

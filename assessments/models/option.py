@@ -12,6 +12,7 @@ from uuid import uuid4
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from assessments.models.fields import (
     confidence,
@@ -153,6 +154,9 @@ class Option(models.Model):
         "result_is_best",
         "result_probability_best",
     )
+
+    # Every change: `Assessment.save_answers` records the saves it makes with bulk_update.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position"]

@@ -1,44 +1,41 @@
-from django.db.models import Count, Q, Sum
+"""The dashboard at `/`: benefits against costs across the user's services and agencies.
+
+Every figure is a database aggregate over the assessments the filters keep
+(`assessments.portfolio`); every chart has a table with the same figures, which a CSV
+link downloads, so the page works with JavaScript off.
+"""
+
+from django.db.models import Count, Sum
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from assessments import portfolio
 from assessments.access import assessments_for
-from assessments.choices import Classification, Quadrant, Sensitivity, Status
-from services.access import agencies_for, role_subquery
-from services.models import Role
+from assessments.choices import Quadrant, Status
+from assessments.filters import DashboardFilterForm
+from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
+from coprod_site.csv_export import streaming_csv_response
+from services.access import agencies_for, role_subquery, services_for
+from services.models import Role, Sector, SpecialAsset
 
-RECENT_COUNT = 5
 DRAFTS_SHOWN = 10
+MOTIVATOR_WORDS = {
+    "material": "What they gain for themselves",
+    "intrinsic": "Enjoying the work itself",
+    "social": "Company and respect",
+    "normative": "Duty, or doing right",
+    "sanctions": "Avoiding a penalty",
+}
 
 
-def portfolio_counts(assessments) -> dict[str, int]:
-    """Counts of the assessments by status, and of the submitted ones by result.
-
-    One query: every count is a FILTER clause of a single aggregate, so the table is
-    scanned once however many counts the dashboard shows. Archived assessments are left
-    out; drafts count only as drafts, because their results are provisional.
-    """
-    submitted = Q(status=Status.SUBMITTED)
-    counts = {
-        "drafts": Count("pk", filter=Q(status=Status.DRAFT)),
-        "submitted": Count("pk", filter=submitted),
-        "robust": Count("pk", filter=submitted & Q(result_sensitivity=Sensitivity.ROBUST)),
-        "fragile": Count("pk", filter=submitted & Q(result_sensitivity=Sensitivity.FRAGILE)),
-        "flagged": Count("pk", filter=submitted & Q(result_risk_flag_count__gt=0)),
-    }
-    for quadrant in Quadrant:
-        counts[f"quadrant_{quadrant}"] = Count("pk", filter=submitted & Q(result_quadrant=quadrant))
-    for classification in Classification:
-        counts[f"classification_{classification}"] = Count(
-            "pk", filter=submitted & Q(result_classification=classification)
-        )
-    return assessments.current().aggregate(**counts)
-
-
-@require_safe
-def dashboard(request):
+def _portfolio(request):
+    """The filter form and every figure it selects: seven queries, whatever the number of
+    assessments (agencies, services for the filter, counts and profile, plane,
+    comparisons, and the two watch lists)."""
     user = request.user
-    # 1 query: the user's agencies with their service counts, clients served and my role.
+    # 1 query: the user's agencies with their service counts, clients served and my role;
+    # the page header reuses it.
     agencies = list(
         agencies_for(user).annotate(
             service_count=Count("services"),
@@ -46,31 +43,230 @@ def dashboard(request):
             my_role=role_subquery(user, "pk"),
         )
     )
-    mine = assessments_for(user)
-    counts = portfolio_counts(mine)
-    quadrants = [(quadrant, counts[f"quadrant_{quadrant}"]) for quadrant in Quadrant]
-    classifications = [(c, counts[f"classification_{c}"]) for c in Classification]
-    context = {
+    request.header_agencies = agencies
+    services = services_for(user).select_related("agency").only("code", "name", "agency__name")
+    form = DashboardFilterForm(request.GET or None, agencies=agencies, services=services)
+    everything = form.filter(assessments_for(user))
+    submitted = everything.filter(status=Status.SUBMITTED)
+    counts = portfolio.headline(everything)
+    tables = portfolio.comparisons(submitted)
+    shown = [a for a in agencies if a.slug == form.one_agency] if form.one_agency else agencies
+    return {
+        "form": form,
         "agencies": agencies,
-        "can_start": any(agency.my_role == Role.MANAGER for agency in agencies),
         "counts": counts,
-        "quadrants": quadrants,
-        "classifications": classifications,
-        "chart_data": {
-            "labels": [str(quadrant.label) for quadrant, _ in quadrants],
-            "counts": [count for _, count in quadrants],
-        },
-        # The user's own drafts have a list of their own just above; not twice.
-        "recent": mine.current()
-        .exclude(status=Status.DRAFT, author=user)
-        .for_listing()
-        .order_by("-updated_at", "-pk")[:RECENT_COUNT],
-        "drafts": list(
-            mine.drafts()
-            .filter(author=user)
-            .for_listing()
-            .order_by("-updated_at", "-pk")[: DRAFTS_SHOWN + 1]
+        "tables": tables,
+        "plane": portfolio.plane(submitted, counts),
+        # The willingness-to-pay line only makes sense for one agency's own figure.
+        "plane_wtp": shown[0].default_willingness_to_pay if len(shown) == 1 else None,
+        "plane_currency": shown[0].currency if len(shown) == 1 else None,
+        "plane_agency": shown[0].name if len(shown) == 1 else None,
+        "watch": portfolio.watch_list(submitted),
+    }
+
+
+def quadrant_rows(counts) -> list[tuple]:
+    return [(quadrant, counts[f"quadrant_{quadrant}"]) for quadrant in Quadrant]
+
+
+def profile_rows(counts) -> dict[str, list]:
+    submitted = counts["submitted"] or 0
+    return {
+        "motivators": [(MOTIVATOR_WORDS[m], counts[f"avg_{m}_motivation"]) for m in MOTIVATORS],
+        "capability": [
+            ("Expertise the work needs", counts["avg_expertise_required"]),
+            ("Co-producers' capability", counts["avg_co_producer_capability"]),
+        ],
+        "assets": [
+            (asset.label, counts[f"asset_{asset}"], counts[f"asset_{asset}"] / submitted)
+            for asset in SpecialAsset
+            if submitted
+        ],
+        "flags": sorted(
+            (
+                (title, counts[f"flag_{code}"], code)
+                for code, (title, _) in RISK_FLAG_TEXT.items()
+                if counts[f"flag_{code}"]
+            ),
+            key=lambda row: -row[1],
         ),
+    }
+
+
+def plane_chart(figures) -> dict:
+    plane = figures["plane"]
+    return {
+        "binned": plane["binned"],
+        "wtp": None if figures["plane_wtp"] is None else float(figures["plane_wtp"]),
+        "currency": figures["plane_currency"],
+        "quadrants": {q.value: q.label for q in Quadrant},
+        "points": [
+            {
+                "x": float(p["result_quality_change"]),
+                "y": float(p["result_cost_change"]),
+                "quadrant": p["result_quadrant"],
+                "label": p["title"],
+                "url": f"/assessments/{p['code']}/",
+            }
+            for p in plane.get("points", [])
+        ],
+        "cells": [
+            {
+                "x": (c["x_from"] + c["x_to"]) / 2,
+                "y": (c["y_from"] + c["y_to"]) / 2,
+                "count": c["count"],
+                "quadrant": c["result_quadrant"],
+            }
+            for c in plane.get("cells", [])
+        ],
+    }
+
+
+@require_safe
+def dashboard(request):
+    user = request.user
+    figures = _portfolio(request)
+    counts = figures["counts"]
+    agencies = figures["agencies"]
+    tables = figures["tables"]
+    drafts = list(
+        assessments_for(user)
+        .drafts()
+        .filter(author=user)
+        .for_listing()
+        .order_by("-updated_at", "-pk")[: DRAFTS_SHOWN + 1]
+    )
+    sector_names = dict(Sector.choices)
+    context = {
+        **figures,
+        "can_start": any(agency.my_role == Role.MANAGER for agency in agencies),
+        "quadrants": quadrant_rows(counts),
+        "profile": profile_rows(counts),
+        "sector_names": sector_names,
+        "overall": tables["all"][0][1] if tables["all"] else None,
+        "plane_chart": plane_chart(figures),
+        "comparison_charts": {
+            "agencies": [
+                {
+                    "label": name,
+                    "share": outcomes.co_produced_share,
+                    "quality": outcomes.quality_gained,
+                }
+                for name, outcomes, _ in tables["agency"]
+            ],
+            "sectors": [
+                {
+                    "label": str(sector_names.get(name, name)),
+                    "share": outcomes.co_produced_share,
+                    "quality": outcomes.quality_gained,
+                }
+                for name, outcomes, _ in tables["sector"]
+            ],
+            "motivators": [
+                {"label": label, "value": None if value is None else float(value)}
+                for label, value in profile_rows(counts)["motivators"]
+            ],
+        },
+        "drafts": drafts,
         "drafts_shown": DRAFTS_SHOWN,
+        "filter_query": request.GET.urlencode(),
     }
     return render(request, "assessments/dashboard.html", context)
+
+
+# --- The tables as CSV ------------------------------------------------------------------
+
+
+def _outcome_row(name, outcomes, currencies):
+    return [
+        name,
+        ";".join(currencies),
+        outcomes.assessed,
+        outcomes.decided,
+        outcomes.co_produced_best,
+        None if outcomes.co_produced_share is None else round(outcomes.co_produced_share, 4),
+        outcomes.net_benefit,
+        outcomes.net_benefit_change,
+        outcomes.agency_spending,
+        outcomes.spending_change,
+        outcomes.hours,
+        outcomes.time_value,
+        None if outcomes.quality_gained is None else round(outcomes.quality_gained, 2),
+        outcomes.robust,
+        outcomes.fragile,
+    ]
+
+
+OUTCOME_HEADER = [
+    "currency",
+    "assessments",
+    "with_a_best_option",
+    "best_option_co_produced",
+    "share_best_option_co_produced",
+    "net_benefit_of_best_options",
+    "net_benefit_gained_against_comparators",
+    "agency_spending_pv",
+    "agency_spending_change_against_comparators_pv",
+    "co_producer_hours_a_year",
+    "co_producer_time_value_pv",
+    "quality_points_gained_per_client_year",
+    "robust",
+    "fragile",
+]
+
+
+def _table(name: str, figures: dict):
+    counts, tables = figures["counts"], figures["tables"]
+    sectors = dict(Sector.choices)
+    if name in ("agencies", "sectors", "currencies"):
+        key = {"agencies": "agency", "sectors": "sector", "currencies": "currency"}[name]
+        rows = [
+            _outcome_row(str(sectors.get(group, group)) if key == "sector" else group, o, c)
+            for group, o, c in tables[key]
+        ]
+        if key == "currency":  # the group is the currency column already
+            return OUTCOME_HEADER, [row[1:] for row in rows]
+        return [key, *OUTCOME_HEADER], rows
+    if name == "plane":
+        plane = figures["plane"]
+        if plane["binned"]:
+            header = ["quality_change_from", "quality_change_to", "cost_change_from",
+                      "cost_change_to", "quadrant", "assessments"]  # fmt: skip
+            rows = [
+                [c["x_from"], c["x_to"], c["y_from"], c["y_to"], c["result_quadrant"], c["count"]]
+                for c in plane["cells"]
+            ]
+            return header, rows
+        header = ["assessment_id", "title", "agency", "quadrant", "quality_change",
+                  "cost_per_client_year_change"]  # fmt: skip
+        rows = [
+            [
+                p["code"],
+                p["title"],
+                p["service__agency__name"],
+                p["result_quadrant"],
+                p["result_quality_change"],
+                p["result_cost_change"],
+            ]  # fmt: skip
+            for p in plane["points"]
+        ]
+        return header, rows
+    if name == "quadrants":
+        return ["quadrant", "assessments"], [[q.label, n] for q, n in quadrant_rows(counts)]
+    if name == "profile":
+        profile = profile_rows(counts)
+        rows = [["average strength", label, value] for label, value in profile["motivators"]]
+        rows += [["average", label, value] for label, value in profile["capability"]]
+        rows += [["special asset", label, n] for label, n, _ in profile["assets"]]
+        rows += [["risk flag", title, n] for title, n, _ in profile["flags"]]
+        return ["kind", "what", "value"], rows
+    raise Http404("No such table.")
+
+
+@require_safe
+def dashboard_table_csv(request, table):
+    """One of the dashboard's tables as CSV, for the same filters."""
+    if table not in ("agencies", "sectors", "currencies", "plane", "quadrants", "profile"):
+        raise Http404("No such table.")
+    header, rows = _table(table, _portfolio(request))
+    return streaming_csv_response(f"coprod-dashboard-{table}", header, rows)

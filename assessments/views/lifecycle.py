@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from assessments.access import get_assessment_for_user
 from assessments.choices import Status
-from assessments.models import Assessment
+from assessments.models import EVENTS, Assessment
 
 REVISABLE = (Status.SUBMITTED, Status.ARCHIVED)
 
@@ -40,7 +40,7 @@ def confirm_archive(request, code):
 @require_POST
 def archive(request, code):
     assessment = for_manager(request, code, [Status.SUBMITTED])
-    if assessment.change_status(Status.SUBMITTED, Status.ARCHIVED):
+    if assessment.change_status(Status.SUBMITTED, Status.ARCHIVED, EVENTS["archived"]):
         messages.success(request, "Assessment archived. It no longer counts on your dashboard.")
     return redirect(assessment)
 
@@ -53,7 +53,7 @@ def confirm_restore(request, code):
 @require_POST
 def restore(request, code):
     assessment = for_manager(request, code, [Status.ARCHIVED])
-    if assessment.change_status(Status.ARCHIVED, Status.SUBMITTED):
+    if assessment.change_status(Status.ARCHIVED, Status.SUBMITTED, EVENTS["restored"]):
         messages.success(request, "Assessment restored. It counts on your dashboard again.")
     return redirect(assessment)
 

@@ -54,8 +54,9 @@ def _posted_version(request) -> int | None:
         return None
 
 
-def _change_options(assessment, version, change) -> None:
-    """Make a change to the set of options and store the new results, or none of it.
+def _change_options(assessment, version, change, reason: str = "") -> None:
+    """Make a change to the set of options and store the new results, or none of it; the
+    history says `reason` (options added or removed have history rows of their own).
 
     Raises StaleOptions if someone saved since `version`.
     """
@@ -63,7 +64,7 @@ def _change_options(assessment, version, change) -> None:
         with transaction.atomic():
             change()
             assessment.forget_options()
-            if version is None or not assessment.save_answers((), version):
+            if version is None or not assessment.claim_version(version, reason):
                 raise StaleOptions
     except IntegrityError as error:  # two changes crossed: say so rather than fail
         raise StaleOptions from error
@@ -156,6 +157,7 @@ def remove_option(request, code, option_code):
 
 
 def _move(request, code, option_code, step: int):
+    """Swap an option with its neighbour above (step -1) or below (+1)."""
     assessment = draft_for_manager(request, code)
     options = assessment.ordered_options
     option = _option_of(assessment, option_code)
@@ -172,8 +174,11 @@ def _move(request, code, option_code, step: int):
         Option.objects.filter(pk=neighbour.pk).update(position=mine)
         Option.objects.filter(pk=option.pk).update(position=theirs)
 
+    direction = "up" if step < 0 else "down"
     try:
-        _change_options(assessment, _posted_version(request), swap)
+        _change_options(
+            assessment, _posted_version(request), swap, f"Moved option “{option.name}” {direction}"
+        )
     except StaleOptions:
         messages.error(request, OPTIONS_CHANGED)
     return redirect(
@@ -201,8 +206,11 @@ def make_comparator(request, code, option_code):
         Option.objects.filter(assessment=assessment, comparator=True).update(comparator=False)
         Option.objects.filter(pk=option.pk).update(comparator=True)
 
+    words = comparator_words(assessment)
     try:
-        _change_options(assessment, _posted_version(request), choose)
+        _change_options(
+            assessment, _posted_version(request), choose, f"Option “{option.name}” is now {words}"
+        )
         messages.success(
             request, f"“{option.name}” is now {comparator_words(assessment)}, the comparison."
         )

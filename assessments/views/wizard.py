@@ -9,16 +9,13 @@ from the database.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from assessments.access import get_assessment_for_user
-from assessments.choices import Status
 from assessments.forms import SECTION_FORMS, NewAssessmentForm
 from assessments.models import Assessment
 from assessments.sections import (
@@ -222,10 +219,7 @@ def submit(request, code):
         checked_version = int(request.POST.get("version", ""))
     except ValueError:
         checked_version = None
-    updated = Assessment.objects.filter(
-        pk=assessment.pk, version=checked_version, status=Status.DRAFT
-    ).update(status=Status.SUBMITTED, submitted_at=timezone.now(), version=F("version") + 1)
-    if not updated:
+    if not assessment.submit(checked_version):
         messages.error(
             request,
             "Someone changed this assessment since you checked it. Check the answers again, "

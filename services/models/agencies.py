@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class GovernmentLevel(models.TextChoices):
@@ -120,6 +121,7 @@ class Agency(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AgencyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -157,6 +159,8 @@ class Membership(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["agency__name", "user__username"]
         constraints = [
@@ -192,6 +196,7 @@ class Service(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["agency__name", "name"]

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from services.models.agencies import GovernmentLevel, Sector
 from services.models.choices import (
@@ -173,6 +174,7 @@ class CaseExample(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CaseExampleQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -286,6 +288,8 @@ class CaseSource(models.Model):
         help_text="Leave empty if the source is not online.",
     )
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "id"]

@@ -105,3 +105,15 @@ def test_two_options_become_rows_with_results_and_go_back(old_shape):
     for name, value in COMPLETE_OLD.items():
         assert getattr(restored, name) == value, name
     assert Assessment.objects.get(pk=blank.pk).alternative_name == "The alternative"
+
+
+def test_existing_assessments_get_their_plane_options_linked(old_shape):
+    complete = _old_assessment(old_shape, **COMPLETE_OLD)
+    migrate([("assessments", "0010_uncertainty_ranges_and_results")])
+    apps = migrate([("assessments", "0011_plane_options")])
+    Assessment = apps.get_model("assessments", "Assessment")
+    linked = Assessment.objects.select_related(
+        "result_plane_option", "result_plane_comparator"
+    ).get(pk=complete.pk)
+    assert linked.result_plane_option.name == "With co-production"
+    assert linked.result_plane_comparator.name == "Teaching assistants"

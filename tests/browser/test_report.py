@@ -84,9 +84,9 @@ def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, ax
     assert_accessible(axe, page)
 
     page.set_viewport_size(PHONE)
-    page.wait_for_function(
-        "Chart.getChart('cost-quality-chart').width < 390"
-    )  # the chart has resized to the phone
+    # The chart has resized to the phone. (A function, not an expression: Playwright polls
+    # an expression with eval, which the Content Security Policy refuses.)
+    page.wait_for_function("() => Chart.getChart('cost-quality-chart').width < 390")
     costs = page.get_by_role("table", name="Costs, quality and net benefit of each option")
     assert costs.is_visible()
     # Stacked: the column headings are hidden and each figure carries its own label.

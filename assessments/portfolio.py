@@ -1,0 +1,275 @@
+"""The portfolio's figures, for the dashboard: every one a database aggregate.
+
+Each submitted assessment stands on the portfolio plane for its best co-produced option
+(`result_plane_option`, "P") against its comparator (`result_plane_comparator`, "C"), and
+names its best option at its own willingness to pay (`result_best`, "B"). Those three are
+foreign keys, so the sums below are plain LEFT JOINs: one row per assessment, never
+multiplied by its options.
+
+Units: money is in each agency's currency, present value over each assessment's own
+period; the dashboard shows one currency when every agency uses it, and says so when
+they differ. Hours are co-producers' hours a year at full take-up.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    Min,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Floor
+
+from assessments.choices import Quadrant, Sensitivity, Status
+from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
+from services.models import SpecialAsset
+
+# Past this many points the plane is drawn as counts per cell.
+PLANE_POINTS_MAX = 300
+PLANE_CELLS = 12  # cells a side when binned
+WATCH_LIST_MAX = 20
+
+P, C, B = "result_plane_option", "result_plane_comparator", "result_best"
+
+
+def _money(expression):
+    return ExpressionWrapper(expression, output_field=DecimalField(max_digits=24, decimal_places=2))
+
+
+def hours_a_year():
+    """The co-produced option's hours a year, or people x hours each where left blank."""
+    return Coalesce(
+        F(f"{P}__annual_co_producer_hours"),
+        ExpressionWrapper(
+            F("co_producers_per_year") * F("hours_per_co_producer"),
+            output_field=DecimalField(max_digits=24, decimal_places=1),
+        ),
+    )
+
+
+def weighted_quality():
+    """Quality points gained, times the client-years they are gained for."""
+    return ExpressionWrapper(
+        F("result_quality_change") * F(f"{P}__result_client_years"), output_field=FloatField()
+    )
+
+
+def outcome_sums(where: Q | None = None) -> dict:
+    """The money, time and quality sums the headline and the comparisons share, each
+    counting only the rows `where` holds (all rows without it)."""
+
+    def only(condition: Q | None = None) -> Q | None:
+        if where is None:
+            return condition
+        return where if condition is None else where & condition
+
+    return {
+        "assessed": Count("pk", filter=only()),
+        "decided": Count("pk", filter=only(Q(**{f"{B}__isnull": False}))),
+        "co_produced_best": Count("pk", filter=only(Q(**{f"{B}__co_produced": True}))),
+        "net_benefit": Sum(f"{B}__result_net_benefit", filter=only()),
+        "net_benefit_change": Sum("result_net_benefit_change", filter=only()),
+        "agency_spending": Sum(f"{P}__result_agency_cost", filter=only()),
+        "spending_change": Sum(
+            _money(F(f"{P}__result_agency_cost") - F(f"{C}__result_agency_cost")),
+            filter=only(),
+        ),
+        "time_value": Sum(f"{P}__result_time_cost", filter=only()),
+        "hours": Sum(hours_a_year(), filter=only()),
+        "quality_client_years": Sum(weighted_quality(), filter=only()),
+        "client_years": Sum(
+            f"{P}__result_client_years", filter=only(Q(result_quality_change__isnull=False))
+        ),
+        "robust": Count("pk", filter=only(Q(result_sensitivity=Sensitivity.ROBUST))),
+        "fragile": Count("pk", filter=only(Q(result_sensitivity=Sensitivity.FRAGILE))),
+    }
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """The sums for a set of submitted assessments, with the figures derived from them."""
+
+    assessed: int
+    decided: int
+    co_produced_best: int
+    net_benefit: object
+    net_benefit_change: object
+    agency_spending: object
+    spending_change: object
+    time_value: object
+    hours: object
+    quality_client_years: float | None
+    client_years: object
+    robust: int
+    fragile: int
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Outcomes":
+        return cls(**{name: row[name] for name in cls.__dataclass_fields__})
+
+    @property
+    def co_produced_share(self) -> float | None:
+        """Of the assessments with a decided best option, the share where it is co-produced."""
+        return self.co_produced_best / self.decided if self.decided else None
+
+    @property
+    def quality_gained(self) -> float | None:
+        """Quality points gained per client-year, averaged over all clients served."""
+        if not self.client_years:
+            return None
+        return (self.quality_client_years or 0) / float(self.client_years)
+
+
+def headline(everything) -> dict:
+    """The counts and the profile of the filtered assessments, in one query.
+
+    `everything` is the filtered assessments whatever their status; the counts by status
+    read all of them, every other figure only the submitted ones (their results are
+    final), each a FILTER clause of the one aggregate. The money and quality figures come
+    from `comparisons`, which keeps currencies apart.
+    """
+    is_submitted = Q(status=Status.SUBMITTED)
+    figures = {
+        "drafts": Count("pk", filter=Q(status=Status.DRAFT)),
+        "archived": Count("pk", filter=Q(status=Status.ARCHIVED)),
+        "quality_min": Min("result_quality_change", filter=is_submitted),
+        "quality_max": Max("result_quality_change", filter=is_submitted),
+        "cost_min": Min("result_cost_change", filter=is_submitted),
+        "cost_max": Max("result_cost_change", filter=is_submitted),
+        "flagged": Count("pk", filter=is_submitted & Q(result_risk_flag_count__gt=0)),
+        **{
+            f"quadrant_{quadrant}": Count("pk", filter=is_submitted & Q(result_quadrant=quadrant))
+            for quadrant in Quadrant
+        },
+    }
+    figures["submitted"] = Count("pk", filter=is_submitted)
+    # The profile: how strongly people take part, and what they bring.
+    for name in (*(f"{m}_motivation" for m in MOTIVATORS), "expertise_required",
+                 "co_producer_capability"):  # fmt: skip
+        figures[f"avg_{name}"] = Avg(name, filter=is_submitted)
+    assets_text = Cast("special_assets", CharField())
+    for asset in SpecialAsset:
+        figures[f"asset_{asset}"] = Count(
+            "pk", filter=is_submitted & Q(**{"assets_text__contains": f'"{asset}"'})
+        )
+    flags_text = Cast("result_risk_flags", CharField())
+    for code in RISK_FLAG_TEXT:
+        figures[f"flag_{code}"] = Count(
+            "pk", filter=is_submitted & Q(**{"flags_text__contains": f'"{code}"'})
+        )
+    figures["robust"] = Count("pk", filter=is_submitted & Q(result_sensitivity="robust"))
+    figures["fragile"] = Count("pk", filter=is_submitted & Q(result_sensitivity="fragile"))
+    figures["decided"] = Count("pk", filter=is_submitted & Q(willingness_to_pay__isnull=False))
+    return everything.alias(assets_text=assets_text, flags_text=flags_text).aggregate(**figures)
+
+
+def plane(submitted, row: dict) -> dict:
+    """The portfolio plane: a point per assessment, or counts per cell past
+    PLANE_POINTS_MAX (with the cells' edges). One query."""
+    on_plane = submitted.filter(result_quadrant__gt="")
+    if row["submitted"] <= PLANE_POINTS_MAX:
+        points = list(
+            on_plane.values(
+                "code",
+                "title",
+                "result_quadrant",
+                "result_quality_change",
+                "result_cost_change",
+                "service__agency__name",
+            ).order_by("title", "pk")
+        )
+        return {"binned": False, "points": points}
+    x_low, x_high = float(row["quality_min"] or 0), float(row["quality_max"] or 0)
+    y_low, y_high = float(row["cost_min"] or 0), float(row["cost_max"] or 0)
+    x_step = (x_high - x_low) / PLANE_CELLS or 1.0
+    y_step = (y_high - y_low) / PLANE_CELLS or 1.0
+
+    def cell(field, low, step):
+        # The top edge belongs to the last cell.
+        index = Floor((Cast(field, FloatField()) - Value(low)) / Value(step))
+        return Case(
+            When(**{f"{field}__gte": high_edge(low, step)}, then=Value(float(PLANE_CELLS - 1))),
+            default=index,
+            output_field=FloatField(),
+        )
+
+    def high_edge(low, step):
+        return low + step * PLANE_CELLS
+
+    cells = list(
+        on_plane.annotate(
+            x_cell=cell("result_quality_change", x_low, x_step),
+            y_cell=cell("result_cost_change", y_low, y_step),
+        )
+        .values("x_cell", "y_cell", "result_quadrant")
+        .annotate(count=Count("pk"))
+        .order_by("x_cell", "y_cell", "result_quadrant")
+    )
+    return {
+        "binned": True,
+        "cells": [
+            {
+                **cell_row,
+                "x_from": x_low + x_step * int(cell_row["x_cell"]),
+                "x_to": x_low + x_step * (int(cell_row["x_cell"]) + 1),
+                "y_from": y_low + y_step * int(cell_row["y_cell"]),
+                "y_to": y_low + y_step * (int(cell_row["y_cell"]) + 1),
+            }
+            for cell_row in cells
+        ],
+    }
+
+
+def _add_up(table: dict, key, row: dict) -> None:
+    total = table.setdefault(key, dict.fromkeys(Outcomes.__dataclass_fields__))
+    total.setdefault("currencies", set()).add(row["service__agency__currency"])
+    for name in Outcomes.__dataclass_fields__:
+        if row[name] is not None:
+            total[name] = row[name] if total[name] is None else total[name] + row[name]
+
+
+def comparisons(submitted) -> dict[str, list]:
+    """The outcomes by agency, by sector and by currency (for the headline: money in two
+    currencies is not added up), from one GROUP BY agency and sector, summed up each way
+    here (sums of sums, so nothing is averaged twice). Each list holds (name, Outcomes,
+    currencies) in name order."""
+    rows = submitted.values(
+        "service__agency__name", "service__agency__currency", "service__sector"
+    ).annotate(**outcome_sums())
+    tables = {"agency": {}, "sector": {}, "currency": {}, "all": {}}
+    for row in rows.order_by("service__agency__name", "service__sector"):
+        _add_up(tables["agency"], row["service__agency__name"], row)
+        _add_up(tables["sector"], row["service__sector"], row)
+        _add_up(tables["currency"], row["service__agency__currency"], row)
+        _add_up(tables["all"], "all", row)
+    return {
+        name: [
+            (key, Outcomes.from_row(total), sorted(total["currencies"]))
+            for key, total in sorted(table.items())
+        ]
+        for name, table in tables.items()
+    }
+
+
+def watch_list(submitted) -> tuple[list, list]:
+    """Submitted assessments to look at: the fragile choices, and those with risks
+    flagged; each list the most recent first, at most WATCH_LIST_MAX long. Two queries."""
+    columns = ("code", "title", "result_risk_flags", "result_probability_best", "updated_at")
+    newest = ("-updated_at", "-pk")
+    fragile = submitted.filter(result_sensitivity=Sensitivity.FRAGILE)
+    flagged = submitted.filter(result_risk_flag_count__gt=0)
+    return (
+        list(fragile.only(*columns).order_by(*newest)[:WATCH_LIST_MAX]),
+        list(flagged.only(*columns).order_by(*newest)[:WATCH_LIST_MAX]),
+    )

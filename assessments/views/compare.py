@@ -1,0 +1,321 @@
+"""Two to four assessments side by side: /assessments/compare/?a=<code>&b=<code>[&c=…&d=…].
+
+Everything shown is an assessment's stored results (its `result_*` columns and its
+options'), never a fresh scoring run, so the page reads two queries however many options
+the assessments have: the assessments with their service and agency, then their options.
+The page's tables and the CSV download are built from the same rows (`comparison`), so
+the download is the comparison on the page, with figures as plain numbers.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from assessments.access import assessments_for
+from assessments.forms.compare import COMPARE_KEYS, CompareForm
+from assessments.models import Assessment, Option
+from assessments.scoring import RISK_FLAG_TEXT
+from coprod_site.csv_export import spreadsheet_safe, streaming_csv_response
+
+# How many of the user's assessments the chooser offers when the page is asked without a
+# valid choice (the list page offers the assessments it shows).
+CHOICES_OFFERED = 50
+
+# What a cell shows, and how: the template formats each kind with the figures filters; the
+# CSV writes the value as it is stored.
+TEXT, LIST, YES_NO = "text", "list", "yes_no"
+MONEY, MONEY_EXACT, MONEY_CHANGE, NET_BENEFIT_CHANGE = (
+    "money",
+    "money_exact",
+    "money_change",
+    "net_benefit_change",
+)
+QUALITY, QUALITY_CHANGE, PERCENT, RATE, YEARS, OPTION = (
+    "quality",
+    "quality_change",
+    "percent",
+    "rate",
+    "years",
+    "option",
+)
+NOT_KNOWN = "Not known yet"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One assessment's entry in a row. `value` is None when it is not known (`missing`
+    says so in words); `currency` is the assessment's agency's, for money; `heading` is
+    the assessment's title, which labels the cell when the table is stacked on a phone.
+    An option's cell carries the option's own figures as (label, Cell) pairs, and
+    `highlight` when it is the assessment's best option."""
+
+    value: Any
+    kind: str = TEXT
+    currency: str = ""
+    heading: str = ""
+    missing: str = NOT_KNOWN
+    figures: tuple[tuple[str, "Cell"], ...] = ()
+    highlight: bool = False
+
+    @property
+    def size(self):
+        """A change without its sign, for "£3.70 less" or "12.5 points higher"."""
+        return abs(self.value)
+
+    @property
+    def csv_value(self):
+        if self.kind == LIST:
+            return "; ".join(self.value or ())
+        if self.kind == YES_NO:
+            return "Yes" if self.value else "No"
+        return "" if self.value is None else self.value
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    slug: str
+    rows: tuple[Row, ...]
+
+
+class Compared:
+    """One assessment of the comparison, with its options read once in their order."""
+
+    def __init__(self, assessment: Assessment):
+        self.assessment = assessment
+        self.currency = assessment.service.agency.currency
+        self.options = assessment.ordered_options
+        self._by_id = {option.pk: option for option in self.options}
+
+    def option(self, option_id) -> Option | None:
+        """One of its options by primary key, from the options already read."""
+        return self._by_id.get(option_id)
+
+    def cell(self, value, kind: str = TEXT, **more) -> Cell:
+        return Cell(value, kind, currency=self.currency, heading=self.assessment.title, **more)
+
+    def named(self, option: Option | None, missing: str = NOT_KNOWN) -> Cell:
+        return self.cell(option and option.name, missing=missing)
+
+    def figure(self, option: Option | None, attribute: str, kind: str) -> Cell:
+        return self.cell(None if option is None else getattr(option, attribute), kind)
+
+
+def _best(c: Compared) -> Option | None:
+    return c.option(c.assessment.result_best_id)
+
+
+def _no_best_words(c: Compared) -> str:
+    if c.assessment.willingness_to_pay is None:
+        return "None named: no willingness to pay is set"
+    return NOT_KNOWN
+
+
+def _status(c: Compared) -> Cell:
+    a = c.assessment
+    provisional = " (results provisional)" if a.is_editable else ""
+    return c.cell(f"{a.get_status_display()}{provisional}")
+
+
+def _risk_flags(c: Compared) -> Cell:
+    # A flag stored before its wording was retired still shows, by its code.
+    titles = [
+        RISK_FLAG_TEXT.get(code, (code.replace("_", " ").capitalize(),))[0]
+        for code in c.assessment.result_risk_flags or ()
+    ]
+    return c.cell(titles, LIST, missing="None flagged")
+
+
+def _option_cell(c: Compared, position: int) -> Cell:
+    """The option at this place in the assessment's order, or a blank past its last."""
+    if position >= len(c.options):
+        return c.cell(None, OPTION, missing="No further option")
+    option = c.options[position]
+    figures = (
+        ("Co-produced", c.cell(option.co_produced, YES_NO)),
+        ("The comparator", c.cell(option.comparator, YES_NO)),
+        ("Cost to the agency", c.figure(option, "result_agency_cost", MONEY)),
+        ("Full cost", c.figure(option, "result_full_cost", MONEY)),
+        ("Full cost per client-year", c.figure(option, "result_cost_per_client_year", MONEY)),
+        ("Quality index (0 to 100)", c.figure(option, "result_quality", QUALITY)),
+        ("Net benefit", c.figure(option, "result_net_benefit", MONEY)),
+        ("Chance of being best", c.figure(option, "result_probability_best", PERCENT)),
+        ("On the efficient frontier", c.cell(option.result_on_frontier, YES_NO)),
+        ("Best at the willingness to pay", c.cell(option.result_is_best, YES_NO)),
+    )
+    return c.cell(option.name, OPTION, figures=figures, highlight=option.result_is_best)
+
+
+# (label, how to read it from one Compared), table by table.
+ASSESSMENT_ROWS = (
+    ("Service", lambda c: c.cell(c.assessment.service.name)),
+    ("Agency", lambda c: c.cell(c.assessment.service.agency.name)),
+    ("Status", _status),
+    ("Currency", lambda c: c.cell(c.currency)),
+)
+RESULT_ROWS = (
+    ("Classification", lambda c: c.cell(c.assessment.get_result_classification_display() or None)),
+    ("Best option at the willingness to pay", lambda c: c.named(_best(c), _no_best_words(c))),
+    ("Its net benefit", lambda c: c.figure(_best(c), "result_net_benefit", MONEY)),
+    (
+        "Its full cost per client-year",
+        lambda c: c.figure(_best(c), "result_cost_per_client_year", MONEY),
+    ),
+    ("Its quality index (0 to 100)", lambda c: c.figure(_best(c), "result_quality", QUALITY)),
+    (
+        "Chance it is the best option",
+        lambda c: c.cell(c.assessment.result_probability_best, PERCENT),
+    ),
+    (
+        "Robust or fragile (robust: best in at least 80% of the tries)",
+        lambda c: c.cell(c.assessment.get_result_sensitivity_display() or None),
+    ),
+    ("What finding out more could be worth", lambda c: c.cell(c.assessment.result_evpi, MONEY)),
+)
+PLANE_ROWS = (
+    (
+        "Co-produced option",
+        lambda c: c.named(c.option(c.assessment.result_plane_option_id)),
+    ),
+    ("Comparator", lambda c: c.named(c.option(c.assessment.result_plane_comparator_id))),
+    ("Co-production is", lambda c: c.cell(c.assessment.get_result_quadrant_display() or None)),
+    (
+        "Full cost per client-year, against the comparator",
+        lambda c: c.cell(c.assessment.result_cost_change, MONEY_CHANGE),
+    ),
+    (
+        "Quality index, against the comparator",
+        lambda c: c.cell(c.assessment.result_quality_change, QUALITY_CHANGE),
+    ),
+    (
+        "Net benefit, against the comparator",
+        lambda c: c.cell(c.assessment.result_net_benefit_change, NET_BENEFIT_CHANGE),
+    ),
+)
+RISK_ROWS = (
+    ("Number of risk flags", lambda c: c.cell(c.assessment.result_risk_flag_count)),
+    ("Risk flags", _risk_flags),
+)
+SETTINGS_ROWS = (
+    (
+        "What one quality point is worth for one client for a year",
+        lambda c: c.cell(c.assessment.willingness_to_pay, MONEY_EXACT, missing="Not set"),
+    ),
+    ("Appraisal period", lambda c: c.cell(c.assessment.appraisal_years, YEARS)),
+    ("Discount rate", lambda c: c.cell(c.assessment.discount_rate, RATE)),
+    (
+        "Value of an hour of co-producers' time",
+        lambda c: c.cell(c.assessment.hourly_rate, MONEY_EXACT),
+    ),
+)
+
+
+def comparison(compared: list[Compared]) -> list[Table]:
+    """The tables of the page, one cell per assessment in each row."""
+
+    def rows(definitions) -> tuple[Row, ...]:
+        return tuple(Row(label, tuple(read(c) for c in compared)) for label, read in definitions)
+
+    most_options = max(len(c.options) for c in compared)
+    option_rows = tuple(
+        Row(f"Option {position + 1}", tuple(_option_cell(c, position) for c in compared))
+        for position in range(most_options)
+    )
+    return [
+        Table("The assessments compared", "assessments", rows(ASSESSMENT_ROWS)),
+        Table("The result", "result", rows(RESULT_ROWS)),
+        Table("Co-production against the comparator", "plane", rows(PLANE_ROWS)),
+        Table("The options, in each assessment's order", "options", option_rows),
+        Table("Risks to watch", "risks", rows(RISK_ROWS)),
+        Table("Appraisal settings", "settings", rows(SETTINGS_ROWS)),
+    ]
+
+
+def csv_table(compared: list[Compared], tables: list[Table]) -> tuple[list, list]:
+    """The comparison as a header and rows: a row for each table's caption, then its rows;
+    an option's figures follow its name, each on a row of its own."""
+    blank = [""] * len(compared)
+    # The header is written as it is (only rows are guarded), and titles are typed by users.
+    header = ["", *(spreadsheet_safe(c.assessment.title) for c in compared)]
+    lines = []
+    for table in tables:
+        lines.append([table.caption, *blank])
+        for row in table.rows:
+            lines.append([row.label, *(cell.csv_value for cell in row.cells)])
+            if row.cells[0].kind == OPTION:
+                labels = next(cell.figures for cell in row.cells if cell.figures)
+                for index, (label, _) in enumerate(labels):
+                    lines.append(
+                        [
+                            f"{row.label}: {label.lower()}",
+                            *(
+                                cell.figures[index][1].csv_value if cell.figures else ""
+                                for cell in row.cells
+                            ),
+                        ]
+                    )
+    return header, lines
+
+
+def _read_compared(user, codes) -> list[Compared]:
+    """The assessments with these codes, in this order: 404 unless the user may read every
+    one, so a code of another agency's reads as one that does not exist.
+
+    Two queries: the assessments with their service and agency (the options they point at
+    are found among their own options, not joined), and their options.
+    """
+    found = {
+        assessment.code: assessment
+        for assessment in assessments_for(user)
+        .filter(code__in=codes)
+        .select_related("service__agency")
+        .prefetch_related("options")
+    }
+    if len(found) < len(codes):
+        raise Http404("No such page.")
+    return [Compared(found[code]) for code in codes]
+
+
+def _choose(request, form: CompareForm):
+    """The form asking which assessments to compare: 200 when nothing was asked yet, 400
+    when the address asked for something that cannot be compared."""
+    form.offer(assessments_for(request.user).current().for_listing()[:CHOICES_OFFERED])
+    status = 400 if form.is_bound else 200
+    return render(request, "assessments/compare.html", {"form": form}, status=status)
+
+
+@require_safe
+def compare(request):
+    form = CompareForm(request.GET or None)
+    if not form.is_valid():
+        return _choose(request, form)
+    compared = _read_compared(request.user, form.codes)
+    context = {
+        "compared": compared,
+        "tables": comparison(compared),
+        "any_draft": any(c.assessment.is_editable for c in compared),
+        "query": urlencode(dict(zip(COMPARE_KEYS, map(str, form.codes), strict=False))),
+    }
+    return render(request, "assessments/compare.html", context)
+
+
+@require_safe
+def compare_csv(request):
+    """The comparison on the page as CSV, under the same rules: 404 for a code the user may
+    not read, the chooser for a choice that cannot be compared."""
+    form = CompareForm(request.GET or None)
+    if not form.is_valid():
+        return _choose(request, form)
+    compared = _read_compared(request.user, form.codes)
+    header, rows = csv_table(compared, comparison(compared))
+    return streaming_csv_response("coprod-comparison", header, rows)

@@ -1,0 +1,467 @@
+"""Comparing assessments: two to four side by side, from their stored results, as a page
+and as the same table in CSV."""
+
+import csv
+import io
+import uuid
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.choices import Status
+from assessments.models import Assessment
+from assessments.templatetags.figures import money, number, percent
+from services.models import Membership
+from tests import factories
+from tests.assessments.test_report import returns_option, returns_options
+from tests.factories import complete_answers, complete_options
+
+pytestmark = pytest.mark.django_db
+
+COMPARE_URL = "/assessments/compare/"
+CSV_URL = "/assessments/compare/csv/"
+
+
+def submitted(service, author, **overrides):
+    return factories.AssessmentFactory(
+        **complete_answers(**{"willingness_to_pay": Decimal("1"), **overrides}),
+        service=service,
+        author=author,
+        status=Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+
+
+@pytest.fixture
+def reading(service, owner):
+    """complete_options: Parents at home against Teaching assistants in school, at £1 a
+    point. Parents at home is best: £34.96 per client-year, quality 75, net benefit
+    £112,168.98; cheaper and better than the comparator by £31.04 and 25 points."""
+    return submitted(service, owner, title="Parents hearing reading")
+
+
+@pytest.fixture
+def returns(service, owner):
+    """returns_options, at £1 a point: Pre-filled returns is best (£55, quality 75)."""
+    return submitted(service, owner, title="Lodging tax returns", options=returns_options())
+
+
+def codes(*assessments) -> dict:
+    return dict(zip("abcd", (str(a.code) for a in assessments), strict=False))
+
+
+class TableReader(HTMLParser):
+    """The compare tables of a page: for each, its column headings and its rows as
+    (row heading, [cell text]), text with its spaces collapsed."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self._text, self._in = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if tag == "table" and "compare-table" in classes:
+            self.tables.append({"caption": "", "columns": [], "rows": []})
+        elif self.tables and tag in ("caption", "th", "td"):
+            self._in, self._text = (tag, dict(attrs).get("scope")), []
+        elif self._text is not None:
+            self._text.append(" ")  # an element inside a cell: its own words
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag in ("caption", "th", "td") and self._text is not None:
+            text = " ".join("".join(self._text).split())
+            table = self.tables[-1]
+            kind, scope = self._in
+            if kind == "caption":
+                table["caption"] = text
+            elif scope == "col":
+                table["columns"].append(text)
+            elif scope == "row":
+                table["rows"].append((text, []))
+            elif kind == "td" and table["rows"]:
+                table["rows"][-1][1].append(text)
+            self._text = None
+
+
+def page_tables(response) -> list[dict]:
+    reader = TableReader()
+    reader.feed(response.content.decode())
+    return reader.tables
+
+
+def csv_lines(response) -> list[list[str]]:
+    assert response["Content-Type"].startswith("text/csv")
+    body = b"".join(response.streaming_content).decode()
+    return list(csv.reader(io.StringIO(body)))
+
+
+# --- Who may compare what --------------------------------------------------------------
+
+
+def test_the_page_is_at_assessments_compare():
+    assert reverse("assessments:compare") == COMPARE_URL
+    assert reverse("assessments:compare_csv") == CSV_URL
+
+
+def test_the_owner_compares_two_assessments_each_headed_by_a_link_to_its_report(
+    client, owner, reading, returns
+):
+    client.force_login(owner)
+    response = client.get(COMPARE_URL, codes(reading, returns))
+    assert response.status_code == 200
+    text = response.content.decode()
+    for assessment in (reading, returns):
+        assert (
+            f'<th scope="col" role="columnheader"><a href="{assessment.get_absolute_url()}">'
+            f"{assessment.title}</a></th>"
+        ) in text
+    tables = page_tables(response)
+    assert tables[0]["columns"] == [reading.title, returns.title]
+
+
+def test_a_viewer_compares_up_to_four(client, viewer, service, owner, reading, returns):
+    third = factories.AssessmentFactory(service=service, author=owner, title="A new draft")
+    fourth = submitted(service, owner, title="Fourth")
+    client.force_login(viewer)
+    response = client.get(COMPARE_URL, codes(reading, returns, third, fourth))
+    assert response.status_code == 200
+    assert page_tables(response)[0]["columns"] == [
+        reading.title,
+        returns.title,
+        "A new draft",
+        "Fourth",
+    ]
+    assert "A draft's results are provisional" in response.content.decode()
+
+
+def test_an_outsider_gets_404_when_another_agencys_code_is_mixed_in(
+    client, outsider, other_service, reading
+):
+    their_own = submitted(other_service, outsider, title="Their own")
+    client.force_login(outsider)
+    for url in (COMPARE_URL, CSV_URL):
+        assert client.get(url, codes(their_own, reading)).status_code == 404
+        assert client.get(url, codes(reading, their_own)).status_code == 404
+    # Their own two compare as usual.
+    second = submitted(other_service, outsider, title="Their second")
+    assert client.get(COMPARE_URL, codes(their_own, second)).status_code == 200
+
+
+def test_a_code_that_does_not_exist_is_404_like_an_outsiders(client, owner, reading):
+    client.force_login(owner)
+    response = client.get(COMPARE_URL, {"a": reading.code, "b": uuid.uuid4()})
+    assert response.status_code == 404
+
+
+def test_anonymous_is_sent_to_sign_in(client, reading, returns):
+    for url in (COMPARE_URL, CSV_URL):
+        response = client.get(url, codes(reading, returns))
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+
+
+def test_only_get_and_head_are_taken(client, owner, reading, returns):
+    client.force_login(owner)
+    assert client.post(COMPARE_URL, codes(reading, returns)).status_code == 405
+
+
+# --- Asking for something that cannot be compared --------------------------------------
+
+
+def test_without_a_choice_the_page_asks_which_to_compare(client, owner, reading, returns):
+    client.force_login(owner)
+    response = client.get(COMPARE_URL)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Choose the assessments to compare" in text
+    assert 'name="a"' in text and 'name="d"' in text
+    assert f'value="{reading.code}"' in text and f'value="{returns.code}"' in text
+    assert "There is a problem" not in text
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"a": "READING"}, "Choose at least two assessments to compare"),
+        ({"a": "", "b": ""}, "Choose at least two assessments to compare"),
+        ({"a": "READING", "b": "READING"}, "the same one was chosen more than once"),
+        ({"a": "READING", "b": "not-a-code"}, "Choose an assessment from the list"),
+        ({"a": "READING", "b": "x" * 5000}, "Choose an assessment from the list"),
+        ({"a": "READING", "b": "1; DROP TABLE"}, "Choose an assessment from the list"),
+        (
+            {"a": "READING", "b": "RETURNS", "c": "NEW", "d": "NEW2", "e": "NEW3"},
+            "Choose at most four assessments to compare: 5 were chosen",
+        ),
+        (
+            {"a": ["READING", "RETURNS", "NEW"], "b": "NEW2", "c": "NEW3"},
+            "Choose at most four assessments to compare: 5 were chosen",
+        ),
+        ({"page": "2"}, "Choose at least two assessments to compare"),
+    ],
+)
+@pytest.mark.parametrize("url", [COMPARE_URL, CSV_URL])
+def test_bad_input_gets_a_400_page_that_asks_again_never_an_error(
+    client, owner, service, reading, returns, url, query, message
+):
+    made = {"READING": reading, "RETURNS": returns}
+    for name in ("NEW", "NEW2", "NEW3"):
+        made[name] = factories.AssessmentFactory(service=service, author=owner)
+
+    def code(value):
+        return str(made[value].code) if value in made else value
+
+    query = {
+        key: [code(v) for v in value] if isinstance(value, list) else code(value)
+        for key, value in query.items()
+    }
+    client.force_login(owner)
+    response = client.get(url, query)
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "There is a problem" in text
+    assert message in text
+    assert 'action="/assessments/compare/"' in text  # the form to choose again
+
+
+# --- What the page shows ---------------------------------------------------------------
+
+
+def page_rows(response) -> dict[str, list[str]]:
+    """Every row of the page's tables by its heading: the text of each assessment's cell."""
+    return {label: cells for table in page_tables(response) for label, cells in table["rows"]}
+
+
+def test_results_are_side_by_side_with_every_figure_formatted(client, owner, reading, returns):
+    client.force_login(owner)
+    rows = page_rows(client.get(COMPARE_URL, codes(reading, returns)))
+    assert rows["Classification"] == ["Co-production", "Co-production"]
+    assert rows["Best option at the willingness to pay"] == [
+        "Parents at home",
+        "Pre-filled returns",
+    ]
+    assert rows["Its net benefit"] == ["£112,000", "£56,000"]
+    assert rows["Its full cost per client-year"] == ["£35", "£55"]
+    assert rows["Its quality index (0 to 100)"] == ["75", "75"]
+    assert rows["Chance it is the best option"] == ["100%", "93%"]
+    assert rows["Robust or fragile (robust: best in at least 80% of the tries)"] == [
+        "Robust",
+        "Robust",
+    ]
+    assert rows["Co-production is"] == ["Cheaper and better", "Cheaper and better"]
+    assert rows["Full cost per client-year, against the comparator"] == [
+        "£31 less",
+        "£11 less",
+    ]
+    assert rows["Quality index, against the comparator"] == [
+        "25 points higher",
+        "50 points higher",
+    ]
+    assert rows["What one quality point is worth for one client for a year"] == ["£1", "£1"]
+    assert rows["Appraisal period"] == ["3 years", "3 years"]
+    assert rows["Discount rate"] == ["3.5% a year", "3.5% a year"]
+    assert rows["Value of an hour of co-producers' time"] == ["£10", "£10"]
+    assert rows["Risk flags"] == ["None flagged", "None flagged"]
+    # Options by their place in each assessment's order; blank past an assessment's last.
+    assert rows["Option 1"][0].startswith("Parents at home Co-produced Yes The comparator No")
+    assert "Full cost per client-year £35 " in rows["Option 1"][0]
+    assert "Chance of being best 100%" in rows["Option 1"][0]
+    assert rows["Option 4"][0] == "No further option"
+    assert rows["Option 4"][1].startswith("Pre-filled returns")
+    assert "Best at the willingness to pay Yes" in rows["Option 4"][1]
+    assert "Option 6" not in rows
+
+
+def test_no_raw_figures_reach_the_page(client, owner, reading, returns):
+    client.force_login(owner)
+    text = client.get(COMPARE_URL, codes(reading, returns)).content.decode()
+    for raw in ("112168.98", "0.92850", "1.00000", "3.50", "-31.04", "Decimal("):
+        assert raw not in text
+
+
+def test_risk_flags_are_named_in_words(client, owner, service, reading):
+    flagged = submitted(service, owner, title="Flagged", burden_on_vulnerable=True)
+    assert "unfair_burden" in flagged.result_risk_flags
+    client.force_login(owner)
+    text = client.get(COMPARE_URL, codes(reading, flagged)).content.decode()
+    assert "<li>Unfair burden</li>" in text
+    assert "unfair_burden" not in text
+
+
+def test_without_a_willingness_to_pay_no_best_option_is_named(client, owner, service, reading):
+    unsettled = submitted(service, owner, title="Unsettled", willingness_to_pay=None)
+    client.force_login(owner)
+    text = client.get(COMPARE_URL, codes(reading, unsettled)).content.decode()
+    assert "None named: no willingness to pay is set" in text
+    assert "Not set" in text
+
+
+def test_the_page_reads_stored_results_and_never_scores_again(
+    client, owner, reading, returns, monkeypatch
+):
+    def refuse(self):
+        raise AssertionError("compare must read the stored results")
+
+    monkeypatch.setattr(Assessment, "score", refuse)
+    client.force_login(owner)
+    assert client.get(COMPARE_URL, codes(reading, returns)).status_code == 200
+    assert client.get(CSV_URL, codes(reading, returns)).status_code == 200
+
+
+def test_each_column_shows_money_in_its_own_agencys_currency(client, owner, reading):
+    euro_agency = factories.AgencyFactory(name="Euro Agency", currency="EUR")
+    Membership.objects.create(user=owner, agency=euro_agency, role="viewer")
+    euros = submitted(factories.ServiceFactory(agency=euro_agency), owner, title="In euros")
+    client.force_login(owner)
+    rows = page_rows(client.get(COMPARE_URL, codes(reading, euros)))
+    assert rows["Its net benefit"] == ["£112,000", "€112,000"]
+    assert rows["Currency"] == ["GBP", "EUR"]
+
+
+# --- Queries ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option_count", [2, 6])
+def test_query_count_does_not_grow_with_the_options(
+    client, owner, service, django_assert_num_queries, option_count
+):
+    options = (
+        complete_options()
+        if option_count == 2
+        else [*returns_options(), returns_option("Agent-lodged returns", "90000", 4)]
+    )
+    assessments = [submitted(service, owner, options=options) for _ in range(4)]
+    assert all(len(a.ordered_options) == option_count for a in assessments)
+    client.force_login(owner)
+    # session, user, the four assessments with their service and agency (the user's
+    # agencies a subquery), their options, the header's agencies
+    with django_assert_num_queries(5):
+        assert client.get(COMPARE_URL, codes(*assessments)).status_code == 200
+    # the same, less the header
+    with django_assert_num_queries(4):
+        response = client.get(CSV_URL, codes(*assessments))
+        assert len(csv_lines(response)) > 1
+
+
+# --- The CSV -----------------------------------------------------------------------------
+
+
+def test_the_page_links_to_the_same_comparison_as_csv(client, owner, reading, returns):
+    client.force_login(owner)
+    text = client.get(COMPARE_URL, codes(reading, returns)).content.decode()
+    assert f'href="{CSV_URL}?a={reading.code}&amp;b={returns.code}"' in text
+    assert "Download this table (CSV)" in text
+
+
+def formatted(label: str, value: str) -> str:
+    """A CSV figure as the page shows it (money in pounds here)."""
+    if value == "":
+        return "Not known yet"
+    amount = Decimal(value)
+    if label.endswith(", against the comparator"):
+        size = abs(amount)
+        if label.startswith("Quality"):
+            return f"{number(size, 1)} points {'higher' if amount > 0 else 'lower'}"
+        if label.startswith("Net benefit"):
+            return f"{money(size, 'GBP')} {'higher' if amount > 0 else 'lower'}"
+        return f"{money(size, 'GBP')} {'more' if amount > 0 else 'less'}"
+    lowered = label.lower()
+    if "quality index" in lowered:
+        return number(amount, 1)
+    if "chance" in lowered:
+        return percent(amount)
+    if lowered == "discount rate":
+        return f"{number(amount, 2)}% a year"
+    if lowered == "appraisal period":
+        return f"{amount} years"
+    if lowered == "number of risk flags":
+        return value
+    return money(amount, "GBP")
+
+
+TEXT_ROWS = {
+    "Service",
+    "Agency",
+    "Status",
+    "Currency",
+    "Classification",
+    "Best option at the willingness to pay",
+    "Robust or fragile (robust: best in at least 80% of the tries)",
+    "Co-produced option",
+    "Comparator",
+    "Co-production is",
+    "Risk flags",
+}
+
+
+def test_the_csv_is_the_comparison_on_the_page(client, owner, service, reading, returns):
+    flagged = submitted(service, owner, title="Flagged", burden_on_vulnerable=True)
+    client.force_login(owner)
+    query = codes(reading, returns, flagged)
+    tables = page_tables(client.get(COMPARE_URL, query))
+    header, *body = csv_lines(client.get(CSV_URL, query))
+
+    assert header == ["", reading.title, returns.title, flagged.title]
+    at = 0
+    for table in tables:
+        assert table["columns"] == header[1:]
+        assert body[at] == [table["caption"], "", "", ""]
+        at += 1
+        for label, cells in table["rows"]:
+            line = body[at]
+            at += 1
+            assert line[0] == label
+            if label.startswith("Option "):
+                for cell, name in zip(cells, line[1:], strict=True):
+                    assert cell.startswith(name) if name else cell == "No further option"
+                # Then each of the option's figures, on a row of its own.
+                while at < len(body) and body[at][0].startswith(f"{label}: "):
+                    what = body[at][0].removeprefix(f"{label}: ")
+                    for cell, value in zip(cells, body[at][1:], strict=True):
+                        if value:
+                            shown = value if value in ("Yes", "No") else formatted(what, value)
+                            assert f"{what} {shown}".lower() in cell.lower(), (what, cell)
+                    at += 1
+            elif label == "Risk flags":
+                assert cells == [value.replace(";", "") or "None flagged" for value in line[1:]]
+            elif label in TEXT_ROWS:
+                assert cells == line[1:], label
+            else:
+                assert cells == [formatted(label, value) for value in line[1:]], label
+    assert at == len(body)
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted(client, owner, service, reading):
+    risky = submitted(service, owner, title="=HYPERLINK(1)")
+    client.force_login(owner)
+    lines = csv_lines(client.get(CSV_URL, codes(reading, risky)))
+    assert lines[0][2] == "'=HYPERLINK(1)"
+
+
+# --- Getting there ---------------------------------------------------------------------
+
+
+def test_the_list_offers_a_form_to_compare_the_assessments_it_shows(
+    client, owner, reading, returns
+):
+    client.force_login(owner)
+    text = client.get("/assessments/").content.decode()
+    assert '<form method="get" action="/assessments/compare/"' in text
+    for key in "abcd":
+        assert f'<select name="{key}"' in text
+    assert text.count(f'<option value="{reading.code}">') == 4
+    assert "Compare assessments side by side" in text
+    # Submitting it is a GET with a and b (c and d left at None).
+    response = client.get(COMPARE_URL, {**codes(reading, returns), "c": "", "d": ""})
+    assert response.status_code == 200
+
+
+def test_the_list_offers_no_comparison_of_a_single_assessment(client, owner, reading):
+    client.force_login(owner)
+    assert 'action="/assessments/compare/"' not in client.get("/assessments/").content.decode()
