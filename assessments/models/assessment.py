@@ -615,8 +615,17 @@ class Assessment(models.Model):
         """
         text_names = [name for name in field_names if name in TEXT_FIELDS]
         own_names = [name for name in field_names if name not in TEXT_FIELDS]
+        results_before = [option.result_values() for option in self.ordered_options]
         self.refresh_results()
         self.updated_at = timezone.now()
+        # Only options whose answers or results changed are written: most sections leave
+        # every option's results as they were, and then no statement is needed at all.
+        edited = {id(option) for option, _ in options}
+        changed = [
+            option
+            for option, before in zip(self.ordered_options, results_before, strict=True)
+            if id(option) in edited or option.result_values() != before
+        ]
         values = {
             name: getattr(self, name) for name in (*own_names, *self.RESULT_FIELDS, "updated_at")
         }
@@ -642,10 +651,8 @@ class Assessment(models.Model):
                     self.text = AssessmentText(assessment_id=self.pk, **written)
                     self.text._history_date = when  # the inserted row's history: by signal
                     self.text.save(force_insert=True)
-            if self.ordered_options:
-                Option.objects.bulk_update(
-                    self.ordered_options, [*Option.RESULT_FIELDS, *sorted(option_fields)]
-                )
+            if changed:
+                Option.objects.bulk_update(changed, [*Option.RESULT_FIELDS, *sorted(option_fields)])
                 if options:
                     _record_history(Option, [option for option, _ in options], reason, when)
             self.record_history(reason, when=when)

@@ -286,6 +286,10 @@ class Option(models.Model):
         self.result_best_to_wtp = _decimal(r and r.best_to_wtp)
         self.result_is_best = bool(r and r.is_best)
 
+    def result_values(self) -> tuple:
+        """The stored results as they stand, to tell whether scoring changed them."""
+        return tuple(getattr(self, name) for name in self.RESULT_FIELDS)
+
     def store_probability(self, probability: float | None) -> None:
         """A share of the Monte Carlo draws (a count out of 4000: five places are exact)."""
         self.result_probability_best = _decimal(probability)

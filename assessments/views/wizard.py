@@ -129,6 +129,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
     form_list = list(SECTION_FORMS.items())
     template_name = "assessments/section.html"
+    storage_name = "assessments.wizard_storage.RequestStorage"
 
     def dispatch(self, request, *args, **kwargs):
         self.assessment = draft_for_manager(request, kwargs["code"])

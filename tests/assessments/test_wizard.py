@@ -321,9 +321,9 @@ def test_wizard_and_check_pages_have_bounded_queries(client, owner, service):
     client.force_login(owner)
     for url, expected in [
         # session, user, the assessment with its service, agency, author and the manager's
-        # role, its options, header agencies, the wizard's session write (its current step)
-        (edit_url(assessment, "work"), 6),
-        (edit_url(assessment, "appraisal"), 6),
+        # role, its options, header agencies (the wizard keeps nothing in the session)
+        (edit_url(assessment, "work"), 5),
+        (edit_url(assessment, "appraisal"), 5),
         # session, user, assessment with role, its options, header agencies; nothing per
         # section or option: the answers come from those two queries (the written ones
         # joined in with select_related)
