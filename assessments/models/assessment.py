@@ -38,6 +38,7 @@ from assessments.models.fields import (
     hours,
     in_range,
     money,
+    range_holds_estimate,
     result_money,
     result_rate,
     strength,
@@ -372,25 +373,8 @@ class Assessment(models.Model):
                 )
                 for end in ("_low", "_high")
             ],
-            # A range holds its estimate, where both are given.
-            *[
-                models.CheckConstraint(
-                    condition=Q(**{f"{name}_low__lte": F(name)})
-                    | Q(**{f"{name}_low__isnull": True})
-                    | Q(**{f"{name}__isnull": True}),
-                    name=f"assessments_assessment_{name}_low_not_above",
-                )
-                for name in ("hourly_rate", "discount_rate")
-            ],
-            *[
-                models.CheckConstraint(
-                    condition=Q(**{f"{name}_high__gte": F(name)})
-                    | Q(**{f"{name}_high__isnull": True})
-                    | Q(**{f"{name}__isnull": True}),
-                    name=f"assessments_assessment_{name}_high_not_below",
-                )
-                for name in ("hourly_rate", "discount_rate")
-            ],
+            *range_holds_estimate("hourly_rate", "assessment"),
+            *range_holds_estimate("discount_rate", "assessment"),
             models.CheckConstraint(
                 condition=Q(submitted_at__isnull=False) | Q(status=Status.DRAFT),
                 name="assessments_assessment_submitted_has_date",

@@ -106,3 +106,17 @@ def in_range(field: str, low, high, name: str) -> models.CheckConstraint:
         | models.Q(**{f"{field}__gte": low, f"{field}__lte": high}),
         name=name,
     )
+
+
+def range_holds_estimate(name: str, model: str) -> list[models.CheckConstraint]:
+    """Two named checks that a figure's range holds its estimate: the lowest is not above
+    it, the highest not below it (each passes where either side is blank)."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(**{f"{name}_{end}__{lookup}": models.F(name)})
+            | models.Q(**{f"{name}_{end}__isnull": True})
+            | models.Q(**{f"{name}__isnull": True}),
+            name=f"assessments_{model}_{name}_{end}_{words}",
+        )
+        for end, lookup, words in (("low", "lte", "not_above"), ("high", "gte", "not_below"))
+    ]

@@ -11,7 +11,7 @@ from uuid import uuid4
 
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from assessments.models.fields import (
@@ -20,6 +20,7 @@ from assessments.models.fields import (
     hours,
     in_range,
     money,
+    range_holds_estimate,
     rating,
     result_money,
     result_quality,
@@ -203,22 +204,9 @@ class Option(models.Model):
             ],
             # A range holds its estimate: lowest <= estimate <= highest, where given.
             *[
-                models.CheckConstraint(
-                    condition=Q(**{f"{name}_low__lte": F(name)})
-                    | Q(**{f"{name}_low__isnull": True})
-                    | Q(**{f"{name}__isnull": True}),
-                    name=f"assessments_option_{name}_low_not_above",
-                )
+                constraint
                 for name in RANGED_OPTION_FIELDS
-            ],
-            *[
-                models.CheckConstraint(
-                    condition=Q(**{f"{name}_high__gte": F(name)})
-                    | Q(**{f"{name}_high__isnull": True})
-                    | Q(**{f"{name}__isnull": True}),
-                    name=f"assessments_option_{name}_high_not_below",
-                )
-                for name in RANGED_OPTION_FIELDS
+                for constraint in range_holds_estimate(name, "option")
             ],
         ]
 
