@@ -7,9 +7,8 @@ from django.db.models import Q
 from assessments.access import assessments_for
 from assessments.choices import Classification, Necessity, Quadrant, Status, ValueType
 from services.access import agencies_for, services_for
+from services.forms import NOT_AN_OPTION
 from services.models import Sector
-
-NOT_AN_OPTION = {"invalid_choice": "Choose one of the options in the list."}
 
 
 class AssessmentFilterForm(forms.Form):

@@ -38,8 +38,10 @@ from assessments.models.fields import (
     hours,
     in_range,
     money,
+    percent_a_year,
     range_holds_estimate,
     result_money,
+    result_option,
     result_rate,
     strength,
 )
@@ -208,14 +210,7 @@ class Assessment(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(LIMITS.appraisal_years)],
     )
-    discount_rate = models.DecimalField(
-        "discount rate (% a year)",
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(LIMITS.discount_rate_percent)],
-    )
+    discount_rate = percent_a_year("discount rate (% a year)")
     willingness_to_pay = money(
         "what one quality point is worth for one client for a year",
         limit=LIMITS.willingness_to_pay,
@@ -223,22 +218,8 @@ class Assessment(models.Model):
     # How far the time rate and discount rate might be out: blank means the default.
     hourly_rate_low = money("value of an hour: lowest", limit=LIMITS.hourly_rate)
     hourly_rate_high = money("value of an hour: highest", limit=LIMITS.hourly_rate)
-    discount_rate_low = models.DecimalField(
-        "discount rate: lowest (% a year)",
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(LIMITS.discount_rate_percent)],
-    )
-    discount_rate_high = models.DecimalField(
-        "discount rate: highest (% a year)",
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(LIMITS.discount_rate_percent)],
-    )
+    discount_rate_low = percent_a_year("discount rate: lowest (% a year)")
+    discount_rate_high = percent_a_year("discount rate: highest (% a year)")
 
     # Results from assessments.scoring, recomputed on every save.
     result_classification = models.CharField(
@@ -247,38 +228,14 @@ class Assessment(models.Model):
     result_value_type = models.CharField(
         max_length=10, blank=True, choices=ValueType.choices, editable=False
     )
-    result_best = models.ForeignKey(
-        Option,
-        verbose_name="best option at the willingness to pay",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    result_best = result_option("best option at the willingness to pay")
     result_sensitivity = models.CharField(
         max_length=10, blank=True, choices=Sensitivity.choices, editable=False
     )
     # The plane: the best co-produced option against the comparator (both kept, so the
     # dashboard sums their figures with a join rather than a subquery per row).
-    result_plane_option = models.ForeignKey(
-        Option,
-        verbose_name="co-produced option on the plane",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    result_plane_comparator = models.ForeignKey(
-        Option,
-        verbose_name="comparator on the plane",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    result_plane_option = result_option("co-produced option on the plane")
+    result_plane_comparator = result_option("comparator on the plane")
     result_quadrant = models.CharField(
         max_length=20, blank=True, choices=Quadrant.choices, editable=False
     )

@@ -120,3 +120,28 @@ def range_holds_estimate(name: str, model: str) -> list[models.CheckConstraint]:
         )
         for end, lookup, words in (("low", "lte", "not_above"), ("high", "gte", "not_below"))
     ]
+
+
+def result_option(verbose_name):
+    """One of the assessment's options, picked out by the scoring (stored, not edited)."""
+    return models.ForeignKey(
+        "assessments.Option",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+
+def percent_a_year(verbose_name):
+    """A rate in percent a year (3.5 means 3.5%), within the discount rate's bounds."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(LIMITS.discount_rate_percent)],
+    )
