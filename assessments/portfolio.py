@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from django.db.models import (
     Avg,
     Case,
-    CharField,
     Count,
     DecimalField,
     ExpressionWrapper,
@@ -32,6 +31,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Floor
 
 from assessments.choices import Quadrant, Sensitivity, Status
+from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, has_bit
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
 from services.models import SpecialAsset
 
@@ -158,20 +158,16 @@ def headline(everything) -> dict:
     for name in (*(f"{m}_motivation" for m in MOTIVATORS), "expertise_required",
                  "co_producer_capability"):  # fmt: skip
         figures[f"avg_{name}"] = Avg(name, filter=is_submitted)
-    assets_text = Cast("special_assets", CharField())
     for asset in SpecialAsset:
-        figures[f"asset_{asset}"] = Count(
-            "pk", filter=is_submitted & Q(**{"assets_text__contains": f'"{asset}"'})
-        )
-    flags_text = Cast("result_risk_flags", CharField())
+        has_asset = has_bit("result_special_asset_bits", SPECIAL_ASSET_BITS[asset])
+        figures[f"asset_{asset}"] = Count("pk", filter=is_submitted & has_asset)
     for code in RISK_FLAG_TEXT:
-        figures[f"flag_{code}"] = Count(
-            "pk", filter=is_submitted & Q(**{"flags_text__contains": f'"{code}"'})
-        )
+        has_flag = has_bit("result_risk_flag_bits", RISK_FLAG_BITS[code])
+        figures[f"flag_{code}"] = Count("pk", filter=is_submitted & has_flag)
     figures["robust"] = Count("pk", filter=is_submitted & Q(result_sensitivity="robust"))
     figures["fragile"] = Count("pk", filter=is_submitted & Q(result_sensitivity="fragile"))
     figures["decided"] = Count("pk", filter=is_submitted & Q(willingness_to_pay__isnull=False))
-    return everything.alias(assets_text=assets_text, flags_text=flags_text).aggregate(**figures)
+    return everything.aggregate(**figures)
 
 
 def plane(submitted, row: dict) -> dict:

@@ -33,6 +33,7 @@ from assessments.choices import (
     ValueType,
     WorkRelation,
 )
+from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bits_of
 from assessments.models.fields import (
     count,
     hours,
@@ -260,6 +261,9 @@ class Assessment(models.Model):
     result_acceptability = models.JSONField(null=True, blank=True, editable=False)
     result_risk_flags = models.JSONField(default=list, blank=True, editable=False)
     result_risk_flag_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The same flags, and what co-producers bring, as bits for the dashboard (see bits.py).
+    result_risk_flag_bits = models.PositiveIntegerField(default=0, editable=False)
+    result_special_asset_bits = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = AssessmentQuerySet.as_manager()
     # Every change, with who made it and when. Saves made with `.update()` (the wizard's
@@ -368,6 +372,8 @@ class Assessment(models.Model):
         "result_acceptability",
         "result_risk_flags",
         "result_risk_flag_count",
+        "result_risk_flag_bits",
+        "result_special_asset_bits",
     )
 
     def save(self, *args, **kwargs):
@@ -506,6 +512,8 @@ class Assessment(models.Model):
         self.result_net_benefit_change = _decimal(plane and plane.net_benefit_change)
         self.result_risk_flags = [flag.code for flag in result.risk_flags]
         self.result_risk_flag_count = len(result.risk_flags)
+        self.result_risk_flag_bits = bits_of(self.result_risk_flags, RISK_FLAG_BITS)
+        self.result_special_asset_bits = bits_of(self.special_assets, SPECIAL_ASSET_BITS)
         for option, option_result in zip(self.ordered_options, result.options, strict=True):
             option.store_result(option_result)
         self._store_uncertainty(result)
