@@ -10,6 +10,7 @@ from coprod_site.numbers import (
     currency_sign,
     number_messages,
 )
+from coprod_site.text import WRITTEN_ANSWER_MAX, limit_hint, too_long
 from services.models import Agency, Motivator, Necessity, Sector, Service, ValueType
 
 
@@ -165,6 +166,10 @@ class ServiceForm(forms.ModelForm):
             max_length=f"Keep the name to {SERVICE_NAME_MAX_LENGTH} characters or fewer",
         )
         fields["description"].label = "What the service does (optional)"
+        fields["description"].help_text = limit_hint(WRITTEN_ANSWER_MAX)
+        fields["description"].error_messages["max_length"] = too_long(
+            "the description", WRITTEN_ANSWER_MAX
+        )
         fields["sector"].label = "Sector"
         fields["sector"].error_messages["required"] = "Choose the sector the service is in"
         fields["client_type"].label = "Who the clients are"

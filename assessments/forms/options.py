@@ -34,6 +34,7 @@ from coprod_site.numbers import (
     number_messages,
     round_to_estimate,
 )
+from coprod_site.text import limit_hint, too_long
 
 RATING_QUESTIONS = {
     "effectiveness": ("Effectiveness", "Does it achieve what the service is for?"),
@@ -42,7 +43,7 @@ RATING_QUESTIONS = {
     "experience": ("Client experience", "How do clients find it?"),
 }
 NAME_MAX_LENGTH = Option._meta.get_field("name").max_length
-DESCRIPTION_MAX_LENGTH = 1000
+DESCRIPTION_MAX_LENGTH = Option._meta.get_field("description").max_length
 
 
 class VersionedForm(RefusesStaleSaves, forms.Form):
@@ -131,9 +132,10 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         self.fields["version"].initial = assessment.version
         self.fields["name"] = _name_field("Name of the option")
         self.fields["description"].label = "What happens in this option? (optional)"
-        self.fields["description"].error_messages["max_length"] = (
-            f"Keep the description to {DESCRIPTION_MAX_LENGTH} characters or fewer"
+        self.fields["description"].error_messages["max_length"] = too_long(
+            "the description", DESCRIPTION_MAX_LENGTH
         )
+        self.fields["description"].help_text = limit_hint(DESCRIPTION_MAX_LENGTH)
         self.fields["co_produced"].required = True
         self.fields["co_produced"].error_messages["required"] = (
             f"Say whether co-producers do part of the work in {option.name}"

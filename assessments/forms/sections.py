@@ -23,6 +23,7 @@ from coprod_site.numbers import (
     WholeNumberField,
     number_messages,
 )
+from coprod_site.text import limit_hint, too_long
 
 NOTHING = "nothing"
 STALE_MESSAGE = (
@@ -192,8 +193,12 @@ def _radio_widgets(*names):
 
 def _text_answer(name, label, help_text=""):
     """A free-text answer; declared on the form because it is a field of AssessmentText."""
+    limit = AssessmentText._meta.get_field(name).max_length
     return AssessmentText._meta.get_field(name).formfield(
-        label=label, help_text=help_text, widget=forms.Textarea(attrs={"rows": 3})
+        label=label,
+        help_text=f"{help_text} {limit_hint(limit)}".strip(),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": too_long("your answer", limit)},
     )
 
 

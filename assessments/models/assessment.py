@@ -48,6 +48,7 @@ from assessments.models.fields import (
 )
 from assessments.models.option import Option
 from assessments.scoring import LIMITS, MOTIVATORS
+from coprod_site.text import WRITTEN_ANSWER_MAX, length_limit, text_up_to
 from services.models import Service
 
 # The most hours one person can give in a year.
@@ -717,30 +718,31 @@ class AssessmentText(models.Model):
         Assessment, on_delete=models.CASCADE, primary_key=True, related_name="text"
     )
     # 1. The work
-    work_description = models.TextField("what co-producers do", blank=True)
-    inputs = models.TextField("what goes in", blank=True)
-    outputs = models.TextField("what comes out", blank=True)
+    work_description = text_up_to("what co-producers do")
+    inputs = text_up_to("what goes in")
+    outputs = text_up_to("what comes out")
     # 2. Reciprocity
-    agency_contribution_notes = models.TextField("more about what the agency gives", blank=True)
-    co_producer_contribution_notes = models.TextField(
-        "more about what co-producers give", blank=True
-    )
+    agency_contribution_notes = text_up_to("more about what the agency gives")
+    co_producer_contribution_notes = text_up_to("more about what co-producers give")
     # 3. Value
-    private_value_description = models.TextField("private value", blank=True)
-    public_value_description = models.TextField("public value", blank=True)
+    private_value_description = text_up_to("private value")
+    public_value_description = text_up_to("public value")
     # 4. Necessity
-    necessity_reason = models.TextField("why", blank=True)
+    necessity_reason = text_up_to("why")
     # 5. Motivations
-    motivation_notes = models.TextField("notes on motivation", blank=True)
+    motivation_notes = text_up_to("notes on motivation")
     # 6. Capability and context
-    special_assets_notes = models.TextField("more about what they bring", blank=True)
-    support_given = models.TextField("support the agency gives", blank=True)
+    special_assets_notes = text_up_to("more about what they bring")
+    support_given = text_up_to("support the agency gives")
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "written answers"
         verbose_name_plural = "written answers"
+        constraints = [
+            length_limit("assessments_text", name, WRITTEN_ANSWER_MAX) for name in TEXT_FIELDS
+        ]
 
     def __str__(self) -> str:
         return "Written answers"

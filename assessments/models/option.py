@@ -28,6 +28,10 @@ from assessments.models.fields import (
 )
 from assessments.scoring import LIMITS, RATING_FIELDS, Dominance, OptionInputs, OptionResult
 from assessments.scoring.inputs import RANGED_OPTION_FIELDS
+from coprod_site.text import length_limit, text_up_to
+
+# A sentence or two on what happens in the option.
+OPTION_DESCRIPTION_MAX = 1000
 
 # The answers of an option that its own page asks (the ratings are asked side by side).
 COST_FIELDS = (
@@ -61,7 +65,7 @@ class Option(models.Model):
     )
     position = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=120)
-    description = models.TextField(blank=True, max_length=1000)
+    description = text_up_to("description", OPTION_DESCRIPTION_MAX)
     co_produced = models.BooleanField("do co-producers do part of the work", default=True)
     comparator = models.BooleanField("is this what happens now", default=False)
 
@@ -165,6 +169,7 @@ class Option(models.Model):
             models.UniqueConstraint(
                 fields=["assessment", "position"], name="assessments_option_position_unique"
             ),
+            length_limit("assessments_option", "description", OPTION_DESCRIPTION_MAX),
             models.UniqueConstraint(
                 fields=["assessment", "name"], name="assessments_option_name_unique"
             ),

@@ -9,6 +9,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from coprod_site.text import WRITTEN_ANSWER_MAX, length_limit, text_up_to
+
 
 class GovernmentLevel(models.TextChoices):
     NATIONAL = "national", "National or federal"
@@ -183,7 +185,7 @@ class Service(models.Model):
     code = models.UUIDField(default=uuid4, unique=True, editable=False)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="services")
     name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = text_up_to("description")
     sector = models.CharField(max_length=30, choices=Sector.choices)
     client_type = models.CharField("who the clients are", max_length=30, choices=ClientType.choices)
     clients_per_year = models.PositiveIntegerField(
@@ -208,6 +210,7 @@ class Service(models.Model):
                 condition=models.Q(clients_per_year__gte=0),
                 name="services_service_clients_not_negative",
             ),
+            length_limit("services_service", "description", WRITTEN_ANSWER_MAX),
         ]
 
     def __str__(self) -> str:

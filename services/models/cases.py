@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from coprod_site.text import WRITTEN_ANSWER_MAX, length_limit, text_up_to
 from services.models.agencies import GovernmentLevel, Sector
 from services.models.choices import (
     CaseStatus,
@@ -128,6 +129,10 @@ def _choice_valid(field: str, choices) -> models.CheckConstraint:
     )
 
 
+# The case's free text, each limited in length.
+CASE_TEXT_FIELDS = ("summary", "work", "benefits", "costs", "quality_effect", "lessons")
+
+
 class CaseExample(models.Model):
     code = models.UUIDField(default=uuid4, unique=True, editable=False)
     title = models.CharField(max_length=200)
@@ -136,10 +141,10 @@ class CaseExample(models.Model):
         unique=True,
         help_text="The end of the case's web address, as in /cases/kerbside-recycling/.",
     )
-    summary = models.TextField(
-        blank=True, help_text="A few sentences on what happened. Needed before publishing."
+    summary = text_up_to(
+        "summary", help_text="A few sentences on what happened. Needed before publishing."
     )
-    work = models.TextField("what co-producers do", blank=True)
+    work = text_up_to("what co-producers do")
     agencies = models.CharField("agencies involved", max_length=300, blank=True)
     period = models.CharField("when", max_length=200, blank=True)
     country = models.CharField(max_length=100)
@@ -154,10 +159,10 @@ class CaseExample(models.Model):
     # Lists of Motivator and SpecialAsset values; the admin edits them as checkboxes.
     motivators = models.JSONField("why people take part", default=list, blank=True)
     special_assets = models.JSONField("what co-producers bring", default=list, blank=True)
-    benefits = models.TextField(blank=True)
-    costs = models.TextField(blank=True)
-    quality_effect = models.TextField("effect on service quality", blank=True)
-    lessons = models.TextField(blank=True)
+    benefits = text_up_to("benefits")
+    costs = text_up_to("costs")
+    quality_effect = text_up_to("effect on service quality")
+    lessons = text_up_to("lessons")
     status = models.CharField(max_length=12, choices=CaseStatus.choices, default=CaseStatus.DRAFT)
     curated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -193,6 +198,10 @@ class CaseExample(models.Model):
                 condition=~models.Q(status=CaseStatus.PUBLISHED)
                 | models.Q(published_at__isnull=False),
                 name="services_caseexample_published_has_date",
+            ),
+            *(
+                length_limit("services_caseexample", name, WRITTEN_ANSWER_MAX)
+                for name in CASE_TEXT_FIELDS
             ),
             _choice_valid("sector", Sector),
             _choice_valid("government_level", GovernmentLevel),
