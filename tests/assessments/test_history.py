@@ -363,3 +363,19 @@ def test_what_stood_before_the_history_is_the_starting_point(before_history, cli
     newest, first = entries(client, assessment)
     assert [part.headline for part in first.parts] == [began] and not changes_of(first)
     assert list(changes_of(newest).values()) == [("2 – moderate", "4 – very strong")]
+
+
+def test_the_admins_bulk_delete_deletes_only_drafts(client, owner, service, complete):
+    submitted_behind_its_back(complete)
+    draft = factories.AssessmentFactory(service=service, author=owner, title="Unfinished")
+    admin = factories.UserFactory(username="admin", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    address = reverse("admin:assessments_assessment_changelist")
+    chosen = {"action": "delete_selected", "_selected_action": [complete.pk, draft.pk]}
+    confirm = client.post(address, chosen)
+    page = confirm.content.decode()
+    assert confirm.status_code == 200 and "Unfinished" in page and complete.title not in page
+    assert "1 submitted or archived assessment was left out" in page
+    done = client.post(address, {**chosen, "post": "yes"})
+    assert done.status_code == 302
+    assert list(Assessment.objects.values_list("pk", flat=True)) == [complete.pk]
