@@ -9,13 +9,14 @@ import csv
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain
-from typing import Any
 
 from django.db import NotSupportedError, connections
-from django.db.models import Case, CharField, Func, Value, When, lookups
+from django.db.models import Case, CharField, F, Func, Value, When, lookups
 from django.db.models.functions import Concat, Left, NullIf
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+
+from coprod_site.columns import BOOLEAN, TEXT, Column, labels
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -121,10 +122,10 @@ class JoinedList(Func):
         return super().as_sql(compiler, connection, template=template, **extra)
 
 
-def computed_rows(queryset, columns: Sequence[tuple[str, Any]]):
+def computed_rows(queryset, columns: Sequence[Column]):
     """The queryset as tuples of the columns' values, in the columns' order."""
     aliases = [f"csv_column_{index}" for index in range(len(columns))]
-    expressions = dict(zip(aliases, (expression for _, expression in columns), strict=True))
+    expressions = dict(zip(aliases, (column.expression for column in columns), strict=True))
     return queryset.annotate(**expressions).values_list(*aliases)
 
 
@@ -158,9 +159,26 @@ def python_csv(rows) -> Iterator[str]:
     return csv_lines(rows.iterator(chunk_size=2000))
 
 
-def computed_csv_response(filename_stem: str, queryset, columns: Sequence[tuple[str, Any]]):
-    """A streaming CSV download of the queryset, one column per (header, expression)."""
+def computed_csv_response(filename_stem: str, queryset, columns: Sequence[Column]):
+    """A streaming CSV download of the queryset, a column for each Column's expression."""
     rows = computed_rows(queryset, columns)
     body = copy_csv(rows) if connections[rows.db].vendor == "postgresql" else python_csv(rows)
-    header = csv_lines([[name for name, _ in columns]])
+    header = csv_lines([[column.name for column in columns]])
     return _csv_download(filename_stem, chain(header, body))
+
+
+# --- Columns the database computes -----------------------------------------------------
+
+
+def text_column(name: str, path: str, description: str) -> Column:
+    """Free text, behind the formula guard."""
+    return Column(name, spreadsheet_safe_sql(F(path)), TEXT, description)
+
+
+def label_column(name: str, field: str, choices, description: str) -> Column:
+    """A choice written as its label."""
+    return Column(name, choice_label(field, choices), TEXT, description, values=labels(choices))
+
+
+def yes_no_column(name: str, field: str, description: str) -> Column:
+    return Column(name, true_false(field), BOOLEAN, description)

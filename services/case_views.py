@@ -1,9 +1,12 @@
 """The case library: published cases for anyone signed in; staff also see drafts."""
 
+from operator import attrgetter
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from coprod_site.columns import DATETIME, TEXT, Column, labels, python_row
 from coprod_site.csv_export import streaming_csv_response
 from services.access import cases_for, get_case_for_user
 from services.forms import CaseFilterForm
@@ -66,39 +69,115 @@ def _sources_cell(case) -> str:
     )
 
 
-EXPORT_HEADER = [
-    "case_slug", "title", "status", "summary", "what_co_producers_do", "agencies", "period",
-    "country", "sector", "government_level", "co_producer_type", "level", "value_type",
-    "necessity", "motivators", "special_assets", "benefits", "costs", "quality_effect",
-    "lessons", "sources", "published_at",
-]  # fmt: skip
+def _label(field: str, choices):
+    return lambda case: choices(getattr(case, field)).label
 
 
-def _export_row(case) -> tuple:
-    return (
-        case.slug,
-        case.title,
-        CaseStatus(case.status).label,
-        case.summary,
-        case.work,
-        case.agencies,
-        case.period,
-        case.country,
-        Sector(case.sector).label,
-        GovernmentLevel(case.government_level).label,
-        CoProducerType(case.co_producer_type).label,
-        Level(case.level).label,
-        ValueType(case.value_type).label,
-        Necessity(case.necessity).label,
-        _labels(case.motivators, Motivator),
-        _labels(case.special_assets, SpecialAsset),
-        case.benefits,
-        case.costs,
-        case.quality_effect,
-        case.lessons,
-        _sources_cell(case),
-        case.published_at.isoformat() if case.published_at else "",
-    )
+def _labels_of(field: str, choices):
+    return lambda case: _labels(getattr(case, field), choices)
+
+
+def _text(field: str, description: str) -> Column:
+    return Column(field, attrgetter(field), TEXT, description)
+
+
+CASE_COLUMNS = [
+    Column(
+        "case_slug",
+        attrgetter("slug"),
+        TEXT,
+        "The case's permanent name in its web address, as in /cases/<case_slug>/.",
+    ),
+    _text("title", "The case's title."),
+    Column(
+        "status",
+        _label("status", CaseStatus),
+        TEXT,
+        "Whether the case is published; only curators see drafts and cases in review.",
+        values=labels(CaseStatus),
+    ),
+    _text("summary", "A few sentences on what happened."),
+    Column("what_co_producers_do", attrgetter("work"), TEXT, "The work citizens or clients do."),
+    _text("agencies", "The agencies involved."),
+    _text("period", "When it happened."),
+    _text("country", "Where it happened."),
+    Column(
+        "sector",
+        _label("sector", Sector),
+        TEXT,
+        "The field of public service.",
+        values=labels(Sector),
+    ),
+    Column(
+        "government_level",
+        _label("government_level", GovernmentLevel),
+        TEXT,
+        "The level of government that ran it.",
+        values=labels(GovernmentLevel),
+    ),
+    Column(
+        "co_producer_type",
+        _label("co_producer_type", CoProducerType),
+        TEXT,
+        "Who the co-producers were.",
+        values=labels(CoProducerType),
+    ),
+    Column(
+        "level",
+        _label("level", Level),
+        TEXT,
+        "Whether people co-produced alone, as a group or all together.",
+        values=labels(Level),
+    ),
+    Column(
+        "value_type",
+        _label("value_type", ValueType),
+        TEXT,
+        "Who got the value the work created.",
+        values=labels(ValueType),
+    ),
+    Column(
+        "necessity",
+        _label("necessity", Necessity),
+        TEXT,
+        "Whether the service could have worked without co-producers' part.",
+        values=labels(Necessity),
+    ),
+    Column(
+        "motivators",
+        _labels_of("motivators", Motivator),
+        TEXT,
+        "Why people took part, separated by semicolons, from: "
+        + ", ".join(labels(Motivator))
+        + ".",
+    ),
+    Column(
+        "special_assets",
+        _labels_of("special_assets", SpecialAsset),
+        TEXT,
+        "What co-producers brought, separated by semicolons, from: "
+        + ", ".join(labels(SpecialAsset))
+        + ".",
+    ),
+    _text("benefits", "What it achieved."),
+    _text("costs", "What it cost."),
+    _text("quality_effect", "Its effect on the quality of the service."),
+    _text("lessons", "What other managers can learn from it."),
+    Column(
+        "sources",
+        _sources_cell,
+        TEXT,
+        "Where to read more, separated by semicolons, each with its web address in angle "
+        "brackets when it is online.",
+    ),
+    Column(
+        "published_at",
+        lambda case: case.published_at.isoformat() if case.published_at else "",
+        DATETIME,
+        "When the case was published; empty for drafts.",
+    ),
+]
+_export_row = python_row(CASE_COLUMNS)
 
 
 @require_safe
@@ -106,4 +185,4 @@ def export_cases_csv(request):
     _, cases = filtered_cases(request)
     # Two queries a chunk of 500: the cases, then all their sources at once.
     rows = map(_export_row, cases.prefetch_related("sources").iterator(chunk_size=500))
-    return streaming_csv_response("coprod-cases", EXPORT_HEADER, rows)
+    return streaming_csv_response("coprod-cases", [c.name for c in CASE_COLUMNS], rows)

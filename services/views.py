@@ -1,3 +1,5 @@
+from operator import attrgetter, methodcaller
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -6,6 +8,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from coprod_site.columns import (
+    CLIENTS_A_YEAR,
+    DATETIME,
+    INTEGER,
+    TEXT,
+    Column,
+    labels,
+    python_row,
+)
 from coprod_site.csv_export import streaming_csv_response
 from services.access import (
     agencies_for,
@@ -104,36 +115,56 @@ def agency_settings(request, slug):
     return render(request, "services/agency_settings.html", {"form": form, "agency": agency})
 
 
+# What the export reads: the description stays in the database.
+SERVICE_FIELDS = ("code", "name", "agency__name", "sector", "client_type", "clients_per_year",
+                  "delivery_mode", "created_at")  # fmt: skip
+SERVICE_COLUMNS = [
+    Column("service_id", attrgetter("code"), TEXT, "The service's permanent id.", format="uuid"),
+    Column("service", attrgetter("name"), TEXT, "The service's name."),
+    Column("agency", attrgetter("agency.name"), TEXT, "The agency that runs it."),
+    Column(
+        "sector",
+        methodcaller("get_sector_display"),
+        TEXT,
+        "The field of public service it is in.",
+        values=labels(Sector),
+    ),
+    Column(
+        "client_type",
+        methodcaller("get_client_type_display"),
+        TEXT,
+        "Who the clients are: people the service is for, people who owe a duty (like "
+        "taxpayers), paying customers, or citizens at large.",
+        values=labels(ClientType),
+    ),
+    Column(
+        "clients_per_year",
+        attrgetter("clients_per_year"),
+        INTEGER,
+        "Roughly how many people the service serves in a year.",
+        CLIENTS_A_YEAR,
+    ),
+    Column(
+        "delivery_mode",
+        methodcaller("get_delivery_mode_display"),
+        TEXT,
+        "How the service is delivered now.",
+        values=labels(DeliveryMode),
+    ),
+    Column(
+        "created_at",
+        lambda service: service.created_at.isoformat(),
+        DATETIME,
+        "When the service was added to Coprod.",
+    ),
+]
+
+
 @require_safe
 def export_services_csv(request):
     _, services = filtered_services(request)
-    header = [
-        "service_id", "service", "agency", "sector", "client_type",
-        "clients_per_year", "delivery_mode", "created_at",
-    ]  # fmt: skip
-    sector_labels = dict(Sector.choices)
-    client_labels = dict(ClientType.choices)
-    mode_labels = dict(DeliveryMode.choices)
-    rows = (
-        (
-            code,
-            name,
-            agency,
-            sector_labels.get(sector, sector),
-            client_labels.get(client_type, client_type),
-            clients,
-            mode_labels.get(mode, mode),
-            created.isoformat(),
-        )  # fmt: skip
-        for code, name, agency, sector, client_type, clients, mode, created in services.values_list(
-            "code",
-            "name",
-            "agency__name",
-            "sector",
-            "client_type",
-            "clients_per_year",
-            "delivery_mode",
-            "created_at",
-        ).iterator(chunk_size=2000)  # fmt: skip
+    services = services.only(*SERVICE_FIELDS)
+    rows = map(python_row(SERVICE_COLUMNS), services.iterator(chunk_size=2000))
+    return streaming_csv_response(
+        "coprod-services", [column.name for column in SERVICE_COLUMNS], rows
     )
-    return streaming_csv_response("coprod-services", header, rows)

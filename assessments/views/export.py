@@ -8,6 +8,7 @@ from assessments.access import assessments_for, get_assessment_for_user
 from assessments.choices import (
     Classification,
     Confidence,
+    CoProducerType,
     Level,
     Necessity,
     Quadrant,
@@ -18,93 +19,430 @@ from assessments.choices import (
 )
 from assessments.filters import filtered_assessments
 from assessments.models import MOTIVATORS, RATINGS, Option
+from assessments.scoring import RISK_FLAG_TEXT
+from coprod_site.columns import (
+    CLIENT_YEARS,
+    CLIENTS_A_YEAR,
+    DATE,
+    HOURS_A_YEAR,
+    INTEGER,
+    MONEY,
+    MONEY_PV,
+    NUMBER,
+    PERCENT,
+    PROBABILITY,
+    QUALITY_POINTS,
+    RATING,
+    STRENGTH,
+    TEXT,
+    YEARS,
+    Column,
+)
 from coprod_site.csv_export import (
     JoinedList,
-    choice_label,
     computed_csv_response,
-    spreadsheet_safe_sql,
-    true_false,
+    label_column,
+    text_column,
+    yes_no_column,
 )
 
-# (header, expression). Every cell is computed by the database, so PostgreSQL can COPY the
-# query as it stands. Free text passes the formula guard; money is in the agency's currency.
+MOTIVATION_REASONS = {
+    "material": "material rewards or private gain",
+    "intrinsic": "enjoying the work itself",
+    "social": "company, fellowship and esteem",
+    "normative": "moral values and wanting to help",
+    "sanctions": "fear of penalties",
+}
+RATING_WORDS = {
+    "effectiveness": "effectiveness",
+    "consistency": "consistency across areas",
+    "trust": "trust and responsiveness",
+    "experience": "client experience",
+}
+
+# Every cell is computed by the database, so PostgreSQL can COPY the query as it stands.
+# Free text passes the formula guard; money is in the agency's currency.
 COLUMNS = [
-    ("assessment_id", F("code")),
-    ("title", spreadsheet_safe_sql(F("title"))),
-    ("service_id", F("service__code")),
-    ("service", spreadsheet_safe_sql(F("service__name"))),
-    ("agency", spreadsheet_safe_sql(F("service__agency__name"))),
-    ("currency", spreadsheet_safe_sql(F("service__agency__currency"))),
-    ("status", choice_label("status", Status)),
-    ("created_on", TruncDate("created_at")),
-    ("updated_on", TruncDate("updated_at")),
-    ("submitted_on", TruncDate("submitted_at")),
-    ("author", spreadsheet_safe_sql(F("author__username"))),
-    ("co_producer_types", JoinedList("co_producer_types")),
-    ("level", choice_label("level", Level)),
-    ("work_relation", choice_label("work_relation", WorkRelation)),
-    ("necessity", choice_label("necessity", Necessity)),
-    ("private_value_strength", F("private_value_strength")),
-    ("public_value_strength", F("public_value_strength")),
-    *((f"{motivator}_motivation", F(f"{motivator}_motivation")) for motivator in MOTIVATORS),
-    ("co_producers_per_year", F("co_producers_per_year")),
-    ("hours_per_co_producer", F("hours_per_co_producer")),
-    ("hourly_rate", F("hourly_rate")),
-    ("appraisal_years", F("appraisal_years")),
-    ("discount_rate_percent", F("discount_rate")),
-    ("willingness_to_pay", F("willingness_to_pay")),
-    ("classification", choice_label("result_classification", Classification)),
-    ("value_type", choice_label("result_value_type", ValueType)),
-    ("best_option", spreadsheet_safe_sql(F("result_best__name"))),
-    ("best_option_co_produced", true_false("result_best__co_produced")),
-    ("best_option_full_cost", F("result_best__result_full_cost")),
-    ("best_option_cost_per_client_year", F("result_best__result_cost_per_client_year")),
-    ("best_option_quality_index", F("result_best__result_quality")),
-    ("best_option_net_benefit", F("result_best__result_net_benefit")),
-    ("co_production_against_comparator", choice_label("result_quadrant", Quadrant)),
-    ("cost_per_client_year_change", F("result_cost_change")),
-    ("quality_index_change", F("result_quality_change")),
-    ("net_benefit_change", F("result_net_benefit_change")),
-    ("sensitivity", choice_label("result_sensitivity", Sensitivity)),
-    ("best_option_probability_best", F("result_probability_best")),
-    ("value_of_perfect_information", F("result_evpi")),
-    ("value_of_perfect_information_per_client_year", F("result_evpi_per_client_year")),
-    ("risk_flag_count", F("result_risk_flag_count")),
-    ("risk_flags", JoinedList("result_risk_flags")),
+    Column("assessment_id", F("code"), TEXT, "The assessment's permanent id.", format="uuid"),
+    text_column("title", "title", "The assessment's name."),
+    Column("service_id", F("service__code"), TEXT, "The service's permanent id.", format="uuid"),
+    text_column("service", "service__name", "The service assessed."),
+    text_column("agency", "service__agency__name", "The agency that runs the service."),
+    text_column(
+        "currency",
+        "service__agency__currency",
+        "The three-letter code of the currency every amount of money in the row is in.",
+    ),
+    label_column("status", "status", Status, "Draft, submitted (final) or archived."),
+    Column("created_on", TruncDate("created_at"), DATE, "When the assessment was started."),
+    Column("updated_on", TruncDate("updated_at"), DATE, "When it was last changed."),
+    Column(
+        "submitted_on", TruncDate("submitted_at"), DATE, "When it was submitted; empty for drafts."
+    ),
+    text_column("author", "author__username", "The user name of whoever started it."),
+    Column(
+        "co_producer_types",
+        JoinedList("co_producer_types"),
+        TEXT,
+        "Who the co-producers are, as codes separated by semicolons, from: "
+        + ", ".join(CoProducerType.values)
+        + ".",
+    ),
+    label_column(
+        "level", "level", Level, "Whether people co-produce alone, as a group or all together."
+    ),
+    label_column(
+        "work_relation",
+        "work_relation",
+        WorkRelation,
+        "Whether co-producers' work adds to the agency's or replaces some of it.",
+    ),
+    label_column("necessity", "necessity", Necessity, "Whether the service could work without it."),
+    Column(
+        "private_value_strength",
+        F("private_value_strength"),
+        INTEGER,
+        "How much value the person served gets.",
+        STRENGTH,
+    ),
+    Column(
+        "public_value_strength",
+        F("public_value_strength"),
+        INTEGER,
+        "How much value the public at large gets.",
+        STRENGTH,
+    ),
+    *(
+        Column(
+            f"{motivator}_motivation",
+            F(f"{motivator}_motivation"),
+            INTEGER,
+            f"How strongly people take part for {MOTIVATION_REASONS[motivator]}.",
+            STRENGTH,
+        )
+        for motivator in MOTIVATORS
+    ),
+    Column(
+        "co_producers_per_year",
+        F("co_producers_per_year"),
+        INTEGER,
+        "How many people co-produce in a year.",
+        "people a year",
+    ),
+    Column(
+        "hours_per_co_producer",
+        F("hours_per_co_producer"),
+        NUMBER,
+        "Hours each co-producer gives in a year.",
+        HOURS_A_YEAR,
+    ),
+    Column(
+        "hourly_rate",
+        F("hourly_rate"),
+        NUMBER,
+        "The money value put on an hour of a co-producer's time.",
+        f"{MONEY} an hour",
+    ),
+    Column(
+        "appraisal_years",
+        F("appraisal_years"),
+        INTEGER,
+        "How many years the costs and benefits are counted over.",
+        YEARS,
+    ),
+    Column(
+        "discount_rate_percent",
+        F("discount_rate"),
+        NUMBER,
+        "The rate later years are discounted at: 3.50 means 3.5% a year.",
+        PERCENT,
+    ),
+    Column(
+        "willingness_to_pay",
+        F("willingness_to_pay"),
+        NUMBER,
+        "What the agency would pay to raise quality by one point for one client for a year; "
+        "empty while it has not decided.",
+        f"{MONEY} per quality point per client-year",
+    ),
+    label_column(
+        "classification",
+        "result_classification",
+        Classification,
+        "Whether the arrangement is co-production (doing the work) or participation "
+        "(planning or designing it).",
+    ),
+    label_column(
+        "value_type", "result_value_type", ValueType, "Who gets the value the work creates."
+    ),
+    text_column(
+        "best_option",
+        "result_best__name",
+        "The option with the highest net benefit; empty while no value is put on quality.",
+    ),
+    yes_no_column(
+        "best_option_co_produced",
+        "result_best__co_produced",
+        "Whether the best option is co-produced.",
+    ),
+    Column(
+        "best_option_full_cost",
+        F("result_best__result_full_cost"),
+        NUMBER,
+        "The best option's full cost: the agency's spending plus the value of co-producers' "
+        "time and money.",
+        MONEY_PV,
+    ),
+    Column(
+        "best_option_cost_per_client_year",
+        F("result_best__result_cost_per_client_year"),
+        NUMBER,
+        "The best option's full cost divided by the discounted client-years it serves.",
+        f"{MONEY} per client-year",
+    ),
+    Column(
+        "best_option_quality_index",
+        F("result_best__result_quality"),
+        NUMBER,
+        "The best option's service quality, from its ratings.",
+        QUALITY_POINTS,
+    ),
+    Column(
+        "best_option_net_benefit",
+        F("result_best__result_net_benefit"),
+        NUMBER,
+        "The best option's quality valued at the willingness to pay, less its full cost.",
+        MONEY_PV,
+    ),
+    label_column(
+        "co_production_against_comparator",
+        "result_quadrant",
+        Quadrant,
+        "The best co-produced option against what happens now, on cost per client-year and "
+        "quality.",
+    ),
+    Column(
+        "cost_per_client_year_change",
+        F("result_cost_change"),
+        NUMBER,
+        "The best co-produced option's cost per client-year less the comparator's: below "
+        "zero is cheaper.",
+        f"{MONEY} per client-year",
+    ),
+    Column(
+        "quality_index_change",
+        F("result_quality_change"),
+        NUMBER,
+        "The best co-produced option's quality less the comparator's: above zero is better.",
+        QUALITY_POINTS,
+    ),
+    Column(
+        "net_benefit_change",
+        F("result_net_benefit_change"),
+        NUMBER,
+        "The best co-produced option's net benefit less the comparator's.",
+        MONEY_PV,
+    ),
+    label_column(
+        "sensitivity",
+        "result_sensitivity",
+        Sensitivity,
+        "Robust when the best option is best in at least 80% of the uncertainty draws.",
+    ),
+    Column(
+        "best_option_probability_best",
+        F("result_probability_best"),
+        NUMBER,
+        "The share of the uncertainty draws in which the best option is best.",
+        PROBABILITY,
+    ),
+    Column(
+        "value_of_perfect_information",
+        F("result_evpi"),
+        NUMBER,
+        "The most it would be worth paying to remove all uncertainty about the figures "
+        "before choosing.",
+        MONEY_PV,
+    ),
+    Column(
+        "value_of_perfect_information_per_client_year",
+        F("result_evpi_per_client_year"),
+        NUMBER,
+        "The value of perfect information for each discounted client-year.",
+        f"{MONEY} per client-year",
+    ),
+    Column(
+        "risk_flag_count",
+        F("result_risk_flag_count"),
+        INTEGER,
+        "How many risk flags the assessment raises.",
+    ),
+    Column(
+        "risk_flags",
+        JoinedList("result_risk_flags"),
+        TEXT,
+        "The risk flags raised, as codes separated by semicolons, from: "
+        + ", ".join(RISK_FLAG_TEXT)
+        + ". The report words each one.",
+    ),
 ]
 
 # One row per option, for the same assessments.
 OPTION_COLUMNS = [
-    ("assessment_id", F("assessment__code")),
-    ("assessment", spreadsheet_safe_sql(F("assessment__title"))),
-    ("agency", spreadsheet_safe_sql(F("assessment__service__agency__name"))),
-    ("currency", spreadsheet_safe_sql(F("assessment__service__agency__currency"))),
-    ("status", choice_label("assessment__status", Status)),
-    ("position", F("position")),
-    ("option", spreadsheet_safe_sql(F("name"))),
-    ("co_produced", true_false("co_produced")),
-    ("comparator", true_false("comparator")),
-    ("setup_cost", F("setup_cost")),
-    ("agency_cost_a_year", F("annual_agency_cost")),
-    ("co_producer_hours_a_year", F("annual_co_producer_hours")),
-    ("co_producer_money_a_year", F("annual_co_producer_money")),
-    ("clients_a_year", F("clients_per_year")),
-    ("years_to_full_take_up", F("ramp_up_years")),
-    ("confidence", choice_label("confidence", Confidence)),
-    *((rating, F(rating)) for rating in RATINGS),
-    ("agency_cost_pv", F("result_agency_cost")),
-    ("co_producer_time_cost_pv", F("result_time_cost")),
-    ("co_producer_money_cost_pv", F("result_money_cost")),
-    ("full_cost_pv", F("result_full_cost")),
-    ("client_years_discounted", F("result_client_years")),
-    ("cost_per_client_year", F("result_cost_per_client_year")),
-    ("quality_index", F("result_quality")),
-    ("net_benefit", F("result_net_benefit")),
-    ("on_frontier", true_false("result_on_frontier")),
-    ("best_from_willingness_to_pay", F("result_best_from_wtp")),
-    ("best_below_willingness_to_pay", F("result_best_to_wtp")),
-    ("best", true_false("result_is_best")),
-    ("probability_best", F("result_probability_best")),
+    Column(
+        "assessment_id",
+        F("assessment__code"),
+        TEXT,
+        "The assessment's permanent id, as in the assessments export.",
+        format="uuid",
+    ),
+    text_column("assessment", "assessment__title", "The assessment's name."),
+    text_column("agency", "assessment__service__agency__name", "The agency that runs the service."),
+    text_column(
+        "currency",
+        "assessment__service__agency__currency",
+        "The three-letter code of the currency every amount of money in the row is in.",
+    ),
+    label_column("status", "assessment__status", Status, "The assessment's status."),
+    Column(
+        "position", F("position"), INTEGER, "The option's place in the assessment's list, from 1."
+    ),
+    text_column("option", "name", "The option's name: one way of doing the work."),
+    yes_no_column("co_produced", "co_produced", "Whether co-producers do part of the work."),
+    yes_no_column(
+        "comparator",
+        "comparator",
+        "Whether this is what happens now, which others are set against.",
+    ),
+    Column("setup_cost", F("setup_cost"), NUMBER, "The one-off cost of setting it up.", MONEY),
+    Column(
+        "agency_cost_a_year",
+        F("annual_agency_cost"),
+        NUMBER,
+        "What it costs the agency each year at full take-up.",
+        f"{MONEY} a year",
+    ),
+    Column(
+        "co_producer_hours_a_year",
+        F("annual_co_producer_hours"),
+        NUMBER,
+        "The hours co-producers give each year, all together.",
+        HOURS_A_YEAR,
+    ),
+    Column(
+        "co_producer_money_a_year",
+        F("annual_co_producer_money"),
+        NUMBER,
+        "The money co-producers spend of their own each year.",
+        f"{MONEY} a year",
+    ),
+    Column(
+        "clients_a_year", F("clients_per_year"), INTEGER, "Clients served a year.", CLIENTS_A_YEAR
+    ),
+    Column(
+        "years_to_full_take_up",
+        F("ramp_up_years"),
+        INTEGER,
+        "How many years it takes to reach full take-up.",
+        YEARS,
+    ),
+    label_column(
+        "confidence", "confidence", Confidence, "How sure the manager is of the option's figures."
+    ),
+    *(
+        Column(
+            rating, F(rating), INTEGER, f"The option's rating for {RATING_WORDS[rating]}.", RATING
+        )
+        for rating in RATINGS
+    ),
+    Column(
+        "agency_cost_pv",
+        F("result_agency_cost"),
+        NUMBER,
+        "The agency's spending over the appraisal period.",
+        MONEY_PV,
+    ),
+    Column(
+        "co_producer_time_cost_pv",
+        F("result_time_cost"),
+        NUMBER,
+        "The value of co-producers' time over the appraisal period, at the hourly rate.",
+        MONEY_PV,
+    ),
+    Column(
+        "co_producer_money_cost_pv",
+        F("result_money_cost"),
+        NUMBER,
+        "Co-producers' own money over the appraisal period.",
+        MONEY_PV,
+    ),
+    Column(
+        "full_cost_pv",
+        F("result_full_cost"),
+        NUMBER,
+        "The agency's spending plus the value of co-producers' time and money.",
+        MONEY_PV,
+    ),
+    Column(
+        "client_years_discounted",
+        F("result_client_years"),
+        NUMBER,
+        "The clients served in each year of the appraisal period, discounted and added up.",
+        CLIENT_YEARS,
+    ),
+    Column(
+        "cost_per_client_year",
+        F("result_cost_per_client_year"),
+        NUMBER,
+        "Full cost divided by the discounted client-years.",
+        f"{MONEY} per client-year",
+    ),
+    Column(
+        "quality_index",
+        F("result_quality"),
+        NUMBER,
+        "Service quality, from the option's four ratings.",
+        QUALITY_POINTS,
+    ),
+    Column(
+        "net_benefit",
+        F("result_net_benefit"),
+        NUMBER,
+        "Quality valued at the willingness to pay, less full cost; empty while no value is "
+        "put on quality.",
+        MONEY_PV,
+    ),
+    yes_no_column(
+        "on_frontier",
+        "result_on_frontier",
+        "Whether the option is on the efficient frontier: no other option, or mix of two, is "
+        "both cheaper and better.",
+    ),
+    Column(
+        "best_from_willingness_to_pay",
+        F("result_best_from_wtp"),
+        NUMBER,
+        "The lowest willingness to pay at which this option is best; empty if it never is.",
+        f"{MONEY} per quality point per client-year",
+    ),
+    Column(
+        "best_below_willingness_to_pay",
+        F("result_best_to_wtp"),
+        NUMBER,
+        "The willingness to pay up to which it stays best; empty if it is best at any higher "
+        "figure, or never.",
+        f"{MONEY} per quality point per client-year",
+    ),
+    yes_no_column(
+        "best", "result_is_best", "Whether this is the best option at the willingness to pay."
+    ),
+    Column(
+        "probability_best",
+        F("result_probability_best"),
+        NUMBER,
+        "The share of the uncertainty draws in which this option is best.",
+        PROBABILITY,
+    ),
 ]
 
 

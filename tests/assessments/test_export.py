@@ -161,7 +161,7 @@ def test_the_worked_example_exports_exactly(client, owner, service):
     )
     client.force_login(owner)
     header, line = download(client).split("\n", 1)
-    assert header.split(",") == [name for name, _ in COLUMNS]
+    assert header.split(",") == [column.name for column in COLUMNS]
     assert line == (
         f'{assessment.code},"Parents ""hear"" reading, at home",{service.code},Home Service,'
         f"Home Agency,GBP,Submitted,2025-03-04,2025-03-04,2025-03-04,{assessment.author.username},"
@@ -197,7 +197,7 @@ def test_copy_and_the_csv_writer_write_the_same_bytes(owner, service):
     from_copy = b"".join(copy_csv(rows)).decode()
     from_python = "".join(python_csv(rows))
     assert from_copy == from_python
-    assert len(records(",".join(name for name, _ in COLUMNS) + "\n" + from_copy)) == 4
+    assert len(records(",".join(column.name for column in COLUMNS) + "\n" + from_copy)) == 4
     options = Option.objects.filter(assessment__service=service).order_by("pk")
     option_rows = computed_rows(options, OPTION_COLUMNS)
     assert b"".join(copy_csv(option_rows)).decode() == "".join(python_csv(option_rows))
