@@ -7,6 +7,9 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coprod_site.settings")
     from django.core.management import execute_from_command_line
 
+    from coprod_site.startup import read_settings_or_stop
+
+    read_settings_or_stop(code=2)
     execute_from_command_line(sys.argv)
 
 

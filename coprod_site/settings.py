@@ -31,6 +31,8 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # First, so that its runserver (which checks for collected static files) is the one used.
+    "coprod_site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,13 +88,38 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            conn_max_age=env_int("CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    }
+except ValueError as error:  # its message names the scheme, never the password
+    raise ImproperlyConfigured(f"DATABASE_URL is not a database address: {error}") from None
+
+# One cache for every app server: the database's by default, Redis when REDIS_URL is set.
+# Nothing lives in the app process, so several servers can share one database.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "coprod",
+        }
+    }
+else:
+    # Its table is made by the coprod_site migration.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "coprod_cache",
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -114,6 +141,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "coprod_site.sign_in.locked_out"
 AXES_CLIENT_IP_CALLABLE = "coprod_site.sign_in.client_address"
+# No banner from axes at every start of every command and worker.
+AXES_VERBOSE = False
 # How many proxies in front of the app add the caller's address to X-Forwarded-For; 0 when
 # clients reach the app directly.
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
@@ -197,9 +226,20 @@ if not DEBUG:
         # Only behind a proxy that sets this header itself and strips it from clients.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Every log line once, on stderr, in one format. Django's own handlers would print its
+# messages a second time beside the root's, so its loggers (the development server's request
+# lines among them) just pass them up.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {
+            "format": "[{asctime}] {levelname} {name}: {message}",
+            "datefmt": "%Y-%m-%d %H:%M:%S %z",
+            "style": "{",
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django": {"handlers": [], "level": "NOTSET", "propagate": True}},
 }
