@@ -6,13 +6,16 @@ The formtools session storage only remembers which step is current; answers alwa
 from the database.
 """
 
+from uuid import UUID
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from assessments.access import get_assessment_for_user
@@ -68,7 +71,7 @@ def new_assessment(request):
             raise PermissionDenied("Viewers can read assessments but cannot start them.")
         raise Http404("You do not belong to an agency.")
     initial = {}
-    if code := request.GET.get("service"):
+    if code := _uuid_or_none(request.GET.get("service")):
         initial["service"] = services.filter(code=code).first()
     form = NewAssessmentForm(request.POST or None, services=services, initial=initial)
     if form.is_valid():
@@ -85,6 +88,14 @@ def new_assessment(request):
             assessment.add_default_options()
         return redirect("assessments:tasks", code=assessment.code)
     return render(request, "assessments/new.html", {"form": form})
+
+
+def _uuid_or_none(text: str | None) -> UUID | None:
+    """The public code in `text`, or None for anything else (an address edited by hand)."""
+    try:
+        return UUID(text) if text else None
+    except ValueError:
+        return None
 
 
 def draft_for_manager(request, code) -> Assessment:
@@ -140,6 +151,12 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         # (it expired, or the page was opened in another tab).
         if kwargs.get("step") in self.get_form_list():
             self.storage.current_step = kwargs["step"]
+        # formtools would look up the section the page names, and fail if there is none: no
+        # page of ours sends such a name, so it is a bad request, not a server error.
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        named = management.cleaned_data["current_step"] if management.is_valid() else None
+        if named is not None and named not in self.get_form_list():
+            raise BadRequest("The page names a section that does not exist.")
         try:
             return super().post(*args, **kwargs)
         except ConflictingSave as conflict:

@@ -63,6 +63,15 @@ def test_new_assessment_offers_only_services_the_user_manages(
     assert not Assessment.objects.filter(title="Sneaky").exists()
 
 
+@pytest.mark.parametrize("code", ["sNaN", "-1", "\x00", "1" * 300])
+def test_a_garbled_service_in_the_address_is_ignored(client, owner, service, code):
+    # It was looked up as a code, which failed (a 500, found by tests/test_fuzz.py).
+    client.force_login(owner)
+    response = client.get(reverse("assessments:new"), {"service": code})
+    assert response.status_code == 200
+    assert response.context["form"]["service"].value() is None
+
+
 def test_viewer_cannot_start_an_assessment(client, viewer):
     client.force_login(viewer)
     assert client.get(reverse("assessments:new")).status_code == 403
@@ -88,6 +97,19 @@ def test_continue_saves_the_section_to_the_database(client, owner, draft):
     assert (draft.private_value_strength, draft.public_value_strength) == (3, 1)
     assert draft.result_value_type == "both"
     assert draft.version == 2
+
+
+@pytest.mark.parametrize("named", ["=cmd|' /C calc'!A0", "done", "options", "x" * 300])
+def test_a_page_that_names_no_section_gets_400_and_saves_nothing(client, owner, draft, named):
+    # formtools looked the name up and failed (a 500, found by tests/test_fuzz.py).
+    client.force_login(owner)
+    data = {
+        f"assessment_{draft.code}-current_step": named,
+        "work-version": draft.version,
+        "work-level": "group",
+    }
+    assert client.post(edit_url(draft, "work"), data).status_code == 400
+    assert Assessment.objects.get(pk=draft.pk).version == draft.version
 
 
 def test_a_draft_resumes_on_another_device_with_its_answers(client, owner, draft):
