@@ -35,10 +35,26 @@ _AMOUNT = re.compile(
 )
 
 
+# More digits before the point than any figure a form takes (the largest limits have 12).
+# Such a figure is refused before any arithmetic: decimal arithmetic works to 28 digits, and
+# rounding one of thousands of digits to pence fails.
+MAX_WHOLE_DIGITS = 20
+
+
+class FigureTooLarge(ValueError):
+    """An amount with more than MAX_WHOLE_DIGITS digits before the point (`negative`: one
+    far below zero)."""
+
+    def __init__(self, text: str, *, negative: bool):
+        super().__init__(f"too large an amount: {text[:40]!r}")
+        self.negative = negative
+
+
 def parse_amount(text: str) -> Decimal:
     """The number in `text`, with its thousands commas, currency sign and k/m/bn suffix read.
 
-    Raises ValueError for anything else (two numbers, words, "1,00,000").
+    Raises FigureTooLarge for a number of more than MAX_WHOLE_DIGITS digits (its suffix
+    counted), ValueError for anything else (two numbers, words, "1,00,000").
     """
     match = _AMOUNT.match(text.replace("\u00a0", " "))
     if not match:
@@ -47,25 +63,38 @@ def parse_amount(text: str) -> Decimal:
         number = Decimal(match["number"].replace(",", ""))
     except InvalidOperation as error:  # pragma: no cover - the pattern admits only numbers
         raise ValueError(f"not an amount: {text!r}") from error
-    if unit := match["unit"]:
-        number *= MULTIPLIERS[unit.lower()]
-    return number
+    multiplier = MULTIPLIERS[match["unit"].lower()] if match["unit"] else 1
+    if number and number.adjusted() + len(str(multiplier)) > MAX_WHOLE_DIGITS:
+        raise FigureTooLarge(text, negative=number < 0)
+    return number * multiplier
 
 
 def _parse(value):
-    """None for a blank box, a Decimal for an amount, ValidationError("invalid") otherwise."""
+    """None for a blank box, a Decimal for an amount; otherwise ValidationError "max_value"
+    (or "min_value") for a number too large for any form, "invalid" for anything else."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, Decimal | int):
         return Decimal(value)
     try:
         return parse_amount(str(value))
+    except FigureTooLarge as error:
+        code = "min_value" if error.negative else "max_value"
+        raise forms.ValidationError("", code=code) from None
     except ValueError:
         raise forms.ValidationError("", code="invalid") from None
 
 
 def _message(field, error: forms.ValidationError):
-    return forms.ValidationError(field.error_messages[error.code], code=error.code)
+    """The field's own message for the error; for a figure beyond its bounds, the message
+    that names its limit ("invalid" where it has no limit or no message for it)."""
+    code = error.code
+    limit = {"min_value": field.min_value, "max_value": field.max_value}.get(code)
+    if code in ("min_value", "max_value") and (limit is None or code not in field.error_messages):
+        code = "invalid"
+    return forms.ValidationError(
+        field.error_messages[code], code=code, params={"limit_value": limit}
+    )
 
 
 class AmountField(forms.DecimalField):

@@ -92,6 +92,38 @@ def test_bad_amounts_get_a_message_naming_the_question(typed, message):
     assert error.value.messages == [message]
 
 
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("9" * 29, "Enter the cost of Volunteers as 100 or less"),
+        ("9" * 5000, "Enter the cost of Volunteers as 100 or less"),
+        ("99999999999999999999k", "Enter the cost of Volunteers as 100 or less"),
+        ("-" + "9" * 29, "Enter the cost of Volunteers as 0 or more"),
+    ],
+)
+def test_a_figure_longer_than_any_form_takes_gets_the_limit_not_a_server_error(typed, message):
+    # Rounding a 29-digit figure to pence overflowed decimal arithmetic (a 500, found by
+    # tests/test_fuzz.py): such figures are refused before any arithmetic.
+    with pytest.raises(forms.ValidationError) as error:
+        money_field().clean(typed)
+    assert error.value.messages == [message]
+    whole = WholeNumberField(
+        min_value=0,
+        max_value=100,
+        error_messages=number_messages("the clients", example="40k", limit=100),
+    )
+    with pytest.raises(forms.ValidationError) as error:
+        whole.clean(typed)
+    assert error.value.messages == [message.replace("cost of Volunteers", "clients")]
+
+
+def test_more_digits_than_any_form_takes_is_not_an_amount():
+    assert parse_amount("9" * 20) == Decimal("9" * 20)
+    for typed in ("9" * 21, "1" * 18 + "k", "£" + "1" * 13 + "bn"):
+        with pytest.raises(ValueError):
+            parse_amount(typed)
+
+
 def test_a_whole_number_field_reads_40k_and_refuses_fractions():
     field = WholeNumberField(
         required=False,
