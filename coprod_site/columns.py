@@ -132,8 +132,8 @@ class Export:
     row: str  # what one row of the file is
     columns: Sequence[Column]
     filters: Sequence[Filter] = ()
-    offered_on: str = ""  # the page that links to it, in words
-    notes: str = ""
+    primary_key: tuple[str, ...] = ()  # the columns that together name a row
+    offered_on: str = ""  # the pages that link to it, in words
 
     @property
     def header(self) -> list[str]:

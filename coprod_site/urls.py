@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from assessments.views.dashboard import dashboard, dashboard_table_csv
 from assessments.views.export import export_assessments_csv, export_options_csv
+from coprod_site.data_dictionary import data_dictionary, datapackage_json
 from coprod_site.views import healthz, help_page
 from services.case_views import export_cases_csv
 from services.views import export_services_csv
@@ -18,6 +19,8 @@ urlpatterns = [
     path("help/", help_page, name="help"),
     path("admin/", admin.site.urls),
     path("services/", include("services.urls")),
+    path("export/", data_dictionary, name="export-dictionary"),
+    path("export/datapackage.json", datapackage_json, name="export-datapackage"),
     path("export/services.csv", export_services_csv, name="export-services"),
     path("cases/", include("services.case_urls")),
     path("export/cases.csv", export_cases_csv, name="export-cases"),

@@ -6,8 +6,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from coprod_site.columns import DATETIME, TEXT, Column, labels, python_row
-from coprod_site.csv_export import streaming_csv_response
+from coprod_site.columns import DATETIME, TEXT, Column, Export, form_filters, labels, python_row
+from coprod_site.csv_export import export_view, streaming_csv_response
 from services.access import cases_for, get_case_for_user
 from services.forms import CaseFilterForm
 from services.models import (
@@ -180,9 +180,22 @@ CASE_COLUMNS = [
 _export_row = python_row(CASE_COLUMNS)
 
 
-@require_safe
+@export_view
 def export_cases_csv(request):
     _, cases = filtered_cases(request)
     # Two queries a chunk of 500: the cases, then all their sources at once.
     rows = map(_export_row, cases.prefetch_related("sources").iterator(chunk_size=500))
     return streaming_csv_response("coprod-cases", [c.name for c in CASE_COLUMNS], rows)
+
+
+CASES_EXPORT = Export(
+    name="cases",
+    url_name="export-cases",
+    title="Case examples",
+    row="One row for each case in the library: the published ones, and for curators drafts "
+    "and cases in review too.",
+    columns=CASE_COLUMNS,
+    filters=form_filters(CaseFilterForm, country="A country, written as in the country column."),
+    primary_key=("case_slug",),
+    offered_on="the Case library page",
+)

@@ -14,10 +14,12 @@ from coprod_site.columns import (
     INTEGER,
     TEXT,
     Column,
+    Export,
+    form_filters,
     labels,
     python_row,
 )
-from coprod_site.csv_export import streaming_csv_response
+from coprod_site.csv_export import export_view, streaming_csv_response
 from services.access import (
     agencies_for,
     get_agency_for_user,
@@ -160,7 +162,7 @@ SERVICE_COLUMNS = [
 ]
 
 
-@require_safe
+@export_view
 def export_services_csv(request):
     _, services = filtered_services(request)
     services = services.only(*SERVICE_FIELDS)
@@ -168,3 +170,20 @@ def export_services_csv(request):
     return streaming_csv_response(
         "coprod-services", [column.name for column in SERVICE_COLUMNS], rows
     )
+
+
+SERVICES_EXPORT = Export(
+    name="services",
+    url_name="export-services",
+    title="Services",
+    row="One row for each service of your agencies.",
+    columns=SERVICE_COLUMNS,
+    filters=form_filters(
+        ServiceFilterForm,
+        agency="One of your agencies, by the name in its address (as the page's agency filter "
+        "sends it).",
+        q="Words in the service's name.",
+    ),
+    primary_key=("service_id",),
+    offered_on="the Services page",
+)

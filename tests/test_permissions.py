@@ -174,6 +174,9 @@ ROUTES: dict[str, Route] = {
     "dashboard":            Route(READ,      LOGIN,    200,     200,    200),
     "services:list":        Route(READ,      LOGIN,    200,     200,    200),
     "export-services":      Route(READ,      LOGIN,    200,     200,    200),
+    # What the exports hold, for people and for tools.
+    "export-dictionary":    Route(READ,      LOGIN,    200,     200,    200),
+    "export-datapackage":   Route(READ,      LOGIN,    200,     200,    200),
     "assessments:list":     Route(READ,      LOGIN,    200,     200,    200),
 
     # The case library is shared: any signed-in user reads the published cases.

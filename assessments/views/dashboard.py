@@ -15,7 +15,7 @@ from assessments.access import assessments_for
 from assessments.choices import Quadrant, Status
 from assessments.filters import DashboardFilterForm
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
-from coprod_site.csv_export import streaming_csv_response
+from coprod_site.csv_export import excel_variant, streaming_csv_response
 from services.access import agencies_for, role_subquery, services_for
 from services.models import Role, Sector, SpecialAsset
 
@@ -264,6 +264,7 @@ def _table(name: str, figures: dict):
 
 
 @require_safe
+@excel_variant
 def dashboard_table_csv(request, table):
     """One of the dashboard's tables as CSV, for the same filters."""
     if table not in ("agencies", "sectors", "currencies", "plane", "quadrants", "profile"):

@@ -2,7 +2,6 @@
 
 from django.db.models import F
 from django.db.models.functions import TruncDate
-from django.views.decorators.http import require_safe
 
 from assessments.access import assessments_for, get_assessment_for_user
 from assessments.choices import (
@@ -17,7 +16,7 @@ from assessments.choices import (
     ValueType,
     WorkRelation,
 )
-from assessments.filters import filtered_assessments
+from assessments.filters import AssessmentFilterForm, filtered_assessments
 from assessments.models import MOTIVATORS, RATINGS, Option
 from assessments.scoring import RISK_FLAG_TEXT
 from coprod_site.columns import (
@@ -37,10 +36,14 @@ from coprod_site.columns import (
     TEXT,
     YEARS,
     Column,
+    Export,
+    Filter,
+    form_filters,
 )
 from coprod_site.csv_export import (
     JoinedList,
     computed_csv_response,
+    export_view,
     label_column,
     text_column,
     yes_no_column,
@@ -456,12 +459,12 @@ def _assessments(request):
     return assessments
 
 
-@require_safe
+@export_view
 def export_assessments_csv(request):
     return computed_csv_response("coprod-assessments", _assessments(request), COLUMNS)
 
 
-@require_safe
+@export_view
 def export_options_csv(request):
     """One row per option of the assessments the assessments export would write."""
     assessments = _assessments(request).order_by()
@@ -469,3 +472,40 @@ def export_options_csv(request):
         "-assessment__updated_at", "assessment__pk", "position"
     )
     return computed_csv_response("coprod-options", options, OPTION_COLUMNS)
+
+
+FILTERS = [
+    Filter(
+        "assessment",
+        "One assessment only, by its id (the assessment_id column); the other filters are "
+        "then left out.",
+    ),
+    *form_filters(
+        AssessmentFilterForm,
+        agency="One of your agencies, by the name in its address (as the list's agency "
+        "filter sends it).",
+        service="One of your services, by its id (the service_id column).",
+        status="Without it, drafts and submitted assessments: archived ones are left out.",
+    ),
+]
+ASSESSMENTS_EXPORT = Export(
+    name="assessments",
+    url_name="export-assessments",
+    title="Assessments",
+    row="One row for each assessment: its answers and its results.",
+    columns=COLUMNS,
+    filters=FILTERS,
+    primary_key=("assessment_id",),
+    offered_on="the Assessments page and each assessment's report",
+)
+OPTIONS_EXPORT = Export(
+    name="options",
+    url_name="export-options",
+    title="Options",
+    row="One row for each option of the assessments the assessments export would write, "
+    "in the same order: the ways of doing the work that each assessment compares.",
+    columns=OPTION_COLUMNS,
+    filters=FILTERS,
+    primary_key=("assessment_id", "position"),
+    offered_on="the Assessments page and each assessment's report",
+)
