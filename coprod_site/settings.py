@@ -57,6 +57,9 @@ MIDDLEWARE = [
     "coprod_site.middleware.permissions_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A personal access token opens the CSV exports, and nothing else (services/tokens.py).
+    # Before CSRF, so a bearer POST is refused in plain words, and before LoginRequired.
+    "services.tokens.AccessTokenMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a signed-in user unless its view is marked login_not_required.

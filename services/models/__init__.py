@@ -26,8 +26,11 @@ from services.models.choices import (
     SpecialAsset,
     ValueType,
 )
+from services.models.tokens import AccessToken, AccessTokenUse, Lifetime
 
 __all__ = [
+    "AccessToken",
+    "AccessTokenUse",
     "Agency",
     "AgencyQuerySet",
     "CaseExample",
@@ -39,6 +42,7 @@ __all__ = [
     "DeliveryMode",
     "GovernmentLevel",
     "Level",
+    "Lifetime",
     "Membership",
     "Motivator",
     "Necessity",
