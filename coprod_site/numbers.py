@@ -92,9 +92,8 @@ def _message(field, error: forms.ValidationError):
     limit = {"min_value": field.min_value, "max_value": field.max_value}.get(code)
     if code in ("min_value", "max_value") and (limit is None or code not in field.error_messages):
         code = "invalid"
-    return forms.ValidationError(
-        field.error_messages[code], code=code, params={"limit_value": limit}
-    )
+    # No params: the messages are plain sentences, and may hold a "%" ("like 3.5%").
+    return forms.ValidationError(field.error_messages[code], code=code)
 
 
 class AmountField(forms.DecimalField):

@@ -117,6 +117,19 @@ def test_a_figure_longer_than_any_form_takes_gets_the_limit_not_a_server_error(t
     assert error.value.messages == [message.replace("cost of Volunteers", "clients")]
 
 
+def test_a_message_with_a_percent_sign_reads_as_written():
+    field = PercentField(
+        max_value=20,
+        max_digits=5,
+        decimal_places=2,
+        error_messages=number_messages("the discount rate", example="3.5%", limit=20),
+    )
+    for typed in ("lots", "9" * 30):
+        with pytest.raises(forms.ValidationError) as error:
+            field.clean(typed)
+        assert error.value.messages[0].startswith("Enter the discount rate as ")
+
+
 def test_more_digits_than_any_form_takes_is_not_an_amount():
     assert parse_amount("9" * 20) == Decimal("9" * 20)
     for typed in ("9" * 21, "1" * 18 + "k", "£" + "1" * 13 + "bn"):
