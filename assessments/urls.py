@@ -1,5 +1,6 @@
 from django.urls import path
 
+from assessments.survey import views as survey
 from assessments.views import compare, history, lifecycle, listing, options, report, wizard
 
 app_name = "assessments"
@@ -47,4 +48,10 @@ urlpatterns = [
     path("<uuid:code>/delete/", lifecycle.delete, name="delete"),
     path("<uuid:code>/revise/confirm/", lifecycle.confirm_revise, name="confirm_revise"),
     path("<uuid:code>/revise/", lifecycle.revise, name="revise"),
+    path("<uuid:code>/survey/", survey.survey_page, name="survey"),
+    path("<uuid:code>/survey/open/", survey.open_survey, name="survey_open"),
+    path("<uuid:code>/survey/close/", survey.close_survey, name="survey_close"),
+    path("<uuid:code>/survey/print/", survey.print_survey, name="survey_print"),
+    path("<uuid:code>/survey/results.csv", survey.results_csv, name="survey_csv"),
+    path("<uuid:code>/survey/use/", survey.use_figures, name="survey_use"),
 ]

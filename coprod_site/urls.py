@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from assessments.survey.views import answer as survey_answer
+from assessments.survey.views import thanks as survey_thanks
 from assessments.views.dashboard import dashboard, dashboard_table_csv
 from assessments.views.export import export_assessments_csv, export_options_csv
 from coprod_site.data_dictionary import data_dictionary, datapackage_json
@@ -28,5 +30,8 @@ urlpatterns = [
     path("export/assessments.csv", export_assessments_csv, name="export-assessments"),
     path("export/options.csv", export_options_csv, name="export-options"),
     path("dashboard/<slug:table>.csv", dashboard_table_csv, name="dashboard-table"),
+    # The co-producers' survey: public, no sign-in; the token is its only key.
+    path("s/<str:token>/", survey_answer, name="survey-answer"),
+    path("s/<str:token>/thanks/", survey_thanks, name="survey-thanks"),
     path("", dashboard, name="dashboard"),
 ]

@@ -23,7 +23,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from assessments.choices import Status
-from assessments.models import Assessment
+from assessments.models import Assessment, Survey, SurveyResponse
+from assessments.scoring import MOTIVATORS
 from services.models import CaseExample, Service
 from tests import factories
 
@@ -43,6 +44,7 @@ class Targets:
     submitted: Assessment
     archived: Assessment
     case: CaseExample
+    survey: Survey
 
 
 def no_args(targets: Targets) -> list:
@@ -87,6 +89,14 @@ def draft_version(targets: Targets) -> dict:
 
 def case_slug(targets: Targets) -> list:
     return [targets.case.slug]
+
+
+def survey_token(targets: Targets) -> list:
+    return [targets.survey.token]
+
+
+def survey_settings(targets: Targets) -> dict:
+    return {"one_per_browser": "on"}
 
 
 def one_assessment(targets: Targets) -> dict:
@@ -224,6 +234,19 @@ ROUTES: dict[str, Route] = {
     "assessments:delete":   Route(POST_ONLY, LOGIN,    404,     403,    302, args=draft_code),
     "assessments:confirm_revise": Route(READ, LOGIN,   404,     403,    200, args=submitted_code),
     "assessments:revise":   Route(POST_ONLY, LOGIN,    404,     403,    302, args=submitted_code),
+    # The co-producers' survey (with five answers, so its results show): the agency's
+    # members read it, its managers run it.
+    "assessments:survey":   Route(READ,      LOGIN,    404,     200,    200, args=submitted_code),
+    "assessments:survey_print": Route(READ,  LOGIN,    404,     200,    200, args=submitted_code),
+    "assessments:survey_csv": Route(READ,    LOGIN,    404,     200,    200, args=submitted_code),
+    "assessments:survey_open": Route(POST_ONLY, LOGIN, 404,     403,    302, args=submitted_code,
+                                  data=survey_settings),
+    "assessments:survey_close": Route(POST_ONLY, LOGIN, 404,    403,    302, args=submitted_code),
+    "assessments:survey_use": Route(POST_ONLY, LOGIN,  404,     403,    302, args=submitted_code),
+    # Answering it is public: no sign-in, and the same for everyone (a POST without answers
+    # shows the first page again).
+    "survey-answer":        Route(FORM,      200,      200,     200,    200, args=survey_token),
+    "survey-thanks":        Route(READ,      200,      200,     200,    200, args=survey_token),
     # No object in the URL: the outsider (a manager elsewhere) gets the form, which refuses
     # the home agency's service (200 with an error); a viewer, who manages no agency, 404.
     "assessments:new":      Route(FORM,      LOGIN,    200,     403,    {GET: 200, POST: 302},
@@ -274,20 +297,25 @@ def refused_methods():
 @pytest.fixture
 def targets(owner, service, other_service) -> Targets:
     # other_service: the outsider manages a service of their own, so may start assessments.
+    submitted = factories.AssessmentFactory(
+        **factories.complete_answers(),
+        service=service,
+        author=owner,
+        status=Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+    survey = Survey.objects.create(assessment=submitted, opened_by=owner)
+    for _ in range(5):
+        survey.record(SurveyResponse(hours_a_month=4, **{f"{m}_agreement": 3 for m in MOTIVATORS}))
     return Targets(
         service=service,
         draft=factories.AssessmentFactory(service=service, author=owner),
-        submitted=factories.AssessmentFactory(
-            **factories.complete_answers(),
-            service=service,
-            author=owner,
-            status=Status.SUBMITTED,
-            submitted_at=timezone.now(),
-        ),
+        submitted=submitted,
         archived=factories.AssessmentFactory(
             service=service, author=owner, status=Status.ARCHIVED, submitted_at=timezone.now()
         ),
         case=factories.CaseExampleFactory(),
+        survey=survey,
     )
 
 

@@ -11,6 +11,9 @@ from assessments.models.assessment import (
 from assessments.models.option import COST_FIELDS, OPTIONAL_COST_FIELDS, Option
 from assessments.scoring import MOTIVATORS, RATING_FIELDS
 
+# The survey's models live in their sub-package; importing them here registers them.
+from assessments.survey.models import Survey, SurveyResponse
+
 RATINGS = RATING_FIELDS
 
 __all__ = [
@@ -25,4 +28,6 @@ __all__ = [
     "AssessmentQuerySet",
     "AssessmentText",
     "Option",
+    "Survey",
+    "SurveyResponse",
 ]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.demo import seed_assessments
+from assessments.survey.demo import seed_survey
 from coprod_site.env import env_str
 from services.demo import PEOPLE, seed_cases, seed_people_and_services
 
@@ -11,7 +12,15 @@ DEFAULT_DEMO_PASSWORD = "coprod-demo-2026"
 class Command(BaseCommand):
     help = "Load demo agencies, services, people, assessments and cases. Safe to run twice."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site",
+            default="http://127.0.0.1:8000",
+            help="The address the app is served at, for the links printed at the end.",
+        )
+
     def handle(self, *args, **options):
+        site = options["site"].rstrip("/")
         password = env_str("COPROD_DEMO_PASSWORD")
         shown = "the value of COPROD_DEMO_PASSWORD" if password else DEFAULT_DEMO_PASSWORD
         if not password:
@@ -23,8 +32,13 @@ class Command(BaseCommand):
             password = DEFAULT_DEMO_PASSWORD
         agencies = seed_people_and_services(password)
         seed_assessments(agencies)
+        survey = seed_survey()
         seed_cases()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
-        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ as one of:")
+        self.stdout.write(f"Sign in at {site}/accounts/login/ as one of:")
         for username, _, _, _, who, _ in PEOPLE:
             self.stdout.write(f"  {username:<15} password: {shown}  ({who})")
+        if survey is not None:
+            self.stdout.write(
+                f"A co-producers' survey to try, no sign-in needed: {site}{survey.public_path()}"
+            )

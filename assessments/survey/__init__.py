@@ -1,0 +1,13 @@
+"""The co-producers' survey: a short anonymous questionnaire for one assessment.
+
+A manager opens it and gets an unguessable link (`/s/<token>/`) and a page to print with
+a QR code; the people who do the work answer on a phone without signing in; the results
+show on the assessment beside the manager's own estimates once enough people have
+answered that no one can be singled out.
+
+- `questions`: what is asked, in plain words, and how answers map onto the assessment;
+- `models`: the survey and its responses (nothing that identifies a person);
+- `guard`: throttling by a salted, rotating hash of the address, held only in the cache;
+- `results`: the aggregates, and the figures a revision can adopt;
+- `forms`, `views`: the pages, public and for managers.
+"""

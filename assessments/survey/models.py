@@ -1,0 +1,164 @@
+"""A survey of an assessment's co-producers, and the answers to it.
+
+Nothing here can identify a person: a response has no user, no address, no browser
+details and no time of day, only the date. The throttle that keeps a form from being
+flooded works from a salted hash of the address held briefly in the cache (`guard`).
+"""
+
+import secrets
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.scoring import MOTIVATORS
+from assessments.survey.questions import COMMENT_MAX, HOURS_A_MONTH_MAX
+from coprod_site.text import length_limit
+
+
+def new_token() -> str:
+    """An unguessable address for a survey: 192 random bits, unrelated to anything else
+    (not the assessment's code, not a counter, not the time)."""
+    return secrets.token_urlsafe(24)
+
+
+class Survey(models.Model):
+    assessment = models.OneToOneField(
+        "assessments.Assessment", on_delete=models.CASCADE, related_name="survey"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    closes_on = models.DateField(
+        "closing date", null=True, blank=True, help_text="The last day people can answer."
+    )
+    response_limit = models.PositiveIntegerField(
+        "most answers", null=True, blank=True, help_text="It closes once this many have answered."
+    )
+    one_per_browser = models.BooleanField(
+        "one answer per phone or computer",
+        default=True,
+        help_text="Stops the same browser answering twice. Turn it off for a shared computer, "
+        "for example at a drop-in session.",
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # Running totals, kept with each response in the same transaction, so the limit and
+    # the dashboard's surveyed profile need no count over the responses.
+    response_count = models.PositiveIntegerField(default=0, editable=False)
+    agreement_answers = models.PositiveIntegerField(default=0, editable=False)
+    material_agreement_total = models.PositiveIntegerField(default=0, editable=False)
+    intrinsic_agreement_total = models.PositiveIntegerField(default=0, editable=False)
+    social_agreement_total = models.PositiveIntegerField(default=0, editable=False)
+    normative_agreement_total = models.PositiveIntegerField(default=0, editable=False)
+    sanctions_agreement_total = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(response_limit__isnull=True) | Q(response_limit__gte=1),
+                name="assessments_survey_limit_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Survey of {self.assessment}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessments:survey", args=[self.assessment.code])
+
+    def public_path(self) -> str:
+        return reverse("survey-answer", args=[self.token])
+
+    def state(self, now: datetime | None = None) -> str:
+        """ "open", or why it is not: "closed" (by a manager or its date) or "full"."""
+        now = now or timezone.now()
+        if self.closed_at is not None:
+            return "closed"
+        if self.closes_on is not None and timezone.localdate(now) > self.closes_on:
+            return "closed"
+        if self.response_limit is not None and self.response_count >= self.response_limit:
+            return "full"
+        return "open"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state() == "open"
+
+    def record(self, response: "SurveyResponse") -> bool:
+        """Save `response` if the survey is still open and has room, in one transaction
+        with its running totals; False (nothing saved) if it closed or filled meanwhile."""
+        room = Q(closed_at__isnull=True) & (
+            Q(response_limit__isnull=True) | Q(response_limit__gt=F("response_count"))
+        )
+        if self.closes_on is not None and timezone.localdate() > self.closes_on:
+            return False
+        totals = {"response_count": F("response_count") + 1}
+        if response.has_agreement:
+            totals["agreement_answers"] = F("agreement_answers") + 1
+            for motivator in MOTIVATORS:
+                field = f"{motivator}_agreement_total"
+                totals[field] = F(field) + (getattr(response, f"{motivator}_agreement") or 0)
+        with transaction.atomic():
+            if not Survey.objects.filter(room, pk=self.pk).update(**totals):
+                return False
+            response.survey = self
+            response.save()
+        return True
+
+
+def _agreement():
+    """Agreement with a motivator's statement, 1 (strongly disagree) to 5 (strongly agree)."""
+    return models.PositiveSmallIntegerField(null=True, blank=True)
+
+
+class SurveyResponse(models.Model):
+    """One person's answers. Deliberately without a user, an address, a browser or a
+    time: only the day it was given."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    answered_on = models.DateField(default=timezone.localdate, editable=False)
+    activities = models.JSONField(default=list, blank=True)
+    hours_a_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    material_agreement = _agreement()
+    intrinsic_agreement = _agreement()
+    social_agreement = _agreement()
+    normative_agreement = _agreement()
+    sanctions_agreement = _agreement()
+    ease = models.PositiveSmallIntegerField(null=True, blank=True)
+    helps = models.JSONField(default=list, blank=True)
+    comment = models.TextField(blank=True, max_length=COMMENT_MAX)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours_a_month__lte=HOURS_A_MONTH_MAX),
+                name="assessments_surveyresponse_hours_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(ease__gte=1, ease__lte=5) | Q(ease__isnull=True),
+                name="assessments_surveyresponse_ease_in_range",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{m}_agreement__gte": 1, f"{m}_agreement__lte": 5})
+                    | Q(**{f"{m}_agreement__isnull": True}),
+                    name=f"assessments_surveyresponse_{m}_agreement_in_range",
+                )
+                for m in MOTIVATORS
+            ),
+            length_limit("assessments_surveyresponse", "comment", COMMENT_MAX),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer of {self.answered_on:%d %B %Y}"
+
+    @property
+    def has_agreement(self) -> bool:
+        """Whether every motivator statement was answered (only then does it count in the
+        motivator profile, so each motivator's average is over the same people)."""
+        return all(getattr(self, f"{m}_agreement") is not None for m in MOTIVATORS)

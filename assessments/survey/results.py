@@ -1,0 +1,107 @@
+"""What the answers add up to, shown only once enough people have answered."""
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from assessments.scoring import MOTIVATORS
+from assessments.survey.models import Survey
+from assessments.survey.questions import (
+    EASE,
+    HELPS,
+    MOTIVATOR_STATEMENTS,
+    activity_choices,
+    agreement_to_strength,
+)
+from services.models import Motivator
+
+# Below this many answers the results stay hidden: in a handful, one person's answers
+# could be picked out by someone who knows who took part.
+MIN_RESPONSES = 5
+
+
+def min_responses() -> int:
+    return getattr(settings, "SURVEY_MIN_RESPONSES", MIN_RESPONSES)
+
+
+@dataclass(frozen=True)
+class MotivatorResult:
+    code: str
+    name: str
+    statement: str
+    answers: int
+    mean_agreement: float | None
+    surveyed_strength: int | None  # on the wizard's 0-4 scale
+    managers_strength: int | None
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    count: int
+    activities: list[tuple[str, int]]
+    hours_answers: int
+    median_hours_a_month: float | None
+    motivators: list[MotivatorResult]
+    ease: list[tuple[str, int]]
+    ease_answers: int
+    helps: list[tuple[str, int]]
+    comments: list[str]
+
+    @property
+    def hours_a_year(self) -> int | None:
+        """The median co-producer's hours a year, as the wizard asks for them."""
+        return None if self.median_hours_a_month is None else round(self.median_hours_a_month * 12)
+
+    @property
+    def surveyed_strengths(self) -> dict[str, int]:
+        return {m.code: m.surveyed_strength for m in self.motivators if m.answers}
+
+
+COLUMNS = (
+    "activities", "hours_a_month", *(f"{m}_agreement" for m in MOTIVATORS), "ease", "helps",
+    "comment",
+)  # fmt: skip
+
+
+def results_for(survey: Survey) -> SurveyResults | None:
+    """The results, or None while fewer than min_responses() people have answered. One
+    query, over the survey's responses only."""
+    if survey.response_count < min_responses():
+        return None
+    rows = list(survey.responses.order_by("pk").values_list(*COLUMNS))
+    if len(rows) < min_responses():  # the running count and the rows disagree: trust the rows
+        return None
+    activity_labels = dict(activity_choices(survey.assessment.co_producer_contributions))
+    activities = Counter(code for row in rows for code in row[0] or () if code in activity_labels)
+    hours = [row[1] for row in rows if row[1] is not None]
+    motivators = []
+    names = dict(Motivator.choices)
+    for index, code in enumerate(MOTIVATORS, start=2):
+        answers = [row[index] for row in rows if row[index] is not None]
+        mean = statistics.fmean(answers) if answers else None
+        motivators.append(
+            MotivatorResult(
+                code=code,
+                name=names[code],
+                statement=MOTIVATOR_STATEMENTS[code],
+                answers=len(answers),
+                mean_agreement=mean,
+                surveyed_strength=None if mean is None else agreement_to_strength(mean),
+                managers_strength=getattr(survey.assessment, f"{code}_motivation"),
+            )
+        )
+    ease = Counter(row[7] for row in rows if row[7] is not None)
+    helps = Counter(code for row in rows for code in row[8] or () if code in HELPS)
+    return SurveyResults(
+        count=len(rows),
+        activities=[(label, activities[code]) for code, label in activity_labels.items()],
+        hours_answers=len(hours),
+        median_hours_a_month=statistics.median(hours) if hours else None,
+        motivators=motivators,
+        ease=[(label, ease[value]) for value, label in EASE],
+        ease_answers=sum(ease.values()),
+        helps=sorted(((HELPS[code], helps[code]) for code in HELPS), key=lambda h: -h[1]),
+        comments=[row[9] for row in rows if row[9]],
+    )
