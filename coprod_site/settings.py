@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "formtools",
     "simple_history",
     "axes",
+    "import_export",
     "services",
     "assessments",
 ]

@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from services.models import (
@@ -15,6 +17,25 @@ from services.models import (
     Service,
     SpecialAsset,
 )
+from services.resources import CaseExampleResource, ServiceResource
+
+
+class ImportExportAdmin(ImportExportMixin):
+    """Import and export as CSV or XLSX, for holders of the model's own import and export
+    permissions (services.import_<model>, services.export_<model>); importing also needs
+    the permissions to add and change."""
+
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+
+    def _has(self, request, action: str) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.{action}_{self.opts.model_name}")
+
+    def has_import_permission(self, request):
+        return all(self._has(request, action) for action in ("import", "add", "change"))
+
+    def has_export_permission(self, request):
+        return self._has(request, "export")
 
 
 class MembershipInline(admin.TabularInline):
@@ -43,7 +64,8 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+    resource_classes = [ServiceResource]
     list_display = ["name", "agency", "sector", "client_type", "clients_per_year", "delivery_mode"]
     list_filter = ["sector", "client_type", "delivery_mode", "agency"]
     search_fields = ["name", "description", "agency__name"]
@@ -131,7 +153,8 @@ class CaseSourceInline(admin.TabularInline):
 
 
 @admin.register(CaseExample)
-class CaseExampleAdmin(SimpleHistoryAdmin):
+class CaseExampleAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+    resource_classes = [CaseExampleResource]
     form = CaseExampleAdminForm
     list_display = ["title", "status", "sector", "country", "source_count", "updated_at"]
     list_filter = ["status", "sector", "country", "value_type", "necessity", "government_level"]

@@ -9,11 +9,12 @@ from django.contrib.auth.models import Group, Permission
 
 CASE_CURATORS = "Case curators"
 
-# (model, actions). Curators add, change and read cases; they withdraw a case by moving
-# it back to draft, so deleting one is left to an administrator. Sources are part of a
-# case's page, edited with it, so curators may delete a wrong source there.
+# (model, actions). Curators add, change and read cases, and import and export them as
+# files in the admin; they withdraw a case by moving it back to draft, so deleting one is
+# left to an administrator. Sources are part of a case's page, edited with it, so curators
+# may delete a wrong source there (an import replaces a case's sources).
 CURATOR_PERMISSIONS = (
-    ("caseexample", ("add", "change", "view")),
+    ("caseexample", ("add", "change", "view", "import", "export")),
     ("casesource", ("add", "change", "delete", "view")),
 )
 

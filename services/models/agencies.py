@@ -202,6 +202,10 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["agency__name", "name"]
+        permissions = [
+            ("import_service", "Can import services from a file"),
+            ("export_service", "Can export services to a file"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "name"], name="services_service_name_unique_per_agency"

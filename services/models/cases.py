@@ -184,6 +184,10 @@ class CaseExample(models.Model):
     class Meta:
         ordering = ["title"]
         verbose_name = "case example"
+        permissions = [
+            ("import_caseexample", "Can import case examples from a file"),
+            ("export_caseexample", "Can export case examples to a file"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=CaseStatus.values),

@@ -61,12 +61,15 @@ def test_seed_demo_curator_is_staff_in_the_case_curators_group_not_a_superuser()
         "change_caseexample",
         "change_casesource",
         "delete_casesource",
+        "export_caseexample",
+        "import_caseexample",
         "view_caseexample",
         "view_casesource",
     ]
     assert curator.has_perm("services.change_caseexample")
     assert not curator.has_perm("services.delete_caseexample")
     assert not curator.has_perm("services.change_agency")
+    assert not curator.has_perm("services.import_service")
     assert not curator.has_perm("auth.change_user")
 
 
@@ -78,7 +81,7 @@ def test_seed_demo_puts_back_a_curator_who_was_made_a_superuser():
     Group.objects.get(name="Case curators").permissions.clear()
     call_command("seed_demo")
     assert not User.objects.get(username="curator").is_superuser
-    assert Group.objects.get(name="Case curators").permissions.count() == 7
+    assert Group.objects.get(name="Case curators").permissions.count() == 9
 
 
 @pytest.mark.django_db
