@@ -33,6 +33,7 @@ from django.db.models.functions import Cast, Coalesce, Floor
 from assessments.choices import Quadrant, Sensitivity, Status
 from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, has_bit
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
+from assessments.survey.results import min_responses
 from services.models import SpecialAsset
 
 # Past this many points the plane is drawn as counts per cell.
@@ -164,6 +165,18 @@ def headline(everything) -> dict:
     for code in RISK_FLAG_TEXT:
         has_flag = has_bit("result_risk_flag_bits", RISK_FLAG_BITS[code])
         figures[f"flag_{code}"] = Count("pk", filter=is_submitted & has_flag)
+    # What co-producers said, where a survey has enough answers to show: their agreement
+    # totals (kept on each survey) against the managers' estimates for the same assessments.
+    surveyed = is_submitted & Q(survey__response_count__gte=min_responses())
+    figures["surveyed"] = Count("pk", filter=surveyed)
+    figures["surveyed_answers"] = Sum("survey__agreement_answers", filter=surveyed)
+    for motivator in MOTIVATORS:
+        figures[f"surveyed_{motivator}_total"] = Sum(
+            f"survey__{motivator}_agreement_total", filter=surveyed
+        )
+        figures[f"surveyed_avg_{motivator}_motivation"] = Avg(
+            f"{motivator}_motivation", filter=surveyed
+        )
     figures["robust"] = Count("pk", filter=is_submitted & Q(result_sensitivity="robust"))
     figures["fragile"] = Count("pk", filter=is_submitted & Q(result_sensitivity="fragile"))
     figures["decided"] = Count("pk", filter=is_submitted & Q(willingness_to_pay__isnull=False))

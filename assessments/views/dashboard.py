@@ -69,10 +69,30 @@ def quadrant_rows(counts) -> list[tuple]:
     return [(quadrant, counts[f"quadrant_{quadrant}"]) for quadrant in Quadrant]
 
 
+def surveyed_strength(counts, motivator: str) -> float | None:
+    """Co-producers' pooled average agreement with a reason's statement (1 to 5), on the
+    wizard's 0-4 scale of strength."""
+    answers = counts["surveyed_answers"]
+    total = counts[f"surveyed_{motivator}_total"]
+    return None if not answers or total is None else total / answers - 1
+
+
 def profile_rows(counts) -> dict[str, list]:
     submitted = counts["submitted"] or 0
     return {
         "motivators": [(MOTIVATOR_WORDS[m], counts[f"avg_{m}_motivation"]) for m in MOTIVATORS],
+        # Where surveys have enough answers: (reason, managers' estimate for the surveyed
+        # assessments, what co-producers said), both on the 0-4 scale.
+        "surveyed_count": counts["surveyed"],
+        "surveyed": [
+            (
+                MOTIVATOR_WORDS[m],
+                counts[f"surveyed_avg_{m}_motivation"],
+                surveyed_strength(counts, m),
+            )
+            for m in MOTIVATORS
+            if counts["surveyed"]
+        ],
         "capability": [
             ("Expertise the work needs", counts["avg_expertise_required"]),
             ("Co-producers' capability", counts["avg_co_producer_capability"]),
@@ -257,6 +277,7 @@ def _table(name: str, figures: dict):
         profile = profile_rows(counts)
         rows = [["average strength", label, value] for label, value in profile["motivators"]]
         rows += [["average", label, value] for label, value in profile["capability"]]
+        rows += [["surveyed strength", label, said] for label, _, said in profile["surveyed"]]
         rows += [["special asset", label, n] for label, n, _ in profile["assets"]]
         rows += [["risk flag", title, n] for title, n, _ in profile["flags"]]
         return ["kind", "what", "value"], rows

@@ -350,3 +350,22 @@ def test_using_the_figures_on_a_draft_changes_the_draft(client, owner, service):
     draft.refresh_from_db()
     assert draft.hours_per_co_producer == 72 and draft.normative_motivation == 3
     assert not Assessment.objects.filter(revision_of=draft).exists()
+
+
+def test_the_dashboard_shows_what_co_producers_said_beside_the_estimates(
+    client, owner, survey, submitted
+):
+    answers_from(client, survey, 4, agreement={f"{m}_agreement": "5" for m in MOTIVATORS})
+    client.force_login(owner)
+    assert client.get("/").context["profile"]["surveyed"] == []  # four: not enough yet
+    client.logout()
+    answers_from(client, survey, 1, agreement={f"{m}_agreement": "5" for m in MOTIVATORS})
+    client.force_login(owner)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    profile = response.context["profile"]
+    assert profile["surveyed_count"] == 1
+    said = {label: (estimate, value) for label, estimate, value in profile["surveyed"]}
+    assert said["Duty, or doing right"] == (4, 4.0)  # estimate 4; all strongly agree: 4
+    assert "What co-producers said" in response.content.decode()
+    assert len(queries) == 10
