@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", healthz, name="healthz"),
     path("help/", help_page, name="help"),
+    path("account/", include("services.account_urls")),
     path("admin/", admin.site.urls),
     path("services/", include("services.urls")),
     path("export/", data_dictionary, name="export-dictionary"),

@@ -25,7 +25,7 @@ from django.utils import timezone
 from assessments.choices import Status
 from assessments.models import Assessment, Survey, SurveyResponse
 from assessments.scoring import MOTIVATORS
-from services.models import CaseExample, Service
+from services.models import AccessToken, CaseExample, Service
 from tests import factories
 
 GET, POST = "GET", "POST"
@@ -45,6 +45,7 @@ class Targets:
     archived: Assessment
     case: CaseExample
     survey: Survey
+    token: AccessToken
 
 
 def no_args(targets: Targets) -> list:
@@ -89,6 +90,15 @@ def draft_version(targets: Targets) -> dict:
 
 def case_slug(targets: Targets) -> list:
     return [targets.case.slug]
+
+
+def token_fields(targets: Targets) -> dict:
+    return {"name": "Reporting tool", "lifetime": "30"}
+
+
+def owners_token(targets: Targets) -> list:
+    """The owner's token: only the owner may revoke it."""
+    return [targets.token.code]
 
 
 def survey_token(targets: Targets) -> list:
@@ -187,6 +197,10 @@ ROUTES: dict[str, Route] = {
     # What the exports hold, for people and for tools.
     "export-dictionary":    Route(READ,      LOGIN,    200,     200,    200),
     "export-datapackage":   Route(READ,      LOGIN,    200,     200,    200),
+    # Your account: each user's own tokens; nobody else's token is in reach (404).
+    "account:index":        Route(READ,      LOGIN,    200,     200,    200),
+    "account:create_token": Route(POST_ONLY, LOGIN,    200,     200,    200, data=token_fields),
+    "account:revoke_token": Route(POST_ONLY, LOGIN,    404,     404,    302, args=owners_token),
     "assessments:list":     Route(READ,      LOGIN,    200,     200,    200),
 
     # The case library is shared: any signed-in user reads the published cases.
@@ -316,6 +330,7 @@ def targets(owner, service, other_service) -> Targets:
         ),
         case=factories.CaseExampleFactory(),
         survey=survey,
+        token=AccessToken.create_for(owner, "Reporting tool", 30)[0],
     )
 
 
