@@ -76,3 +76,6 @@ def test_answering_on_a_phone_then_the_manager_sees_the_results(page, axe, sign_
         "document.getElementById('survey-motivators-chart').getBoundingClientRect().height > 0"
     )
     assert_accessible(axe, page)
+    page.get_by_role("link", name="Page to print, with a QR code").click()
+    assert page.locator(".survey-qr svg").is_visible()
+    assert_accessible(axe, page)
