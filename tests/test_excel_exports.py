@@ -102,3 +102,31 @@ def test_the_excel_variant_reads_no_more_queries(
     # filter form reads no choices for an export.
     with django_assert_max_num_queries(4):
         download(client, reverse("export-assessments"), format="excel")
+
+
+@pytest.mark.parametrize(
+    ("page", "export", "anchor"),
+    [
+        ("/assessments/?status=submitted", "/export/assessments.csv", "assessments"),
+        ("/services/?sector=health", "/export/services.csv", "services"),
+        ("/cases/?sector=health", "/export/cases.csv", "cases"),
+    ],
+)
+def test_pages_that_offer_exports_link_to_the_excel_variant_and_the_dictionary(
+    client, owner, data, page, export, anchor
+):
+    factories.ServiceFactory(agency=owner.memberships.get().agency, sector="health")
+    factories.CaseExampleFactory(sector="health")
+    client.force_login(owner)
+    html = client.get(page).content.decode()
+    query = page.split("?")[1]
+    assert f'href="{export}?{query}&amp;format=excel"' in html
+    assert f'href="/export/#{anchor}"' in html
+
+
+def test_the_report_links_to_its_excel_files(client, owner, service):
+    assessment = factories.AssessmentFactory(service=service, author=owner)
+    client.force_login(owner)
+    html = client.get(f"/assessments/{assessment.code}/").content.decode()
+    assert f"/export/assessments.csv?assessment={assessment.code}&amp;format=excel" in html
+    assert f"/export/options.csv?assessment={assessment.code}&amp;format=excel" in html
