@@ -27,6 +27,7 @@ class ImportExportAdmin(ImportExportMixin):
 
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
+    import_template_name = "admin/services/import.html"
 
     def _has(self, request, action: str) -> bool:
         return request.user.has_perm(f"{self.opts.app_label}.{action}_{self.opts.model_name}")

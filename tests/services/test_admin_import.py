@@ -238,6 +238,7 @@ def test_the_admin_lists_wrong_rows_and_offers_no_confirmation(client, curator, 
     )
     html = preview.content.decode()
     assert "“Outer space” is not a sector." in html
+    assert "css/admin-import.css" in html  # shown in the row, not only on hover
     assert "Confirm import" not in html
     assert CaseExample.objects.get(slug="kerbside-recycling").title == "Kerbside recycling"
 
