@@ -2,8 +2,11 @@
 whose every link leads to a box that takes focus.
 
 The wizard's own error states (sign-in, new assessment, a section, an option, adding an
-option, the quality grid, the appraisal) are met in test_keyboard.py.
+option, the quality grid, the appraisal) are met in test_keyboard.py. The not-found page,
+the services list and help are checked here too: no other browser test runs axe on them.
 """
+
+from uuid import uuid4
 
 import pytest
 from playwright.sync_api import expect
@@ -70,7 +73,7 @@ def test_form_errors_are_accessible(page, sign_in, axe, owner, service):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_filter_errors_are_accessible(page, sign_in, axe, owner, service):
+def test_filter_errors_and_the_not_found_page_are_accessible(page, sign_in, axe, owner, service):
     sign_in("owner")
     for address in [
         "/?agency=nowhere",
@@ -81,3 +84,11 @@ def test_filter_errors_are_accessible(page, sign_in, axe, owner, service):
         page.goto(address)
         summary = assert_error_page(page, axe)
         assert_every_error_link_leads_to_a_box(page, summary)
+
+    assert page.goto(f"/assessments/{uuid4()}/").status == 404
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(axe, page)
+
+    for address in ["/services/", "/help/"]:
+        page.goto(address)
+        assert_accessible(axe, page)
