@@ -1,6 +1,6 @@
 """The admin's case pages pass axe: a curator's list, adding and changing (with and without
-errors, with a source row added), and the delete confirmation, which only an administrator
-reaches."""
+errors, with a source row added), an import with a wrong row, and the delete confirmation,
+which only an administrator reaches."""
 
 import pytest
 from playwright.sync_api import expect
@@ -10,6 +10,8 @@ from services.models import CaseExample
 from tests import factories
 from tests.browser.conftest import assert_accessible
 from tests.factories import PASSWORD
+
+BAD_IMPORT = b"slug,title,status\nnot a slug!,,nope\n"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -45,6 +47,17 @@ def test_a_curators_case_pages_in_the_admin_are_accessible(page, axe):
     page.get_by_label("Title").fill("")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".errornote")).to_be_visible()
+    assert_accessible(axe, page)
+
+    # An import whose row is wrong: the preview lists the row's problems.
+    page.goto("/admin/services/caseexample/import/")
+    assert_accessible(axe, page)
+    page.get_by_label("File to import").set_input_files(
+        files=[{"name": "cases.csv", "mimeType": "text/csv", "buffer": BAD_IMPORT}]
+    )
+    page.get_by_label("Format").select_option(label="csv")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("is not a status")).to_be_visible()
     assert_accessible(axe, page)
 
     # Curators withdraw a case rather than delete it: they get our 403 page...
