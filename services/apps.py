@@ -1,6 +1,28 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def keep_curators_permissions(sender, **kwargs):
+    """After each migrate, put an existing "Case curators" group back to exactly the
+    curators' permissions, so rights added by a release (importing and exporting cases,
+    say) reach databases made before it. Permissions are created by Django's own
+    post_migrate handler, so this runs after every app has migrated."""
+    from django.contrib.auth.models import Group
+
+    from services.curators import CASE_CURATORS, case_curators_group
+
+    using = kwargs.get("using", "default")
+    if Group.objects.using(using).filter(name=CASE_CURATORS).exists():
+        case_curators_group()
 
 
 class ServicesConfig(AppConfig):
     name = "services"
     verbose_name = "Agencies, services and cases"
+
+    def ready(self):
+        # For this app's own signal, after auth's handler (connected earlier, as auth comes
+        # first in INSTALLED_APPS) has made this app's permissions.
+        post_migrate.connect(
+            keep_curators_permissions, sender=self, dispatch_uid="services.curators"
+        )

@@ -208,3 +208,16 @@ def test_a_curator_removes_a_wrong_source(client, curator):
     assert response.status_code == 302
     assert case.sources.count() == 1
     assert not case.sources.filter(citation="A second source").exists()
+
+
+def test_a_curators_group_made_before_a_release_gets_its_new_rights_on_migrate(db):
+    from django.contrib.auth.models import Group
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from services.curators import CASE_CURATORS, curator_permissions
+
+    old = Group.objects.create(name=CASE_CURATORS)  # as an older release left it: no import
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    codenames = set(old.permissions.values_list("codename", flat=True))
+    assert {"import_caseexample", "export_caseexample"} <= codenames
+    assert codenames == set(curator_permissions().values_list("codename", flat=True))
