@@ -60,6 +60,15 @@ def test_a_curators_case_pages_in_the_admin_are_accessible(page, axe):
     expect(page.get_by_text("is not a status")).to_be_visible()
     assert_accessible(axe, page)
 
+    # The export page: "Select all" has its label and works under the CSP.
+    page.goto("/admin/services/caseexample/export/")
+    assert_accessible(axe, page)
+    boxes = page.locator('.selectable-field-export-row input[type="checkbox"]')
+    page.get_by_label("Select all").uncheck()
+    assert boxes.count() > 3 and not any(box.is_checked() for box in boxes.all())
+    page.get_by_label("Select all").check()
+    assert all(box.is_checked() for box in boxes.all())
+
     # Curators withdraw a case rather than delete it: they get our 403 page...
     delete_url = f"/admin/services/caseexample/{case.pk}/delete/"
     page.goto(delete_url)
