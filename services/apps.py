@@ -8,10 +8,14 @@ def keep_curators_permissions(sender, **kwargs):
     say) reach databases made before it. Permissions are created by Django's own
     post_migrate handler, so this runs after every app has migrated."""
     from django.contrib.auth.models import Group
+    from django.db import connections
 
     from services.curators import CASE_CURATORS, case_curators_group
 
     using = kwargs.get("using", "default")
+    # A migrate of some apps only (`migrate coprod_site`) may run before auth's tables exist.
+    if Group._meta.db_table not in connections[using].introspection.table_names():
+        return
     if Group.objects.using(using).filter(name=CASE_CURATORS).exists():
         case_curators_group()
 
