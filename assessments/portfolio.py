@@ -29,9 +29,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Floor
+from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, IsNull
 
 from assessments.choices import Quadrant, Sensitivity, Status
-from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, has_bit
+from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bit_set
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
 from assessments.survey.results import min_responses
 from services.models import SpecialAsset
@@ -135,39 +136,41 @@ class Outcomes:
 def headline(everything) -> dict:
     """The counts and the profile of the filtered assessments, in one query.
 
-    `everything` is the filtered assessments whatever their status; the counts by status
-    read all of them, every other figure only the submitted ones (their results are
-    final), each a FILTER clause of the one aggregate. The money and quality figures come
-    from `comparisons`, which keeps currencies apart.
+    `everything` is the filtered assessments whatever their status, counted by status in
+    a row for each; every other figure comes from the submitted row only (their results
+    are final). The money and quality figures come from `comparisons`, which keeps
+    currencies apart.
+
+    The rows by status, rather than a FILTER (WHERE status = 'submitted') on each of the
+    sixty-odd aggregates, and conditions written as lookups rather than Q objects (which
+    Django resolves field name by field name), halve the time Django takes to build the
+    query: it was the dashboard's costliest step after its template.
     """
-    is_submitted = Q(status=Status.SUBMITTED)
     figures = {
-        "drafts": Count("pk", filter=Q(status=Status.DRAFT)),
-        "archived": Count("pk", filter=Q(status=Status.ARCHIVED)),
-        "quality_min": Min("result_quality_change", filter=is_submitted),
-        "quality_max": Max("result_quality_change", filter=is_submitted),
-        "cost_min": Min("result_cost_change", filter=is_submitted),
-        "cost_max": Max("result_cost_change", filter=is_submitted),
-        "flagged": Count("pk", filter=is_submitted & Q(result_risk_flag_count__gt=0)),
+        "count": Count("pk"),
+        "quality_min": Min("result_quality_change"),
+        "quality_max": Max("result_quality_change"),
+        "cost_min": Min("result_cost_change"),
+        "cost_max": Max("result_cost_change"),
+        "flagged": Count("pk", filter=GreaterThan(F("result_risk_flag_count"), 0)),
         **{
-            f"quadrant_{quadrant}": Count("pk", filter=is_submitted & Q(result_quadrant=quadrant))
+            f"quadrant_{quadrant}": Count("pk", filter=Exact(F("result_quadrant"), quadrant))
             for quadrant in Quadrant
         },
     }
-    figures["submitted"] = Count("pk", filter=is_submitted)
     # The profile: how strongly people take part, and what they bring.
     for name in (*(f"{m}_motivation" for m in MOTIVATORS), "expertise_required",
                  "co_producer_capability"):  # fmt: skip
-        figures[f"avg_{name}"] = Avg(name, filter=is_submitted)
+        figures[f"avg_{name}"] = Avg(name)
     for asset in SpecialAsset:
-        has_asset = has_bit("result_special_asset_bits", SPECIAL_ASSET_BITS[asset])
-        figures[f"asset_{asset}"] = Count("pk", filter=is_submitted & has_asset)
+        has_asset = bit_set("result_special_asset_bits", SPECIAL_ASSET_BITS[asset])
+        figures[f"asset_{asset}"] = Count("pk", filter=has_asset)
     for code in RISK_FLAG_TEXT:
-        has_flag = has_bit("result_risk_flag_bits", RISK_FLAG_BITS[code])
-        figures[f"flag_{code}"] = Count("pk", filter=is_submitted & has_flag)
+        has_flag = bit_set("result_risk_flag_bits", RISK_FLAG_BITS[code])
+        figures[f"flag_{code}"] = Count("pk", filter=has_flag)
     # What co-producers said, where a survey has enough answers to show: their agreement
     # totals (kept on each survey) against the managers' estimates for the same assessments.
-    surveyed = is_submitted & Q(survey__response_count__gte=min_responses())
+    surveyed = GreaterThanOrEqual(F("survey__response_count"), min_responses())
     figures["surveyed"] = Count("pk", filter=surveyed)
     figures["surveyed_answers"] = Sum("survey__agreement_answers", filter=surveyed)
     for motivator in MOTIVATORS:
@@ -177,10 +180,20 @@ def headline(everything) -> dict:
         figures[f"surveyed_avg_{motivator}_motivation"] = Avg(
             f"{motivator}_motivation", filter=surveyed
         )
-    figures["robust"] = Count("pk", filter=is_submitted & Q(result_sensitivity="robust"))
-    figures["fragile"] = Count("pk", filter=is_submitted & Q(result_sensitivity="fragile"))
-    figures["decided"] = Count("pk", filter=is_submitted & Q(willingness_to_pay__isnull=False))
-    return everything.aggregate(**figures)
+    figures["robust"] = Count("pk", filter=Exact(F("result_sensitivity"), Sensitivity.ROBUST))
+    figures["fragile"] = Count("pk", filter=Exact(F("result_sensitivity"), Sensitivity.FRAGILE))
+    figures["decided"] = Count("pk", filter=IsNull(F("willingness_to_pay"), False))
+
+    rows = everything.order_by().values("status").annotate(**figures)
+    by_status = {row["status"]: row for row in rows}
+    # No submitted assessment: counts of none, and no averages or extremes.
+    none = {name: 0 if isinstance(figure, Count) else None for name, figure in figures.items()}
+    counts = {**none, **by_status.get(Status.SUBMITTED, {})}
+    counts.pop("status", None)
+    counts["submitted"] = counts.pop("count")
+    counts["drafts"] = by_status.get(Status.DRAFT, none)["count"]
+    counts["archived"] = by_status.get(Status.ARCHIVED, none)["count"]
+    return counts
 
 
 def plane(submitted, row: dict) -> dict:

@@ -44,6 +44,12 @@ def bits_of(codes, bits: dict[str, int]) -> int:
     return number
 
 
+def bit_set(field: str, bit: int) -> GreaterThan:
+    """`field` has `bit` set, as a lookup: for an aggregate's FILTER clause, where Django
+    builds it faster than a Q."""
+    return GreaterThan(F(field).bitand(bit), 0)
+
+
 def has_bit(field: str, bit: int) -> Q:
     """A condition, for a filter or an aggregate's FILTER clause: `field` has `bit` set."""
-    return Q(GreaterThan(F(field).bitand(bit), 0))
+    return Q(bit_set(field, bit))
