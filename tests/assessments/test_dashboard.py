@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assessments.access import assessments_for
-from assessments.choices import Status
+from assessments.choices import Quadrant, Status
 from assessments.models import Assessment
 from assessments.portfolio import PLANE_POINTS_MAX, headline
 from tests import factories
@@ -236,3 +236,5 @@ def test_the_query_count_is_the_same_for_10_and_1000_assessments(client, owner, 
     assert response.context["plane"]["binned"]
     assert sum(c["count"] for c in response.context["plane"]["cells"]) == 1000
     assert "too many assessments to draw one by one" in response.content.decode()
+    # Each cell says in words how co-production compares, as the table of points does.
+    assert f"<td>{Quadrant(first.result_quadrant).label}</td>" in response.content.decode()
