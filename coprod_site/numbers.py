@@ -7,12 +7,19 @@ silently emptied field.
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 
-from babel.numbers import format_currency, format_decimal, get_currency_symbol
+from babel import Locale
+from babel.numbers import format_currency, format_decimal, get_currency_symbol, parse_pattern
 from django import forms
 
 # Figures are written the British way: 2,600,000.50.
 NUMBER_LOCALE = "en_GB"
+# Babel parses the locale and the number pattern afresh on every call, a third to a half
+# of the time each figure takes (a report shows 150 of them). Both are constants: they are
+# parsed once per process.
+_LOCALE = Locale.parse(NUMBER_LOCALE)
+_pattern = cache(parse_pattern)
 
 MULTIPLIERS = {
     "k": 1_000,
@@ -194,7 +201,7 @@ def format_number(value, *, places: int = 0) -> str:
     if value is None:
         return ""
     pattern = "#,##0" + ("." + "#" * places if places else "")
-    return format_decimal(value, format=pattern, locale=NUMBER_LOCALE)
+    return format_decimal(value, format=_pattern(pattern), locale=_LOCALE)
 
 
 def format_money(value, currency: str, *, places: int | None = None) -> str:
@@ -212,7 +219,7 @@ def format_money(value, currency: str, *, places: int | None = None) -> str:
         places = 0 if number == number.to_integral_value() else max(2, -exponent)
     pattern = "¤#,##0" + ("." + "0" * places if places else "")
     return format_currency(
-        number, currency, format=pattern, locale=NUMBER_LOCALE, currency_digits=False
+        number, currency, format=_pattern(pattern), locale=_LOCALE, currency_digits=False
     )
 
 
