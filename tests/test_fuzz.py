@@ -346,6 +346,7 @@ class Home:
     owner: object
     targets: Targets  # the permission matrix's: a blank draft, a submitted, an archived...
     complete: Assessment  # a draft with every question answered
+    full: Assessment  # a complete draft with as many options as may be compared
     theirs: Assessment  # another agency's draft
 
 
@@ -361,8 +362,20 @@ def home(client, owner, viewer, outsider, other_service, targets) -> Home:  # no
         complete=factories.AssessmentFactory(
             **factories.complete_answers(), service=targets.service, author=owner
         ),
+        full=factories.AssessmentFactory(
+            **factories.complete_answers(options=six_options()),
+            service=targets.service,
+            author=owner,
+        ),
         theirs=factories.AssessmentFactory(service=other_service, author=outsider),
     )
+
+
+def six_options() -> list[dict]:
+    """The two complete options and four more, one of them rated, none costed."""
+    extra = [factories.option_answers(f"Option {n}", co_produced=n % 2 == 0) for n in range(4)]
+    extra[0].update(effectiveness=5, effectiveness_low=4, effectiveness_high=5)
+    return factories.complete_options() + extra
 
 
 def fresh(assessment) -> Assessment:
@@ -425,7 +438,9 @@ def test_option_pages_never_fail(home, data):
     """Post an option's page, the quality grid, a new option and a change to the set of
     options, with any values and any option's code (its own, another assessment's, none)."""
     client = home.client
-    assessment = data.draw(st.sampled_from([home.complete, home.complete, home.targets.draft]))
+    assessment = data.draw(
+        st.sampled_from([home.complete, home.complete, home.full, home.targets.draft])
+    )
     elsewhere = home.theirs.ordered_options[0].code
     before = saved_so_far()
     for action in ("option", "quality", "add", "change", "option"):
