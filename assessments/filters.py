@@ -28,21 +28,34 @@ class AssessmentFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     agency = forms.ModelChoiceField(
-        queryset=None, required=False, empty_label="All my agencies", to_field_name="slug"
+        queryset=None,
+        required=False,
+        empty_label="All my agencies",
+        to_field_name="slug",
+        error_messages={"invalid_choice": "Choose one of your agencies from the list."},
     )
     service = forms.ModelChoiceField(
-        queryset=None, required=False, empty_label="All services", to_field_name="code"
+        queryset=None,
+        required=False,
+        empty_label="All services",
+        to_field_name="code",
+        error_messages={"invalid_choice": "Choose one of your services from the list."},
     )
     status = forms.ChoiceField(
-        choices=[("", "Drafts and submitted"), *Status.choices], required=False
+        choices=[("", "Drafts and submitted"), *Status.choices],
+        required=False,
+        error_messages=NOT_AN_OPTION,
     )
     quadrant = forms.ChoiceField(
         label="Co-production against the comparison",
         choices=[("", "Any result"), *Quadrant.choices],
         required=False,
+        error_messages=NOT_AN_OPTION,
     )
     classification = forms.ChoiceField(
-        choices=[("", "Any classification"), *Classification.choices], required=False
+        choices=[("", "Any classification"), *Classification.choices],
+        required=False,
+        error_messages=NOT_AN_OPTION,
     )
 
     def __init__(self, *args, user, **kwargs):

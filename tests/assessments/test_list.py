@@ -135,9 +135,12 @@ def test_filters_by_agency_and_service(client, agency, other_agency, service):
 def test_a_bad_filter_value_is_reported_and_ignored(client, owner, service):
     complete(service, title="Still listed")
     client.force_login(owner)
-    text = listed(client, quadrant="nonsense", agency="no-such-agency")
+    text = listed(client, quadrant="nonsense", agency="no-such-agency", status="gone")
     assert "There is a problem" in text
     assert "Still listed" in text
+    assert "Choose one of your agencies from the list." in text
+    assert text.count("Choose one of the options in the list.") >= 2  # in the summary and by it
+    assert "Select a valid choice" not in text
 
 
 def test_cannot_filter_on_another_agencys_service(client, owner, other_service):
