@@ -633,17 +633,26 @@ ROUTE_ORDER = sorted(
 )
 
 
+# The other names a route's slug may take: every dashboard table, every wizard section.
+SLUGS = {
+    "plane": ["agencies", "sectors", "currencies", "plane", "quadrants", "profile"],
+    "work": STEPS,
+}
+
+
 def foreign_args(data, args: list, home: Home) -> list:
-    """The route's identifiers, some swapped for another agency's, nobody's or garbage."""
+    """The route's identifiers, some swapped for another agency's, nobody's or garbage, and
+    its slugs for the others it takes or garbage."""
     theirs = home.theirs
     foreign = [theirs.code, theirs.service.code, theirs.ordered_options[0].code, UUID(int=0)]
-    slugs = st.from_regex(r"[-a-zA-Z0-9_]{1,300}", fullmatch=True)
+    garbage = st.from_regex(r"[-a-zA-Z0-9_]{1,300}", fullmatch=True)
     swapped = []
     for arg in args:
         if isinstance(arg, UUID):
             swapped.append(data.draw(st.sampled_from([arg, arg, *foreign]), label="code"))
         else:
-            swapped.append(data.draw(weighted((2, st.just(arg)), (1, slugs)), label="slug"))
+            known = st.sampled_from(SLUGS.get(arg, [arg]))
+            swapped.append(data.draw(weighted((3, known), (1, garbage)), label="slug"))
     return swapped
 
 
