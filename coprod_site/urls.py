@@ -32,7 +32,7 @@ urlpatterns = [
     path("export/options.csv", export_options_csv, name="export-options"),
     path("dashboard/<slug:table>.csv", dashboard_table_csv, name="dashboard-table"),
     # The co-producers' survey: public, no sign-in; the token is its only key.
-    path("s/<str:token>/", survey_answer, name="survey-answer"),
-    path("s/<str:token>/thanks/", survey_thanks, name="survey-thanks"),
+    path("s/<slug:token>/", survey_answer, name="survey-answer"),
+    path("s/<slug:token>/thanks/", survey_thanks, name="survey-thanks"),
     path("", dashboard, name="dashboard"),
 ]

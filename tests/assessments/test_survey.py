@@ -187,9 +187,13 @@ def test_the_last_place_goes_to_one_answer_only(client, survey):
     assert SurveyResponse.objects.count() == 1
 
 
-def test_an_unknown_token_is_404(client, db):
+def test_an_unknown_or_malformed_token_is_404(client, db):
     assert client.get("/s/not-a-survey/").status_code == 404
     assert client.get("/s/not-a-survey/thanks/").status_code == 404
+    # Only the token's own alphabet reaches the database (a NUL there is an error on
+    # PostgreSQL, not a miss).
+    for malformed in ("%00", "a%00b", "%E2%80%AE", "a.b", "%20"):
+        assert client.get(f"/s/{malformed}/").status_code == 404, malformed
 
 
 # --- Nothing identifying ----------------------------------------------------------------

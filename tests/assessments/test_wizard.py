@@ -108,7 +108,9 @@ def test_a_page_that_names_no_section_gets_400_and_saves_nothing(client, owner, 
         "work-version": draft.version,
         "work-level": "group",
     }
-    assert client.post(edit_url(draft, "work"), data).status_code == 400
+    response = client.post(edit_url(draft, "work"), data)
+    assert response.status_code == 400
+    assert "Something in that request was wrong" in response.content.decode()
     assert Assessment.objects.get(pk=draft.pk).version == draft.version
 
 
