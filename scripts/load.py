@@ -329,6 +329,10 @@ def load_run(args, plan, environment, work: Path) -> int:
         print(f"\nServers: {', '.join(hosts)} (gunicorn -w 2 each, one database); "
               f"locust: {args.managers} managers and {args.phones} phones for {args.run_time} s")  # fmt: skip
         run_locust(plan, work, args.run_time)
+    if not (work / "results.json").exists() or not (work / "load_stats.csv").exists():
+        print((work / "locust.log").read_text()[-3000:])
+        print("Locust did not finish its run: no figures.")
+        return 1
     failed = report_requests(work)
     results = json.loads((work / "results.json").read_text())
     spread = ", ".join(f"{host}: {count:,}" for host, count in sorted(results["hosts"].items()))
@@ -456,7 +460,7 @@ def throughput_run(args, plan, environment, work: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=1_000, help="assessments to load")
-    parser.add_argument("--managers", type=int, default=12, help="simulated managers")
+    parser.add_argument("--managers", type=int, default=30, help="simulated managers")
     parser.add_argument("--phones", type=int, default=8, help="phones answering at once")
     parser.add_argument("--survey-answers", type=int, default=200, help="answers in the burst")
     parser.add_argument("--survey-seconds", type=int, default=60, help="the burst's length")
