@@ -123,11 +123,19 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             "confidence": forms.RadioSelect,
         }
 
+    def name_in_messages(self) -> str:
+        """The option's name as the messages should say it: as just typed, when the same
+        post renames it, so the errors name the option the manager now sees."""
+        typed = " ".join(str(self.data.get(self.add_prefix("name"), "")).split())
+        if self.is_bound and 0 < len(typed) <= NAME_MAX_LENGTH:
+            return typed
+        return self.instance.name
+
     def __init__(self, *args, assessment, **kwargs):
         super().__init__(*args, **kwargs)
         self.assessment = assessment
-        option = self.instance
-        of = f"of {option.name}"
+        name = self.name_in_messages()
+        of = f"of {name}"
         sign = currency_sign(assessment.service.agency.currency)
         self.fields["version"].initial = assessment.version
         self.fields["name"] = _name_field("Name of the option")
@@ -138,7 +146,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         self.fields["description"].help_text = limit_hint(DESCRIPTION_MAX_LENGTH)
         self.fields["co_produced"].required = True
         self.fields["co_produced"].error_messages["required"] = (
-            f"Say whether co-producers do part of the work in {option.name}"
+            f"Say whether co-producers do part of the work in {name}"
         )
 
         def money(label, what, help_text="", required=True):

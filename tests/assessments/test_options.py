@@ -421,3 +421,17 @@ def test_an_option_of_another_assessment_is_404(client, owner, draft, service):
     client.force_login(owner)
     foreign = options_of(other)[0]
     assert client.get(url("option", draft, foreign)).status_code == 404
+
+
+def test_renaming_an_option_in_the_same_post_names_it_so_in_the_messages(client, owner, draft):
+    client.force_login(owner)
+    option = options_of(draft)[0]
+    response = save_option(client, draft, option, name="  Parent   volunteers ",
+                           annual_co_producer_hours="lots")  # fmt: skip
+    errors = " ".join(response.context["form"].errors["annual_co_producer_hours"])
+    assert "hours given each year of Parent volunteers" in errors
+    assert option.name not in errors
+    # A name too long to keep is refused by its own message; the others keep the saved name.
+    response = save_option(client, draft, option, name="x" * 500, annual_co_producer_hours="lots")
+    errors = " ".join(response.context["form"].errors["annual_co_producer_hours"])
+    assert f"hours given each year of {option.name}" in errors

@@ -263,7 +263,7 @@ def test_manager_completes_an_assessment_by_keyboard_alone(page, axe, owner, ser
     )
     press_continue(page)
     assert_error_summary_has_focus(
-        page, axe, "Enter the one-off set-up cost of With co-production as a number"
+        page, axe, "Enter the one-off set-up cost of Parents at home as a number"
     )
     setup = page.get_by_label("One-off cost to set it up")
     follow_error_link(page, re.compile("set-up cost"), setup)
