@@ -13,14 +13,26 @@ from coprod_site.numbers import (
 from coprod_site.text import WRITTEN_ANSWER_MAX, limit_hint, too_long
 from services.models import Agency, Motivator, Necessity, Sector, Service, ValueType
 
+NOT_AN_OPTION = {"invalid_choice": "Choose one of the options in the list."}
+
 
 class ServiceFilterForm(forms.Form):
-    """GET filters on the services page; the CSV export reads the same ones."""
+    """GET filters on the services page; the CSV export reads the same ones. A bad value
+    (from an edited address) shows as an error on its field and is ignored; the other
+    filters still apply."""
 
     agency = forms.ModelChoiceField(
-        queryset=None, required=False, empty_label="All my agencies", to_field_name="slug"
+        queryset=None,
+        required=False,
+        empty_label="All my agencies",
+        to_field_name="slug",
+        error_messages={"invalid_choice": "Choose one of your agencies from the list."},
     )
-    sector = forms.ChoiceField(choices=[("", "All sectors"), *Sector.choices], required=False)
+    sector = forms.ChoiceField(
+        choices=[("", "All sectors"), *Sector.choices],
+        required=False,
+        error_messages=NOT_AN_OPTION,
+    )
     q = forms.CharField(label="Name contains", required=False, max_length=100)
 
     def __init__(self, *args, agencies, **kwargs):
@@ -38,19 +50,17 @@ class ServiceFilterForm(forms.Form):
         ]
 
     def filter(self, services):
-        if not self.is_valid():
+        if not self.is_bound:
             return services
+        self.is_valid()  # a field with a bad value is left out of cleaned_data
         data = self.cleaned_data
-        if data["agency"]:
+        if data.get("agency"):
             services = services.filter(agency=data["agency"])
-        if data["sector"]:
+        if data.get("sector"):
             services = services.filter(sector=data["sector"])
-        if data["q"]:
+        if data.get("q"):
             services = services.filter(name__icontains=data["q"])
         return services
-
-
-NOT_AN_OPTION = {"invalid_choice": "Choose one of the options in the list."}
 
 
 class CaseFilterForm(forms.Form):

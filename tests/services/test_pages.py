@@ -91,6 +91,23 @@ def test_service_list_filters_by_sector_and_name(client, owner, agency):
     assert "Libraries" in page and "Clinics" not in page
 
 
+def test_a_bad_service_filter_is_shown_as_an_error_and_the_rest_still_apply(
+    client, owner, agency, other_agency
+):
+    factories.ServiceFactory(agency=agency, name="Libraries", sector="local_services")
+    factories.ServiceFactory(agency=agency, name="Clinics", sector="health")
+    client.force_login(owner)
+    response = client.get(
+        reverse("services:list"), {"agency": other_agency.slug, "sector": "moon", "q": "clin"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "There is a problem" in page
+    assert "Choose one of your agencies from the list." in page
+    assert "Choose one of the options in the list." in page
+    assert "Clinics" in page and "Libraries" not in page  # the good filter still applies
+    assert page.count("<title>Error: ") == 1
+
+
 def test_service_detail_for_member(client, viewer, service):
     client.force_login(viewer)
     response = client.get(service.get_absolute_url())
