@@ -22,7 +22,8 @@ PAGES = (
     ("Why you take part", tuple(f"{m}_agreement" for m in MOTIVATORS)),
     ("How it goes", ("ease", "helps", "comment")),
 )
-# Left empty by people; filled in by bots that fill in every box.
+# A box off the screen (answer.html), left empty by people and filled in by bots that fill
+# in every box; not a field of the form, so nothing it holds is ever cleaned or kept.
 HONEYPOT = "website"
 
 
@@ -76,11 +77,6 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
         error_messages={"max_length": too_long("your comment", COMMENT_MAX)},
     )
-    website = forms.CharField(
-        label="Leave this empty",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, contributions=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,15 +106,12 @@ class AnswerForm(forms.Form):
         return [self[name] for name in PAGES[page - 1][1]]
 
     def carried(self, page: int):
-        """The answers of the other pages, as hidden inputs for this one."""
+        """The answers of the other pages (of a bound form), as hidden inputs for this one."""
         shown = set(PAGES[page - 1][1])
         for _, names in PAGES:
             for name in names:
-                if name in shown:
-                    continue
-                values = self.data.getlist(name) if hasattr(self.data, "getlist") else []
-                for value in values:
-                    yield name, value
+                if name not in shown:
+                    yield from ((name, value) for value in self.data.getlist(name))
 
 
 class OpenSurveyForm(forms.ModelForm):

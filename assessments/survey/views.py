@@ -138,10 +138,14 @@ def _assessment(request, code, *, write: bool = False) -> Assessment:
     return get_for_user(request.user, assessments, "service__agency", write=write, code=code)
 
 
-def _survey_of(assessment: Assessment) -> Survey | None:
+def _survey_of(assessment: Assessment, *, required: bool = False) -> Survey | None:
+    """The assessment's survey (read with it, and pointing back to it), or None; with
+    `required`, 404 when there is none."""
     try:
         return assessment.survey
     except Survey.DoesNotExist:
+        if required:
+            raise Http404("This assessment has no survey.") from None
         return None
 
 
@@ -153,23 +157,26 @@ def _link(request, survey: Survey) -> str:
 def survey_page(request, code):
     assessment = _assessment(request, code)
     survey = _survey_of(assessment)
+    return _manage_page(request, assessment, survey, OpenSurveyForm(instance=survey))
+
+
+def _manage_page(request, assessment, survey, form):
+    """The survey's page: how to open one, or its link, state and results; `form` is its
+    settings, as saved or as just (wrongly) sent."""
     context = {
         "assessment": assessment,
         "survey": survey,
         "can_change": assessment.user_role.can_change,
         "needed": min_responses(),
+        "form": form,
     }
-    if survey is None:
-        context["form"] = OpenSurveyForm()
-    else:
-        survey.assessment = assessment
+    if survey is not None:
         results = results_for(survey)
         context.update(
             link=_link(request, survey),
             state=survey.state(),
             results=results,
             chart=results and _chart(results),
-            form=OpenSurveyForm(instance=survey),
         )
     return render(request, "assessments/survey/manage.html", context)
 
@@ -191,16 +198,7 @@ def open_survey(request, code):
     survey = _survey_of(assessment)
     form = OpenSurveyForm(request.POST, instance=survey)
     if not form.is_valid():
-        context = {
-            "assessment": assessment,
-            "survey": survey,
-            "can_change": True,
-            "needed": min_responses(),
-            "form": form,
-        }
-        if survey is not None:
-            context.update(link=_link(request, survey), state=survey.state())
-        return render(request, "assessments/survey/manage.html", context)
+        return _manage_page(request, assessment, survey, form)
     survey = form.save(commit=False)
     if survey.pk is None:
         survey.assessment = assessment
@@ -217,9 +215,7 @@ def open_survey(request, code):
 @require_POST
 def close_survey(request, code):
     assessment = _assessment(request, code, write=True)
-    survey = _survey_of(assessment)
-    if survey is None:
-        raise Http404("This assessment has no survey.")
+    survey = _survey_of(assessment, required=True)
     Survey.objects.filter(pk=survey.pk, closed_at__isnull=True).update(closed_at=timezone.now())
     messages.success(request, "The survey is closed. Its answers are kept.")
     return redirect("assessments:survey", code=assessment.code)
@@ -228,9 +224,7 @@ def close_survey(request, code):
 @require_safe
 def print_survey(request, code):
     assessment = _assessment(request, code)
-    survey = _survey_of(assessment)
-    if survey is None:
-        raise Http404("This assessment has no survey.")
+    survey = _survey_of(assessment, required=True)
     link = _link(request, survey)
     qr = segno.make(link, error="m").svg_inline(scale=6, title="QR code for the survey's link")
     return render(
@@ -245,10 +239,7 @@ def results_csv(request, code):
     """The aggregated results: counts and medians only, never a single person's answers
     or a comment."""
     assessment = _assessment(request, code)
-    survey = _survey_of(assessment)
-    if survey is None:
-        raise Http404("This assessment has no survey.")
-    survey.assessment = assessment
+    survey = _survey_of(assessment, required=True)
     results = results_for(survey)
     if results is None:
         raise Http404("Too few answers yet to show results.")
@@ -279,14 +270,12 @@ def use_figures(request, code):
     """Put the surveyed hours and motivation into a draft: this one if it is a draft,
     else a new revision. A submitted assessment is never changed in place."""
     assessment = _assessment(request, code, write=True)
-    survey = _survey_of(assessment)
-    if survey is None or assessment.status == Status.ARCHIVED:
-        raise Http404("There are no survey figures to use here.")
-    survey.assessment = assessment
-    results = results_for(survey)
+    if assessment.status == Status.ARCHIVED:
+        raise Http404("An archived assessment takes no figures.")
+    results = results_for(_survey_of(assessment, required=True))
     if results is None:
         raise Http404("Too few answers yet to use.")
-    figures = {f"{code}_motivation": value for code, value in results.surveyed_strengths.items()}
+    figures = {f"{m}_motivation": value for m, value in results.surveyed_strengths.items()}
     if results.hours_a_year is not None:
         figures["hours_per_co_producer"] = results.hours_a_year
     target = assessment
