@@ -11,7 +11,7 @@ adding a code never changes what a stored number means. A new code takes the nex
 bit, and a migration fills it in for the rows already stored.
 """
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.lookups import GreaterThan
 
 RISK_FLAG_BITS: dict[str, int] = {
@@ -45,11 +45,6 @@ def bits_of(codes, bits: dict[str, int]) -> int:
 
 
 def bit_set(field: str, bit: int) -> GreaterThan:
-    """`field` has `bit` set, as a lookup: for an aggregate's FILTER clause, where Django
-    builds it faster than a Q."""
+    """`field` has `bit` set, as a lookup: for a filter or an aggregate's FILTER clause
+    (where Django builds it faster than a Q)."""
     return GreaterThan(F(field).bitand(bit), 0)
-
-
-def has_bit(field: str, bit: int) -> Q:
-    """A condition, for a filter or an aggregate's FILTER clause: `field` has `bit` set."""
-    return Q(bit_set(field, bit))

@@ -5,7 +5,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from assessments.models import Assessment
-from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bits_of, has_bit
+from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bit_set, bits_of
 from assessments.portfolio import headline
 from assessments.scoring import RISK_FLAG_TEXT
 from services.models import SpecialAsset
@@ -37,7 +37,7 @@ def test_saving_stores_the_bits_of_the_lists(service):
     assert assessment.result_special_asset_bits == 0b0110
     assert "unfair_burden" in assessment.result_risk_flags
     assert assessment.result_risk_flag_bits == bits_of(assessment.result_risk_flags, RISK_FLAG_BITS)
-    assert Assessment.objects.filter(has_bit("result_risk_flag_bits", 1 << 5)).count() == 1
+    assert Assessment.objects.filter(bit_set("result_risk_flag_bits", 1 << 5)).count() == 1
 
 
 def test_the_headline_counts_each_flag_and_asset_as_the_lists_say(service):
