@@ -7,7 +7,7 @@ from django.db.models import Q
 from assessments.access import assessments_for
 from assessments.choices import Classification, Necessity, Quadrant, Status, ValueType
 from services.access import agencies_for, services_for
-from services.forms import NOT_AN_OPTION
+from services.forms import NOT_AN_OPTION, filter_choice
 from services.models import Sector
 
 
@@ -41,22 +41,9 @@ class AssessmentFilterForm(forms.Form):
         to_field_name="code",
         error_messages={"invalid_choice": "Choose one of your services from the list."},
     )
-    status = forms.ChoiceField(
-        choices=[("", "Drafts and submitted"), *Status.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
-    quadrant = forms.ChoiceField(
-        label="Co-production against the comparison",
-        choices=[("", "Any result"), *Quadrant.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
-    classification = forms.ChoiceField(
-        choices=[("", "Any classification"), *Classification.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
+    status = filter_choice(Status, "Drafts and submitted")
+    quadrant = filter_choice(Quadrant, "Any result", label="Co-production against the comparison")
+    classification = filter_choice(Classification, "Any classification")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,9 +102,7 @@ class DashboardFilterForm(forms.Form):
     """
 
     agency = forms.ChoiceField(required=False, error_messages=NOT_AN_OPTION)
-    sector = forms.ChoiceField(
-        choices=[("", "All sectors"), *Sector.choices], required=False, error_messages=NOT_AN_OPTION
-    )
+    sector = filter_choice(Sector, "All sectors")
     service = forms.ModelChoiceField(
         queryset=None,
         required=False,
@@ -125,29 +110,10 @@ class DashboardFilterForm(forms.Form):
         to_field_name="code",
         error_messages={"invalid_choice": "Choose one of your services from the list."},
     )
-    classification = forms.ChoiceField(
-        choices=[("", "Any classification"), *Classification.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
-    value_type = forms.ChoiceField(
-        label="Value created",
-        choices=[("", "Any value"), *ValueType.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
-    necessity = forms.ChoiceField(
-        label="Necessary or optional",
-        choices=[("", "Either"), *Necessity.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
-    quadrant = forms.ChoiceField(
-        label="Co-production against the comparison",
-        choices=[("", "Any result"), *Quadrant.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
+    classification = filter_choice(Classification, "Any classification")
+    value_type = filter_choice(ValueType, "Any value", label="Value created")
+    necessity = filter_choice(Necessity, "Either", label="Necessary or optional")
+    quadrant = filter_choice(Quadrant, "Any result", label="Co-production against the comparison")
     robustness = forms.ChoiceField(
         label="How sure the choice is",
         choices=ROBUSTNESS_CHOICES,

@@ -16,6 +16,18 @@ from services.models import Agency, Motivator, Necessity, Sector, Service, Value
 NOT_AN_OPTION = {"invalid_choice": "Choose one of the options in the list."}
 
 
+def filter_choice(choices, everything: str, label: str | None = None) -> forms.ChoiceField:
+    """An optional filter on one of `choices` (a TextChoices): the blank choice, worded
+    `everything`, filters nothing; a value not in the list (an edited address) gets the
+    plain message."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", everything), *choices.choices],
+        required=False,
+        error_messages=NOT_AN_OPTION,
+    )
+
+
 class ServiceFilterForm(forms.Form):
     """GET filters on the services page; the CSV export reads the same ones. A bad value
     (from an edited address) shows as an error on its field and is ignored; the other
@@ -28,11 +40,7 @@ class ServiceFilterForm(forms.Form):
         to_field_name="slug",
         error_messages={"invalid_choice": "Choose one of your agencies from the list."},
     )
-    sector = forms.ChoiceField(
-        choices=[("", "All sectors"), *Sector.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
+    sector = filter_choice(Sector, "All sectors")
     q = forms.CharField(label="Name contains", required=False, max_length=100)
 
     def __init__(self, *args, agencies, **kwargs):
@@ -76,30 +84,11 @@ class CaseFilterForm(forms.Form):
         max_length=100,
         help_text="Words in the title, summary, work, lessons or country.",
     )
-    sector = forms.ChoiceField(
-        choices=[("", "All sectors"), *Sector.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
+    sector = filter_choice(Sector, "All sectors")
     country = forms.ChoiceField(required=False, error_messages=NOT_AN_OPTION)
-    value_type = forms.ChoiceField(
-        label="Value made",
-        choices=[("", "Any value"), *ValueType.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
-    necessity = forms.ChoiceField(
-        label="Necessary or optional",
-        choices=[("", "Either"), *Necessity.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
-    motivator = forms.ChoiceField(
-        label="Why people take part",
-        choices=[("", "Any reason"), *Motivator.choices],
-        required=False,
-        error_messages=NOT_AN_OPTION,
-    )
+    value_type = filter_choice(ValueType, "Any value", label="Value made")
+    necessity = filter_choice(Necessity, "Either", label="Necessary or optional")
+    motivator = filter_choice(Motivator, "Any reason", label="Why people take part")
 
     def __init__(self, *args, cases, **kwargs):
         super().__init__(*args, **kwargs)
