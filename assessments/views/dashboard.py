@@ -198,11 +198,12 @@ def dashboard(request):
         .order_by("-updated_at", "-pk")[: DRAFTS_SHOWN + 1]
     )
     sector_names = dict(Sector.choices)
+    profile = profile_rows(counts)
     context = {
         **figures,
         "can_start": any(agency.my_role == Role.MANAGER for agency in agencies),
         "quadrants": quadrant_rows(counts),
-        "profile": profile_rows(counts),
+        "profile": profile,
         "sector_names": sector_names,
         "overall": tables["all"][0][1] if tables["all"] else None,
         "plane_chart": plane_chart(figures),
@@ -226,7 +227,7 @@ def dashboard(request):
             ],
             "motivators": [
                 {"label": label, "value": None if value is None else float(value)}
-                for label, value in profile_rows(counts)["motivators"]
+                for label, value in profile["motivators"]
             ],
         },
         "drafts": drafts,
