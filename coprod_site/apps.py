@@ -1,8 +1,18 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class CoprodSiteConfig(AppConfig):
-    """The site itself: the shared cache's table, and a runserver that will not half-start."""
+    """The site itself: the shared cache's table, a runserver that will not half-start, and
+    the watch on writes that tells kept pages the data has changed (`changes.py`)."""
 
     name = "coprod_site"
     verbose_name = "Coprod site"
+
+    def ready(self):
+        from coprod_site import changes
+
+        connection_created.connect(changes.watch_writes, dispatch_uid="coprod_site.changes")
+        pre_migrate.connect(changes.migration_starts, dispatch_uid="coprod_site.changes")
+        post_migrate.connect(changes.migration_ended, dispatch_uid="coprod_site.changes")

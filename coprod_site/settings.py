@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages only: whitenoise answers for static files before these.
+    # A request's writes reach the kept pages before its response leaves (changes.py).
+    "coprod_site.changes.publish_changes",
     "csp.middleware.CSPMiddleware",
     "coprod_site.middleware.permissions_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
