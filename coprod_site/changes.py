@@ -1,9 +1,10 @@
 """Pages kept in the shared cache, and knowing when the data under them has changed.
 
 The dashboard is worked out from every assessment a user can see: ten queries and a
-large template, about forty milliseconds of a server's time. Managers read it far more
-often than anyone changes the data, so a rendered dashboard is kept in the shared cache
-(the database, or Redis) and served again until the data changes.
+large template, about forty milliseconds of a server's time (the list of assessments,
+about thirty). Managers read them far more often than anyone changes the data, so each
+is kept, rendered, in the shared cache (the database, or Redis) and served again until
+the data changes.
 
 "Until the data changes" is a *generation*: a random token in the cache, replaced after
 every committed write to the agencies' data. A kept page records the generation it was
@@ -27,7 +28,9 @@ PAGE_SECONDS after the cache comes back.
 import contextlib
 import hashlib
 import logging
+import pickle
 import secrets
+import zlib
 from pathlib import Path
 
 from django.apps import apps
@@ -129,7 +132,7 @@ def data_changed(database=None) -> None:
 def _committed(database) -> None:
     if database.coprod_committing:
         database.coprod_committing = False
-        _new_generation()
+        new_generation()
 
 
 def publish(database=None) -> None:
@@ -138,10 +141,10 @@ def publish(database=None) -> None:
     if getattr(database, "coprod_unpublished", False):
         # Cleared first: the cache's own statements come back through the watcher.
         database.coprod_unpublished = False
-        _new_generation()
+        new_generation()
 
 
-def _new_generation() -> None:
+def new_generation() -> None:
     try:
         cache.set(GENERATION_KEY, secrets.token_hex(8), None)
     except Exception:  # the write is committed: failing its request now helps nobody
@@ -172,6 +175,7 @@ def _page_key(name: str, *parts) -> str:
 def kept_page(name: str, *parts, make):
     """The page `name` for `parts` (who asks, with what filters): as kept, if it was made
     from the current generation of the data; otherwise `make()`, kept for next time.
+    `make` returns a dict of the page's rendered parts, which must not hold a form token.
 
     One cache read (the generation and the page together) when the page is kept; two
     more (a new generation, if the cache has lost it, and keeping the page) when not.
@@ -190,10 +194,14 @@ def kept_page(name: str, *parts, make):
         return make()
     kept = found.get(key)
     if kept is not None and kept[0] == generation:
-        return kept[1]
+        return pickle.loads(zlib.decompress(kept[1]))
     page = make()
+    if any("csrfmiddlewaretoken" in part for part in page.values() if isinstance(part, str)):
+        # Another session's form token would refuse every post from the kept page.
+        raise ValueError(f"The kept {name} page holds a form token: render its forms outside it.")
     try:
-        cache.set(key, (generation, page), PAGE_SECONDS)
+        # Compressed: a dashboard's 70 KB of HTML keeps in about 10 KB.
+        cache.set(key, (generation, zlib.compress(pickle.dumps(page), 1)), PAGE_SECONDS)
     except Exception:
         logger.exception("The cache cannot be written: the %s page is not kept.", name)
     return page

@@ -124,6 +124,10 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "coprod_cache",
+            # Past this many entries a third are dropped, the data's generation among them
+            # (its key sorts early), which makes every kept page be worked out again. Kept
+            # pages are about 10 KB each and expire after 10 minutes (coprod_site/changes.py).
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -104,7 +104,7 @@ def submitted(response) -> int:
     return int(re.search(r">(\d+)</a> submitted<", response.content.decode())[1])
 
 
-def dashboard_queries(client, path="/"):
+def page_queries(client, path="/"):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
@@ -115,8 +115,8 @@ def test_a_kept_dashboard_is_the_page_worked_out_afresh(client, owner, service):
     make(service, title="Reading at home")
     make(service, status=Status.DRAFT, author=owner, title="My draft")
     client.force_login(owner)
-    worked_out, first = dashboard_queries(client)
-    kept, again = dashboard_queries(client)
+    worked_out, first = page_queries(client)
+    kept, again = page_queries(client)
     assert kept == 3 < worked_out  # session, user, one cache read
     assert content(again) == content(first)
     assert "Reading at home" in content(again) and "My draft" in content(again)
@@ -153,9 +153,9 @@ def test_a_lost_generation_means_working_the_page_out_again(client, owner, servi
     client.force_login(owner)
     client.get("/")
     cache.delete(changes.GENERATION_KEY)
-    queries, _ = dashboard_queries(client)
+    queries, _ = page_queries(client)
     assert queries > 3
-    assert dashboard_queries(client)[0] == 3
+    assert page_queries(client)[0] == 3
 
 
 def test_a_new_release_does_not_serve_an_old_releases_page(client, owner, service, monkeypatch):
@@ -163,7 +163,7 @@ def test_a_new_release_does_not_serve_an_old_releases_page(client, owner, servic
     client.force_login(owner)
     client.get("/")
     monkeypatch.setattr(changes, "_build", "another release")
-    assert dashboard_queries(client)[0] > 3
+    assert page_queries(client)[0] > 3
 
 
 def test_without_a_cache_the_dashboard_is_worked_out_and_writes_still_succeed(
@@ -181,3 +181,25 @@ def test_without_a_cache_the_dashboard_is_worked_out_and_writes_still_succeed(
     assert response.status_code == 200
     assert submitted(response) == 1
     assert "The cache cannot be read" in caplog.text
+
+
+def test_a_page_holding_a_form_token_is_refused(owner):
+    with pytest.raises(ValueError, match="form token"):
+        changes.kept_page(
+            "test", owner.pk, make=lambda: {"content": '<input name="csrfmiddlewaretoken">'}
+        )
+
+
+def test_the_list_is_kept_and_shows_a_committed_change_at_once(client, owner, service, agency):
+    make(service, title="Listed first")
+    client.force_login(owner)
+    worked_out, first = page_queries(client, "/assessments/")
+    kept, again = page_queries(client, "/assessments/")
+    assert kept == 3 < worked_out
+    assert content(again) == content(first)
+    make(service, title="Listed second")
+    assert "Listed second" in content(client.get("/assessments/"))
+    assert "Listed second" not in content(client.get("/assessments/", {"q": "first"}))
+    colleague = factories.member_of(agency, role="viewer", username="colleague")
+    client.force_login(colleague)
+    assert "Start a new assessment" not in content(client.get("/assessments/"))

@@ -1,9 +1,18 @@
+"""The list of the user's assessments at `/assessments/`, filtered and paged.
+
+Like the dashboard, the page's own part is kept in the shared cache for each user and
+address (filters and page), and served again until the data changes
+(`coprod_site.changes`).
+"""
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from assessments.filters import filtered_assessments
 from assessments.forms.compare import CompareForm
+from coprod_site.changes import kept_page
 from services.access import agencies_for
 
 ASSESSMENTS_PER_PAGE = 25
@@ -11,6 +20,20 @@ ASSESSMENTS_PER_PAGE = 25
 
 @require_safe
 def assessment_list(request):
+    page = kept_page(
+        "assessments", request.user.pk, request.GET.urlencode(), make=lambda: _list(request)
+    )
+    # The page header names the user's agencies: from the kept page, not another query.
+    request.header_agencies = page["header_agencies"]
+    return render(request, "assessments/assessment_list.html", page)
+
+
+def _list(request) -> dict:
+    """The list's own part of the page, rendered, with what the rest of the page needs."""
+    request.header_agencies = [
+        {"name": agency.name, "slug": agency.slug}
+        for agency in agencies_for(request.user).only("name", "slug")
+    ]
     form, assessments = filtered_assessments(request)
     page = Paginator(assessments.for_listing(), ASSESSMENTS_PER_PAGE).get_page(
         request.GET.get("page")
@@ -22,4 +45,10 @@ def assessment_list(request):
         # Offers the assessments on this page (already read for the table: no query).
         "compare_form": CompareForm(choices=page.object_list),
     }
-    return render(request, "assessments/assessment_list.html", context)
+    return {
+        "form_errors": bool(form.errors),
+        "content": render_to_string(
+            "assessments/includes/_assessment_list_page.html", context, request
+        ),
+        "header_agencies": request.header_agencies,
+    }
