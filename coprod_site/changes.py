@@ -1,10 +1,11 @@
 """Pages kept in the shared cache, and knowing when the data under them has changed.
 
 The dashboard is worked out from every assessment a user can see: ten queries and a
-large template, about forty milliseconds of a server's time (the list of assessments,
-about thirty). Managers read them far more often than anyone changes the data, so each
-is kept, rendered, in the shared cache (the database, or Redis) and served again until
-the data changes.
+large template, about forty milliseconds of a server's time (the list of assessments
+about thirty, a report about twenty-five). Managers read them far more often than
+anyone changes the data, so each is kept, rendered, in the shared cache (the database,
+or Redis) and served again until the data changes. What can differ between requests
+(access, the page header's sign-out form with its token, messages) stays out of it.
 
 "Until the data changes" is a *generation*: a random token in the cache, replaced after
 every committed write to the agencies' data. A kept page records the generation it was
@@ -37,6 +38,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -168,7 +170,9 @@ def publish_changes(get_response):
 
 
 def _page_key(name: str, *parts) -> str:
-    digest = hashlib.sha256(repr((build(), parts)).encode()).hexdigest()
+    # Today's date too: nothing kept says "today" now, but a page that did would be
+    # worked out again each day.
+    digest = hashlib.sha256(repr((build(), timezone.localdate(), parts)).encode()).hexdigest()
     return f"page:{name}:{digest}"
 
 

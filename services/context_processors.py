@@ -13,3 +13,12 @@ def user_agencies(request):
     if (agencies := getattr(request, "header_agencies", None)) is not None:
         return {"header_agencies": agencies}
     return {"header_agencies": agencies_for(user).only("name", "slug")}
+
+
+def header_agencies(user) -> list[dict]:
+    """The user's agencies as the page header names them, for a page kept in the cache
+    (`coprod_site.changes`): plain values, read once when the page is worked out."""
+    return [
+        {"name": agency.name, "slug": agency.slug}
+        for agency in agencies_for(user).only("name", "slug")
+    ]

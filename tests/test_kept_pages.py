@@ -203,3 +203,19 @@ def test_the_list_is_kept_and_shows_a_committed_change_at_once(client, owner, se
     colleague = factories.member_of(agency, role="viewer", username="colleague")
     client.force_login(colleague)
     assert "Start a new assessment" not in content(client.get("/assessments/"))
+
+
+def test_a_kept_report_is_still_refused_to_outsiders_and_shows_changes(
+    client, owner, outsider, service
+):
+    assessment = make(service, title="Reported on")
+    url = assessment.get_absolute_url()
+    client.force_login(owner)
+    worked_out, first = page_queries(client, url)
+    kept, again = page_queries(client, url)
+    assert kept == 4 < worked_out  # session, user, the assessment and its access, the cache
+    assert content(again) == content(first)
+    Assessment.objects.filter(pk=assessment.pk).update(title="Renamed since")
+    assert "<h1>Renamed since" in content(client.get(url))  # in the kept part, not the title
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404

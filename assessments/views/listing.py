@@ -14,6 +14,7 @@ from assessments.filters import filtered_assessments
 from assessments.forms.compare import CompareForm
 from coprod_site.changes import kept_page
 from services.access import agencies_for
+from services.context_processors import header_agencies
 
 ASSESSMENTS_PER_PAGE = 25
 
@@ -30,10 +31,7 @@ def assessment_list(request):
 
 def _list(request) -> dict:
     """The list's own part of the page, rendered, with what the rest of the page needs."""
-    request.header_agencies = [
-        {"name": agency.name, "slug": agency.slug}
-        for agency in agencies_for(request.user).only("name", "slug")
-    ]
+    request.header_agencies = header_agencies(request.user)
     form, assessments = filtered_assessments(request)
     page = Paginator(assessments.for_listing(), ASSESSMENTS_PER_PAGE).get_page(
         request.GET.get("page")

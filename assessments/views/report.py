@@ -9,7 +9,9 @@ assessment, so the page's query count does not grow with the number of options.
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from assessments import scoring
@@ -20,6 +22,8 @@ from assessments.scoring.appraisal import cost_band, effect, quality_band
 from assessments.scoring.rounding import round_half_up
 from assessments.sections import comparator_words, option_problems, options_title
 from assessments.views.uncertainty import uncertainty_context
+from coprod_site.changes import kept_page
+from services.context_processors import header_agencies
 from services.models import CaseExample, why_similar
 from services.similarity import Profile
 
@@ -328,7 +332,25 @@ def plane_choice(result: scoring.AssessmentResult) -> str:
 
 @require_safe
 def report(request, code):
-    assessment = get_assessment_for_user(request.user, code)
+    # Its options are read only if the page is worked out.
+    assessment = get_assessment_for_user(request.user, code, options=False)
+    page = kept_page(
+        "report",
+        request.user.pk,
+        assessment.pk,
+        request.GET.urlencode(),
+        make=lambda: _report(request, assessment),
+    )
+    # The page header names the user's agencies: from the kept page, not another query.
+    request.header_agencies = page["header_agencies"]
+    return render(request, "assessments/report.html", {"assessment": assessment, **page})
+
+
+def _report(request, assessment) -> dict:
+    """The report's own part of the page and its scripts, rendered, with what the rest of
+    the page needs from them."""
+    request.header_agencies = header_agencies(request.user)
+    prefetch_related_objects([assessment], "options")
     result = assessment.score()
     matches = CaseExample.objects.published().similar_to(similarity_profile(assessment), limit=3)
     opening = lead(result)
@@ -376,4 +398,8 @@ def report(request, code):
         "revisions": [] if assessment.is_editable else assessment.revisions_started(),
         **uncertainty_context(assessment, result),
     }
-    return render(request, "assessments/report.html", context)
+    return {
+        "content": render_to_string("assessments/includes/_report_page.html", context, request),
+        "scripts": render_to_string("assessments/includes/_report_scripts.html", context, request),
+        "header_agencies": request.header_agencies,
+    }
