@@ -38,6 +38,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
+from django.shortcuts import render
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -209,6 +210,15 @@ def kept_page(name: str, *parts, make):
     except Exception:
         logger.exception("The cache cannot be written: the %s page is not kept.", name)
     return page
+
+
+def render_kept(request, template: str, name: str, *parts, make, context=None):
+    """Render `template` around the page `name` kept for this user and address (and
+    `parts`), with `context`. `make` must also give the page header's agencies
+    ("header_agencies"), which then need no query of their own."""
+    page = kept_page(name, request.user.pk, *parts, request.GET.urlencode(), make=make)
+    request.header_agencies = page["header_agencies"]
+    return render(request, template, {**(context or {}), **page})
 
 
 _build = None

@@ -11,7 +11,6 @@ server about a tenth of working it out again.
 
 from django.db.models import Count, Sum
 from django.http import Http404
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
@@ -20,7 +19,7 @@ from assessments.access import assessments_for
 from assessments.choices import Quadrant, Status
 from assessments.filters import DashboardFilterForm
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
-from coprod_site.changes import kept_page
+from coprod_site.changes import render_kept
 from coprod_site.csv_export import excel_variant, streaming_csv_response
 from coprod_site.numbers import format_number
 from services.access import agencies_for, role_subquery, services_for
@@ -191,12 +190,9 @@ def plane_rows(plane) -> list[dict]:
 
 @require_safe
 def dashboard(request):
-    page = kept_page(
-        "dashboard", request.user.pk, request.GET.urlencode(), make=lambda: _dashboard(request)
+    return render_kept(
+        request, "assessments/dashboard.html", "dashboard", make=lambda: _dashboard(request)
     )
-    # The page header names the user's agencies: from the kept page, not another query.
-    request.header_agencies = page["header_agencies"]
-    return render(request, "assessments/dashboard.html", page)
 
 
 def _dashboard(request) -> dict:

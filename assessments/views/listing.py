@@ -6,13 +6,12 @@ address (filters and page), and served again until the data changes
 """
 
 from django.core.paginator import Paginator
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from assessments.filters import filtered_assessments
 from assessments.forms.compare import CompareForm
-from coprod_site.changes import kept_page
+from coprod_site.changes import render_kept
 from services.access import agencies_for
 from services.context_processors import header_agencies
 
@@ -21,12 +20,9 @@ ASSESSMENTS_PER_PAGE = 25
 
 @require_safe
 def assessment_list(request):
-    page = kept_page(
-        "assessments", request.user.pk, request.GET.urlencode(), make=lambda: _list(request)
+    return render_kept(
+        request, "assessments/assessment_list.html", "assessments", make=lambda: _list(request)
     )
-    # The page header names the user's agencies: from the kept page, not another query.
-    request.header_agencies = page["header_agencies"]
-    return render(request, "assessments/assessment_list.html", page)
 
 
 def _list(request) -> dict:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from django.db.models import prefetch_related_objects
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
@@ -22,7 +21,7 @@ from assessments.scoring.appraisal import cost_band, effect, quality_band
 from assessments.scoring.rounding import round_half_up
 from assessments.sections import comparator_words, option_problems, options_title
 from assessments.views.uncertainty import uncertainty_context
-from coprod_site.changes import kept_page
+from coprod_site.changes import render_kept
 from services.context_processors import header_agencies
 from services.models import CaseExample, why_similar
 from services.similarity import Profile
@@ -334,16 +333,14 @@ def plane_choice(result: scoring.AssessmentResult) -> str:
 def report(request, code):
     # Its options are read only if the page is worked out.
     assessment = get_assessment_for_user(request.user, code, options=False)
-    page = kept_page(
+    return render_kept(
+        request,
+        "assessments/report.html",
         "report",
-        request.user.pk,
         assessment.pk,
-        request.GET.urlencode(),
         make=lambda: _report(request, assessment),
+        context={"assessment": assessment},  # the title and breadcrumbs, from this request
     )
-    # The page header names the user's agencies: from the kept page, not another query.
-    request.header_agencies = page["header_agencies"]
-    return render(request, "assessments/report.html", {"assessment": assessment, **page})
 
 
 def _report(request, assessment) -> dict:
