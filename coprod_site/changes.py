@@ -12,13 +12,14 @@ every committed write to the agencies' data. A kept page records the generation 
 made from and is served only while that is still the current one.
 
 Writes are seen where they happen, in the database connection: every INSERT, UPDATE or
-DELETE on a table of the `assessments` or `services` apps marks the data changed, however
-it was made (a model's save, a queryset's `.update()`, a bulk insert, a cascade, the
-admin, an import). The new generation is published once the transaction commits, never
-before: a page worked out between the write and its commit would otherwise be kept
-under the new generation without the write in it. A rolled-back write publishes
-nothing. Writes made outside the app (psql, another program) are not seen; a kept page
-also expires after PAGE_SECONDS, which bounds how long such a write can go unshown.
+DELETE on a table of the `assessments` or `services` apps, or of users, marks the data
+changed, however it was made (a model's save, a queryset's `.update()`, a bulk insert, a
+cascade, the admin, an import). The new generation is published once the transaction
+commits, never before: a page worked out between the write and its commit would
+otherwise be kept under the new generation without the write in it. A rolled-back write
+publishes nothing. Writes made outside the app (psql, another program) are not seen; a
+kept page also expires after PAGE_SECONDS, which bounds how long such a write can go
+unshown.
 
 A cache that cannot be reached costs speed, not correctness: pages are worked out afresh
 and the failure is logged. A generation that could not be published while the cache was
@@ -58,14 +59,11 @@ def watched_tables() -> tuple[str, ...]:
     unquoted in a statement, so that hand-written SQL is seen too; a table whose name
     holds a watched one also counts, which costs a kept page, never a stale one."""
     unwatched = {apps.get_model(label) for label in UNWATCHED_MODELS}
-    return tuple(
-        sorted(
-            model._meta.db_table.lower()
-            for label in WATCHED_APPS
-            for model in apps.get_app_config(label).get_models()
-            if model not in unwatched
-        )
-    )
+    models = [model for label in WATCHED_APPS for model in apps.get_app_config(label).get_models()]
+    # People's names appear on kept pages ("Assessed by ..."). Each sign-in writes its
+    # time here too, which costs kept pages now and then, never a stale one.
+    models.append(apps.get_model(settings.AUTH_USER_MODEL))
+    return tuple(sorted(model._meta.db_table.lower() for model in models if model not in unwatched))
 
 
 class WriteWatcher:

@@ -8,6 +8,7 @@ the data is published only once a write's transaction commits.
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -86,7 +87,7 @@ def test_writes_to_other_tables_publish_nothing(owner, known_generation):
 
 def test_every_table_of_the_agencies_data_is_watched():
     tables = changes.watched_tables()
-    for model in (Agency, Service, Membership, Assessment, Option, Survey):
+    for model in (Agency, Service, Membership, Assessment, Option, Survey, get_user_model()):
         assert model._meta.db_table in tables
     assert AccessToken._meta.db_table not in tables
 
