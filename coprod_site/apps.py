@@ -1,3 +1,5 @@
+import atexit
+
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate, pre_migrate
@@ -16,3 +18,4 @@ class CoprodSiteConfig(AppConfig):
         connection_created.connect(changes.watch_writes, dispatch_uid="coprod_site.changes")
         pre_migrate.connect(changes.migration_starts, dispatch_uid="coprod_site.changes")
         post_migrate.connect(changes.migration_ended, dispatch_uid="coprod_site.changes")
+        atexit.register(changes.publish_at_exit)

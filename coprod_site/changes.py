@@ -38,7 +38,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -75,7 +75,8 @@ class WriteWatcher:
     INSERT's RETURNING row), and the cache may share its connection. A write in a
     transaction is published when the transaction commits; one outside a transaction,
     before the connection's next statement or, in a request, before its response leaves
-    (`publish_changes`), whichever comes first."""
+    (`publish_changes`), or when the process ends (`publish_at_exit`), whichever comes
+    first."""
 
     def __init__(self, tables: tuple[str, ...]):
         self.tables = tables
@@ -143,6 +144,13 @@ def publish(database=None) -> None:
         # Cleared first: the cache's own statements come back through the watcher.
         database.coprod_unpublished = False
         new_generation()
+
+
+def publish_at_exit() -> None:
+    """At the end of a command or script (registered with `atexit`): its writes made
+    outside a transaction after its last statement."""
+    for database in connections.all(initialized_only=True):
+        publish(database)
 
 
 def new_generation() -> None:

@@ -78,6 +78,14 @@ def test_a_rolled_back_write_publishes_nothing(service, known_generation):
     assert generation() == "before"
 
 
+def test_a_commands_last_write_is_published_when_it_ends(service, known_generation):
+    Service.objects.filter(pk=service.pk).update(name="Renamed by a command")
+    assert connection.coprod_unpublished  # no statement since, and no request to end
+    changes.publish_at_exit()
+    assert not connection.coprod_unpublished
+    assert generation() != "before"
+
+
 def test_writes_to_other_tables_publish_nothing(owner, known_generation):
     Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now())
     cache.set("anything", 1)
