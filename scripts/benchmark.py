@@ -11,7 +11,8 @@ manager, a service and N assessments in a throwaway database, then measures:
   after a change of the data: a new generation is published before each request) and as
   kept in the cache (`coprod_site/changes.py`). The comparison of portfolio sizes works
   it out afresh;
-- the assessment list (`/assessments/`): the median of 5 requests and its query count;
+- the assessment list (`/assessments/`): the median of 5 requests and its query count,
+  afresh and kept;
 - the CSV export (`/export/assessments.csv`): the streamed body consumed in full, median of
   5, in rows/s and MB/s (1 MB = 1,000,000 bytes).
 
@@ -516,22 +517,16 @@ def measure_pages(user, rows: int) -> None:
     client = Client()
     client.force_login(user)
 
-    for kept in (False, True):
-        how = "kept, the data unchanged" if kept else "worked out afresh, the data changed"
-        print(f"\nDashboard  /  {how} (median of {RUNS})")
-        if figures := median_of_runs(client, "/", afresh=not kept):
-            seconds, slowest, queries, _ = figures
-            print(
-                f"  {seconds * 1000:8.1f} ms   {queries} queries   "
-                f"slowest query {slowest * 1000:.1f} ms"
-            )
-
-    print(f"\nAssessment list  /assessments/  (median of {RUNS})")
-    if figures := median_of_runs(client, "/assessments/"):
-        seconds, slowest, queries, _ = figures
-        print(
-            f"  {seconds * 1000:8.1f} ms   {queries} queries   slowest query {slowest * 1000:.1f} ms"
-        )
+    for path, page in (("/", "Dashboard"), ("/assessments/", "Assessment list")):
+        for kept in (False, True):
+            how = "kept, the data unchanged" if kept else "worked out afresh, the data changed"
+            print(f"\n{page}  {path}  {how} (median of {RUNS})")
+            if figures := median_of_runs(client, path, afresh=not kept):
+                seconds, slowest, queries, _ = figures
+                print(
+                    f"  {seconds * 1000:8.1f} ms   {queries} queries   "
+                    f"slowest query {slowest * 1000:.1f} ms"
+                )
 
     for export in ("assessments", "options"):
         print(f"\nCSV export  /export/{export}.csv  (median of {RUNS}, body consumed)")
