@@ -7,7 +7,7 @@ from django.db.models import Q
 from assessments.access import assessments_for
 from assessments.choices import Classification, Necessity, Quadrant, Status, ValueType
 from services.access import agencies_for, services_for
-from services.forms import NOT_AN_OPTION, filter_choice
+from services.forms import NOT_AN_OPTION, agency_filter, filter_choice
 from services.models import Sector
 
 
@@ -27,13 +27,7 @@ class AssessmentFilterForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    agency = forms.ModelChoiceField(
-        queryset=None,
-        required=False,
-        empty_label="All my agencies",
-        to_field_name="slug",
-        error_messages={"invalid_choice": "Choose one of your agencies from the list."},
-    )
+    agency = agency_filter()
     service = forms.ModelChoiceField(
         queryset=None,
         required=False,

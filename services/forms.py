@@ -28,18 +28,24 @@ def filter_choice(choices, everything: str, label: str | None = None) -> forms.C
     )
 
 
-class ServiceFilterForm(forms.Form):
-    """GET filters on the services page; the CSV export reads the same ones. A bad value
-    (from an edited address) shows as an error on its field and is ignored; the other
-    filters still apply."""
-
-    agency = forms.ModelChoiceField(
+def agency_filter() -> forms.ModelChoiceField:
+    """An optional filter on one of the user's agencies, by slug in the address; the form
+    sets its queryset to the user's agencies."""
+    return forms.ModelChoiceField(
         queryset=None,
         required=False,
         empty_label="All my agencies",
         to_field_name="slug",
         error_messages={"invalid_choice": "Choose one of your agencies from the list."},
     )
+
+
+class ServiceFilterForm(forms.Form):
+    """GET filters on the services page; the CSV export reads the same ones. A bad value
+    (from an edited address) shows as an error on its field and is ignored; the other
+    filters still apply."""
+
+    agency = agency_filter()
     sector = filter_choice(Sector, "All sectors")
     q = forms.CharField(label="Name contains", required=False, max_length=100)
 
