@@ -66,3 +66,39 @@ def assert_accessible(axe, page):
     )
     violations = results.response["violations"]
     assert not violations, results.generate_report()
+
+
+# --- Filling in the wizard by mouse: the journey and the two-server test ------------------
+
+
+def choose(page, step, name, value):
+    page.locator(f"input[name='{step}-{name}'][value='{value}']").check()
+
+
+def fill(page, step, name, value):
+    page.locator(f"[name='{step}-{name}']").fill(str(value))
+
+
+def press_continue(page):
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state()
+
+
+def answer_the_work(page):
+    """Section 1, "The work", for parents hearing their children read."""
+    fill(page, "work", "work_description", "Parents listen to their child read each evening.")
+    choose(page, "work", "co_producer_types", "families")
+    choose(page, "work", "level", "individual")
+    choose(page, "work", "phases", "delivery")
+    fill(page, "work", "inputs", "School books and parents' time")
+    fill(page, "work", "outputs", "Reading practice")
+    choose(page, "work", "work_relation", "adds")
+
+
+def answer_what_each_side_gives(page):
+    """Section 2, "What each side gives", for the same arrangement."""
+    choose(page, "reciprocity", "agency_contributions", "training")
+    choose(page, "reciprocity", "co_producer_contributions", "time")
+    choose(page, "reciprocity", "timing", "sequential")
+    fill(page, "reciprocity", "co_producers_per_year", 400)
+    fill(page, "reciprocity", "hours_per_co_producer", 30)

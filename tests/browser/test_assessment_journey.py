@@ -2,27 +2,20 @@
 
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import (
+    answer_the_work,
+    answer_what_each_side_gives,
+    assert_accessible,
+    choose,
+    press_continue,
+)
 from tests.factories import PASSWORD
-
-
-def choose(page, step, name, value):
-    page.locator(f"input[name='{step}-{name}'][value='{value}']").check()
-
-
-def fill(page, step, name, value):
-    page.locator(f"[name='{step}-{name}']").fill(str(value))
 
 
 def sign_in_here(page):
     page.get_by_label("Username").fill("owner")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-
-
-def press_continue(page):
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -44,21 +37,11 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
 
     page.get_by_role("link", name="1. The work").click()
     assert_accessible(axe, page)
-    fill(page, "work", "work_description", "Parents listen to their child read each evening.")
-    choose(page, "work", "co_producer_types", "families")
-    choose(page, "work", "level", "individual")
-    choose(page, "work", "phases", "delivery")
-    fill(page, "work", "inputs", "School books and parents' time")
-    fill(page, "work", "outputs", "Reading practice")
-    choose(page, "work", "work_relation", "adds")
+    answer_the_work(page)
     press_continue(page)
 
     assert page.get_by_role("heading", name="What each side gives").is_visible()
-    choose(page, "reciprocity", "agency_contributions", "training")
-    choose(page, "reciprocity", "co_producer_contributions", "time")
-    choose(page, "reciprocity", "timing", "sequential")
-    fill(page, "reciprocity", "co_producers_per_year", 400)
-    fill(page, "reciprocity", "hours_per_co_producer", 30)
+    answer_what_each_side_gives(page)
     press_continue(page)
 
     choose(page, "value", "private_value_strength", 3)

@@ -12,6 +12,7 @@ import pytest
 from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
+from tests.browser.conftest import answer_the_work, answer_what_each_side_gives, press_continue
 from tests.factories import PASSWORD
 
 
@@ -23,19 +24,6 @@ def second_server(live_server):
     with server._live_server_modified_settings:  # 127.0.0.1 among the allowed hosts
         yield server
     server.stop()
-
-
-def choose(page, step, name, value):
-    page.locator(f"input[name='{step}-{name}'][value='{value}']").check()
-
-
-def fill(page, step, name, value):
-    page.locator(f"[name='{step}-{name}']").fill(str(value))
-
-
-def press_continue(page):
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -60,13 +48,7 @@ def test_a_wizard_begun_on_one_server_carries_on_on_the_other(
     page.get_by_label("What do you call this arrangement?").fill("Reading at home")
     press_continue(page)
     page.get_by_role("link", name="1. The work").click()
-    fill(page, "work", "work_description", "Parents listen to their child read each evening.")
-    choose(page, "work", "co_producer_types", "families")
-    choose(page, "work", "level", "individual")
-    choose(page, "work", "phases", "delivery")
-    fill(page, "work", "inputs", "School books and parents' time")
-    fill(page, "work", "outputs", "Reading practice")
-    choose(page, "work", "work_relation", "adds")
+    answer_the_work(page)
     press_continue(page)
     assert page.url.startswith(live_server.url)
     assert page.get_by_role("heading", name="What each side gives").is_visible()
@@ -89,11 +71,7 @@ def test_a_wizard_begun_on_one_server_carries_on_on_the_other(
     assert page.locator("input[name='work-level'][value='individual']").is_checked()
     press_continue(page)  # B saves the page again, with the version A left
     assert page.get_by_role("heading", name="What each side gives").is_visible()
-    choose(page, "reciprocity", "agency_contributions", "training")
-    choose(page, "reciprocity", "co_producer_contributions", "time")
-    choose(page, "reciprocity", "timing", "sequential")
-    fill(page, "reciprocity", "co_producers_per_year", 400)
-    fill(page, "reciprocity", "hours_per_co_producer", 30)
+    answer_what_each_side_gives(page)
     press_continue(page)
     assert page.url.startswith(second_server.url)
     assert page.get_by_role("heading", name="What each side gives").count() == 0
