@@ -23,6 +23,7 @@ from coprod_site.changes import render_kept
 from coprod_site.csv_export import excel_variant, streaming_csv_response
 from coprod_site.numbers import format_number
 from services.access import agencies_for, role_subquery, services_for
+from services.context_processors import header_agencies
 from services.models import Role, Sector, SpecialAsset
 
 DRAFTS_SHOWN = 10
@@ -41,7 +42,7 @@ def _portfolio(request):
     comparisons, and the two watch lists)."""
     user = request.user
     # 1 query: the user's agencies with their service counts, clients served and my role;
-    # the page header reuses it.
+    # the page header reuses it (`_dashboard`).
     agencies = list(
         agencies_for(user).annotate(
             service_count=Count("services"),
@@ -49,7 +50,6 @@ def _portfolio(request):
             my_role=role_subquery(user, "pk"),
         )
     )
-    request.header_agencies = agencies
     services = services_for(user).select_related("agency").only("code", "name", "agency__name")
     form = DashboardFilterForm(request.GET or None, agencies=agencies, services=services)
     everything = form.filter(assessments_for(user))
@@ -253,7 +253,7 @@ def _dashboard(request) -> dict:
         "scripts": render_to_string(
             "assessments/includes/_dashboard_scripts.html", context, request
         ),
-        "header_agencies": [{"name": a.name, "slug": a.slug} for a in agencies],
+        "header_agencies": header_agencies(user, agencies),
     }
 
 

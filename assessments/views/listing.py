@@ -27,7 +27,6 @@ def assessment_list(request):
 
 def _list(request) -> dict:
     """The list's own part of the page, rendered, with what the rest of the page needs."""
-    request.header_agencies = header_agencies(request.user)
     form, assessments = filtered_assessments(request)
     page = Paginator(assessments.for_listing(), ASSESSMENTS_PER_PAGE).get_page(
         request.GET.get("page")
@@ -44,5 +43,5 @@ def _list(request) -> dict:
         "content": render_to_string(
             "assessments/includes/_assessment_list_page.html", context, request
         ),
-        "header_agencies": request.header_agencies,
+        "header_agencies": header_agencies(request.user),
     }

@@ -346,7 +346,6 @@ def report(request, code):
 def _report(request, assessment) -> dict:
     """The report's own part of the page and its scripts, rendered, with what the rest of
     the page needs from them."""
-    request.header_agencies = header_agencies(request.user)
     prefetch_related_objects([assessment], "options")
     result = assessment.score()
     matches = CaseExample.objects.published().similar_to(similarity_profile(assessment), limit=3)
@@ -398,5 +397,5 @@ def _report(request, assessment) -> dict:
     return {
         "content": render_to_string("assessments/includes/_report_page.html", context, request),
         "scripts": render_to_string("assessments/includes/_report_scripts.html", context, request),
-        "header_agencies": request.header_agencies,
+        "header_agencies": header_agencies(request.user),
     }
