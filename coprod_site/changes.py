@@ -119,11 +119,10 @@ def watch_writes(sender, connection, **kwargs) -> None:
         connection.execute_wrappers.append(WriteWatcher(watched_tables()))
 
 
-def data_changed(database=None) -> None:
+def data_changed(database) -> None:
     """Mark the data changed. In a transaction, a new generation is published once it
     commits (the first of its writes' callbacks publishes, the others find it done; a
     rollback drops them all). Outside one, see WriteWatcher."""
-    database = database or connection
     if database.in_atomic_block:
         database.coprod_committing = True
         transaction.on_commit(lambda: _committed(database), using=database.alias, robust=True)
