@@ -9,8 +9,12 @@ Pure Python (no Django). The Assessment model adapts its answers into an
 - `costs`: what each option costs and achieves (discounting, take-up, uplift, effect).
 - `appraisal`: the efficient frontier, the best option, the plane, robustness and
   switching values (the decision rule and the tie rule are described there).
-- `uncertainty`: ranges and their defaults, the Monte Carlo run, the acceptability
-  curve, the expected value of perfect information and the tornado.
+- `uncertainty`: ranges and their defaults, the Monte Carlo run of the real unknowns, the
+  choice on expected net benefit, the acceptability curve and frontier, expected loss,
+  the expected value of perfect information, the tornado and switching values.
+- `evidence`: the value of partial perfect information, by regression on the draws.
+- `judgements`: break-even values and scenarios of the value judgements (the value of an
+  hour, the discount rate, the value of a quality point), which are not drawn.
 - `rounding`: half away from zero on the number as written, and exact fractions.
 - `flags`: risk flags and levers.
 """
@@ -35,6 +39,7 @@ from assessments.scoring.inputs import (
     RANGED_ASSESSMENT_FIELDS,
     RANGED_OPTION_FIELDS,
     RATING_FIELDS,
+    VALUE_JUDGEMENTS,
     AssessmentInputs,
     Classification,
     ClientType,
@@ -54,10 +59,13 @@ from assessments.scoring.inputs import (
 )
 from assessments.scoring.results import (
     AssessmentResult,
+    BreakEven,
     Lever,
     OptionResult,
+    PartialValue,
     PlaneResult,
     RiskFlag,
+    Scenario,
     TornadoBar,
     Uncertainty,
 )
@@ -84,10 +92,14 @@ __all__ = [
     "RANGED_ASSESSMENT_FIELDS",
     "RANGED_OPTION_FIELDS",
     "RATING_FIELDS",
+    "VALUE_JUDGEMENTS",
     "RISK_FLAG_TEXT",
     "ROBUST_PROBABILITY",
     "AssessmentInputs",
     "AssessmentResult",
+    "BreakEven",
+    "PartialValue",
+    "Scenario",
     "Classification",
     "ClientType",
     "Confidence",

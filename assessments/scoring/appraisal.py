@@ -189,7 +189,10 @@ def plane_quadrant(
 
 
 def _plane_pair(
-    options: Sequence[OptionResult], on_frontier: Collection[int], wtp: Money | None
+    options: Sequence[OptionResult],
+    on_frontier: Collection[int],
+    wtp: Money | None,
+    means: Sequence[float] = (),
 ) -> tuple[OptionResult, OptionResult] | None:
     """The co-produced option to set against the comparator, and the comparator.
 
@@ -206,7 +209,9 @@ def _plane_pair(
     ]
     if comparator.cost_per_client_year is None or not candidates:
         return None
-    if wtp is not None:
+    if wtp is not None and means:
+        chosen = max(candidates, key=lambda o: (means[o.index], -o.index))
+    elif wtp is not None:
         chosen = max(candidates, key=lambda o: (net_benefit(o, wtp), -o.index))
     else:
         pool = [option for option in candidates if option.index in on_frontier] or candidates
@@ -224,14 +229,20 @@ def _quadrant(option: OptionResult, comparator: OptionResult) -> Quadrant:
 
 
 def _plane(
-    options: Sequence[OptionResult], frontier: Frontier, wtp: Money | None
+    options: Sequence[OptionResult],
+    frontier: Frontier,
+    wtp: Money | None,
+    means: Sequence[float] = (),
 ) -> PlaneResult | None:
-    pair = _plane_pair(options, frontier.options, wtp)
+    pair = _plane_pair(options, frontier.options, wtp, means)
     if pair is None:
         return None
     chosen, comparator = pair
     net_benefit_change = None
-    if wtp is not None:
+    if wtp is not None and means:
+        change = exact(means[chosen.index]) - exact(means[comparator.index])
+        net_benefit_change = round_half_up(change, 2)
+    elif wtp is not None:
         change = exact(chosen.net_benefit) - exact(comparator.net_benefit)
         net_benefit_change = round_half_up(change, 2)
     cost_change = exact(chosen.cost_per_client_year) - exact(comparator.cost_per_client_year)
@@ -330,12 +341,31 @@ class Appraisal:
 
 
 def appraise(inputs: AssessmentInputs) -> Appraisal:
-    """Cost every option and, when all are costed, choose between them and test the choice."""
-    choice = _choose(_cost_all(inputs), inputs.willingness_to_pay)
+    """Cost every option and, when all are costed, choose between them and test the choice.
+
+    The choice is the option with the highest expected (mean) net benefit over the
+    uncertainty run, which may differ from the one best on the single estimates (the
+    frontier's); the runner-up has the next highest mean. The plane then sets against the
+    comparator the co-produced option with the highest mean net benefit.
+    """
+    wtp = inputs.willingness_to_pay
+    choice = _choose(_cost_all(inputs), wtp)
     if not choice.appraised:
         return Appraisal(options=choice.options)
-    uncertainty = simulate(inputs, choice.options, choice.best_option, choice.runner_up)
-    quality_points, cost_percent = _switching_values(choice, inputs.willingness_to_pay)
+    uncertainty = simulate(inputs, choice.options, choice.best_option)
+    if uncertainty.best_option is not None:
+        best, runner_up = uncertainty.best_option, uncertainty.runner_up
+        options = tuple(replace(o, is_best=o.index == best) for o in choice.options)
+        means = uncertainty.mean_net_benefit
+        frontier = _frontier_of(choice.costed)
+        choice = replace(
+            choice,
+            options=options,
+            best_option=best,
+            runner_up=runner_up,
+            plane=_plane(options, frontier, wtp, means),
+        )
+    quality_points, cost_percent = _switching_values(choice, wtp, uncertainty.single_estimate_best)
     return Appraisal(
         options=choice.options,
         appraised=True,
@@ -370,21 +400,32 @@ def _stated_switch(value: Fraction) -> float:
 
 
 def _switching_values(
-    choice: _Choice, willingness_to_pay: Money | None
+    choice: _Choice, willingness_to_pay: Money | None, single_estimate_best: int | None
 ) -> tuple[float | None, float | None]:
-    """How far the best option's quality could fall, and its full cost rise, before the
-    runner-up overtakes it on net benefit.
+    """How far the best option's quality could fall, and its full cost rise, before
+    another option overtakes it on net benefit (on the single estimates).
 
-    The gap is the best option's net benefit less the runner-up's. Quality points: the
-    gap / (wtp x the best option's client-years); None when that fall is not possible
-    within the 0-100 scale (it is at least the best option's index) or no fall would
-    matter (a wtp of 0, or no clients). Cost percent: the gap / the best option's full
-    cost x 100; None when it costs nothing. Both rounded down (see `_stated_switch`).
+    Only when the chosen option is also the one best on the single estimates: otherwise
+    its lead there is already gone (or lost on a tie), and there is nothing to state. The
+    gap is the best option's net benefit less the highest of the others' (its closest
+    rival on the single estimates, which need not be the runner-up on average). Quality
+    points: the gap / (wtp x the best option's client-years); None when that fall is not
+    possible within the 0-100 scale (it is at least the best option's index) or no fall
+    would matter (a wtp of 0, or no clients). Cost percent: the gap / the best option's
+    full cost x 100; None when it costs nothing. Both rounded down (see `_stated_switch`).
     """
     if choice.best_option is None or choice.runner_up is None or willingness_to_pay is None:
         return None, None
-    best, runner_up = choice.options[choice.best_option], choice.options[choice.runner_up]
-    gap = net_benefit(best, willingness_to_pay) - net_benefit(runner_up, willingness_to_pay)
+    if choice.best_option != single_estimate_best:
+        # Best on average but not on the single estimates: there its lead is already gone.
+        return None, None
+    best = choice.options[choice.best_option]
+    rival = max(
+        net_benefit(option, willingness_to_pay)
+        for option in choice.options
+        if option.index != best.index
+    )
+    gap = net_benefit(best, willingness_to_pay) - rival
     quality_points = cost_percent = None
     value_of_a_point = exact(willingness_to_pay) * exact(best.client_years)
     if value_of_a_point > 0:

@@ -102,11 +102,23 @@ def resolved_hours(inputs: AssessmentInputs, option: OptionInputs) -> float | No
     return inputs.co_producers_per_year * float(inputs.hours_per_co_producer)
 
 
+def option_clients(inputs: AssessmentInputs, option: OptionInputs) -> float | None:
+    """The option's clients a year at full take-up, or None while unknown: its own figure,
+    or, when every option serves the same people, that population times its take-up share
+    (blank take-up: all of them)."""
+    if not inputs.same_population:
+        return None if option.clients_per_year is None else float(option.clients_per_year)
+    if inputs.clients_per_year is None:
+        return None
+    share = 1.0 if option.take_up is None else float(option.take_up)
+    return inputs.clients_per_year * share
+
+
 def effect(option: OptionResult) -> Fraction:
     """Quality-point client-years: the quality index times the discounted client-years.
 
-    Exact: a 1-place index times a 2-place count has at most 3 places, so rounding it to
-    4 places changes nothing.
+    Exact: the index is a multiple of 6.25 (see `quality_index`) and the client-years have
+    2 places, so the product is exact.
     """
     return exact(option.quality_index) * exact(option.client_years)
 
@@ -124,7 +136,7 @@ def cost_option(inputs: AssessmentInputs, index: int, option: OptionInputs) -> O
     quality = quality_index(*(getattr(option, name) for name in RATING_FIELDS))
     years, rate = inputs.appraisal_years, inputs.discount_rate
     needed = (
-        *(option.setup_cost, option.annual_agency_cost, option.clients_per_year),
+        *(option.setup_cost, option.annual_agency_cost, option_clients(inputs, option)),
         *(hours, uplift, quality, years, rate),
     )
     if any(value is None for value in needed) or years < 1 or rate <= -1:
@@ -140,7 +152,8 @@ def cost_option(inputs: AssessmentInputs, index: int, option: OptionInputs) -> O
     time = round_half_up(present_value(0, annual_time, years, rate, ramp) * factor, 2)
     money = round_half_up(present_value(0, annual_money, years, rate, ramp) * factor, 2)
     full = round_half_up(exact(agency) + exact(time) + exact(money), 2)
-    client_years = round_half_up(present_value(0, option.clients_per_year, years, rate, ramp), 2)
+    clients = option_clients(inputs, option)
+    client_years = round_half_up(present_value(0, clients, years, rate, ramp), 2)
     result = OptionResult(
         index=index,
         name=option.name,
@@ -153,8 +166,12 @@ def cost_option(inputs: AssessmentInputs, index: int, option: OptionInputs) -> O
         client_years=client_years,
         cost_per_client_year=_per_client_year(full, client_years),
         agency_cost_per_client_year=_per_client_year(agency, client_years),
-        quality_index=round_half_up(quality, 1),
+        # Not rounded to the 1 place the report shows: the index of four whole ratings is
+        # a multiple of 6.25, exact in 2 places, and the choice must weigh the quality the
+        # ratings give, not a rounded one.
+        quality_index=round_half_up(quality, 2),
         uplift=uplift,
+        co_producer_hours=round_half_up(hours, 1),
     )
     wtp = inputs.willingness_to_pay
     if wtp is None:

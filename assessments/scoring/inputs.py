@@ -114,10 +114,16 @@ RANGED_OPTION_FIELDS = (
     "annual_co_producer_hours",
     "annual_co_producer_money",
     "clients_per_year",
+    "take_up",
     "ramp_up_years",
     *RATING_FIELDS,
 )
-RANGED_ASSESSMENT_FIELDS = ("hourly_rate", "discount_rate")
+# The assessment's own figure that is drawn: the people served a year, when every option
+# serves the same people (one draw for all of them).
+RANGED_ASSESSMENT_FIELDS = ("clients_per_year",)
+# Value judgements: the agency's to set, never drawn. Each has a low and a high value for
+# the scenarios, and a break-even value on the report.
+VALUE_JUDGEMENTS = ("hourly_rate", "discount_rate", "willingness_to_pay")
 
 
 @dataclass(frozen=True)
@@ -145,9 +151,16 @@ LIMITS = Limits()
 class OptionInputs:
     """One way of doing the work.
 
-    `annual_co_producer_hours` is the co-producers' total hours a year at full take-up;
-    blank (None) means "use the people x hours each from earlier" for a co-produced
-    option, and no hours for one that is not. Blank money a year means none.
+    `annual_co_producer_hours` is the co-producers' total hours a year at full take-up,
+    with the option's clients at their estimate; blank (None) means "use the people x
+    hours each from earlier" for a co-produced option, and no hours for one that is not.
+    Blank money a year means none. Hours and money are given for so many people: in the
+    uncertainty run they scale with the clients drawn, and their own ranges are the
+    uncertainty in the hours (or money) each person gives.
+
+    `clients_per_year` is the option's own clients a year; when the assessment's options
+    serve the same people (`AssessmentInputs.same_population`) it is not used, and the
+    option's clients are that population times its `take_up` (a share, 0-1; None is 1).
     `ramp_up_years` is how many years take-up needs to reach its full level (None or 0:
     full from the first year). Ratings are 1-5.
     """
@@ -178,6 +191,9 @@ class OptionInputs:
     annual_co_producer_money_high: Money | None = None
     clients_per_year_low: int | None = None
     clients_per_year_high: int | None = None
+    take_up: Decimal | float | None = None
+    take_up_low: Decimal | float | None = None
+    take_up_high: Decimal | float | None = None
     ramp_up_years_low: int | None = None
     ramp_up_years_high: int | None = None
     effectiveness_low: int | None = None
@@ -199,6 +215,14 @@ class AssessmentInputs:
     Strengths, capability and expertise are 0-4. The discount rate is a fraction (0.035
     for 3.5%). `willingness_to_pay` is what one quality point (on the 0-100 index) for one
     client for one year is worth to the agency; None means the agency has not decided.
+
+    `same_population`: every option serves the same people, `clients_per_year` a year
+    (with its range), each reaching its `take_up` share of them; the people are then one
+    figure, drawn once for every option.
+
+    The value of an hour, the discount rate and the willingness to pay are value
+    judgements: not drawn, but tried at their low and high values (`<name>_low`,
+    `<name>_high`; None means the default, `uncertainty.default_range`).
     """
 
     phases: tuple[str, ...] = ()
@@ -229,8 +253,15 @@ class AssessmentInputs:
     discount_rate: Decimal | float | None = None
     willingness_to_pay: Money | None = None
     options: tuple[OptionInputs, ...] = ()
-    # Optional ranges of the time rate (money an hour) and the discount rate (a fraction,
-    # like discount_rate); None means the default (`uncertainty.default_range`).
+    same_population: bool = False
+    clients_per_year: int | None = None
+    clients_per_year_low: int | None = None
+    clients_per_year_high: int | None = None
+    # The low and high values of the value judgements, for the scenarios (the discount
+    # rate a fraction, like discount_rate); None means the default
+    # (`uncertainty.default_range`).
+    willingness_to_pay_low: Money | None = None
+    willingness_to_pay_high: Money | None = None
     hourly_rate_low: Money | None = None
     hourly_rate_high: Money | None = None
     discount_rate_low: Decimal | float | None = None

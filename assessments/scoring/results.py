@@ -1,7 +1,8 @@
 """What the scoring package concludes: plain, frozen results the model stores and pages show.
 
 Units and rounding: money is in the agency's currency, rounded to 2 places; discounted
-client-years to 2 places; quality indexes and quality points to 1 place; willingness to
+client-years to 2 places; quality indexes to 2 places (exact: a multiple of 6.25) and
+changes in quality on the plane to 1 place; willingness to
 pay (per quality point per client-year) to 4 places. Rounding is half away from zero.
 """
 
@@ -51,7 +52,9 @@ class OptionResult:
     # (exclusive, None for no upper end). Both None when it is never best.
     best_from_wtp: float | None = None
     best_to_wtp: float | None = None
-    is_best: bool = False  # best at the agency's willingness to pay
+    is_best: bool = False  # the choice: best on average at the agency's willingness to pay
+    # Co-producers' hours a year at full take-up, at the estimates (one place).
+    co_producer_hours: float | None = None
 
     @property
     def ever_best(self) -> bool:
@@ -71,7 +74,9 @@ class PlaneResult:
     cost_change: float  # cost per client-year
     quality_change: float  # quality-index points
     quadrant: Quadrant
-    net_benefit_change: float | None  # None while the willingness to pay is not decided
+    # The difference in mean net benefit over the uncertainty run; None while the
+    # willingness to pay is not decided.
+    net_benefit_change: float | None
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,8 @@ class TornadoBar:
     net-benefit gap between the best option and the runner-up moves (at the agency's
     willingness to pay). A gap below zero means the runner-up would be best."""
 
-    input_name: str  # a RANGED_OPTION_FIELDS name, "hourly_rate", "discount_rate" or
-    # "optimism_bias"
+    input_name: str  # a RANGED_OPTION_FIELDS name, "population" (the people every option
+    # serves) or "optimism_bias"
     option_index: int | None  # the option whose input it is; None for the assessment's
     label: str  # in a manager's words: "Online returns: cost to the agency each year"
     # The input's ends, in its own unit (the discount rate a fraction); for
@@ -104,6 +109,10 @@ class TornadoBar:
     high_value: float
     gap_at_low: float
     gap_at_high: float
+    # Green Book switching value: the figure's value (in its own unit, as `low_value`) at
+    # which the two options change places, within its range; None where it does not, or
+    # for bars after the first five.
+    switch_value: float | None = None
 
     @property
     def swing(self) -> float:
@@ -111,7 +120,49 @@ class TornadoBar:
 
     @property
     def changes_choice(self) -> bool:
-        return min(self.gap_at_low, self.gap_at_high) < 0
+        """The lead changes sign within the figure's range: on one side of it the other
+        option is ahead on the estimates."""
+        return min(self.gap_at_low, self.gap_at_high) < 0 <= max(self.gap_at_low, self.gap_at_high)
+
+
+@dataclass(frozen=True)
+class PartialValue:
+    """What knowing one group of figures for certain would be worth, over the appraisal
+    period and per discounted client-year of the best option (money, 2 places). `varies`
+    is false for a group none of whose figures has a range: nothing to find out."""
+
+    group: str  # "people", "time_and_money", "agency_costs" or a rating's name
+    varies: bool
+    value: float
+    per_client_year: float | None
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    """How far a value judgement may move, all else as set, before another option has the
+    highest expected net benefit: the nearest such value below the agency's (`below`, with
+    the option then best) and above it; None where no value from 0 to the most the forms
+    accept would change the choice. Money in the agency's currency (the value of a quality
+    point to 4 places, of an hour to 2); the discount rate a fraction (6 places)."""
+
+    name: str  # "hourly_rate", "discount_rate" or "willingness_to_pay"
+    central: float
+    below: float | None
+    below_option: int | None
+    above: float | None
+    above_option: int | None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """The choice with one value judgement at its low, central or high value, the others
+    as set: the option with the highest expected net benefit, and that net benefit."""
+
+    name: str
+    level: str  # "low", "central" or "high"
+    value: float
+    best_option: int
+    mean_net_benefit: float
 
 
 @dataclass(frozen=True)
@@ -120,7 +171,15 @@ class Uncertainty:
 
     Probabilities are fractions (0.8 for 80%) and line up with the options; each has a
     Monte Carlo standard error. The curve gives, at each willingness to pay in
-    `curve_wtp`, the probability that each option is best. The expected value of perfect
+    `curve_wtp`, the probability that each option is best, the option with the highest
+    expected net benefit there (`curve_frontier`, the acceptability frontier) and each
+    option's expected loss (`curve_loss`). `best_option` and `runner_up` are the options
+    with the highest and next highest mean net benefit at the agency's willingness to pay:
+    the choice. `single_estimate_best` is the option best on the single estimates, which
+    may differ. `expected_loss`: each option's average shortfall against the best option of
+    each draw (the chosen option's is the EVPI). `partial`: the value of partial perfect
+    information of each group of figures. `break_even` and `scenarios`: the value
+    judgements (see `judgements`). The expected value of perfect
     information (EVPI) is in money over the appraisal period, and per discounted
     client-year of the best option. The tornado lists at most ten inputs, the largest
     swing first. `mean_net_benefit` is each option's net benefit averaged over the draws.
@@ -139,6 +198,24 @@ class Uncertainty:
     evpi_per_client_year: float | None = None
     tornado: tuple[TornadoBar, ...] = ()
     mean_net_benefit: tuple[float, ...] = ()
+    curve_frontier: tuple[int, ...] = ()
+    curve_loss: tuple[tuple[float, ...], ...] = ()
+    best_option: int | None = None
+    runner_up: int | None = None
+    single_estimate_best: int | None = None
+    expected_loss: tuple[float, ...] = ()
+    partial: tuple[PartialValue, ...] = ()
+    break_even: tuple[BreakEven, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+
+    @property
+    def choice_differs(self) -> bool:
+        """The option best on the single estimates is not the one best on average."""
+        return (
+            self.single_estimate_best is not None
+            and self.best_option is not None
+            and self.single_estimate_best != self.best_option
+        )
 
 
 @dataclass(frozen=True)

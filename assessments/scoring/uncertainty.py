@@ -1,32 +1,46 @@
-"""How sure the choice is: ranges, a Monte Carlo run, the acceptability curve, the value of
-perfect information and a tornado.
+"""How sure the choice is: the real unknowns drawn, the choice on expected net benefit,
+and what is worth finding out.
 
-Ranges
-    Each ranged answer (`RANGED_OPTION_FIELDS` of every option, the time rate and the
-    discount rate) has a low and a high value. Where the manager leaves one empty, the
-    default for the option's confidence is used (`default_range`); a blank confidence
-    counts as low. A range always holds the estimate: an end on the wrong side of it is
-    taken as the estimate. An option's optimism-bias uplift is not drawn: it stays at its
-    confidence's value, and the tornado moves all of them at once.
+What is drawn, and what is not
+    Only the real unknowns are drawn, each once. Each ranged answer of an option
+    (`RANGED_OPTION_FIELDS`) has a low and a high value; where the manager leaves one
+    empty, the default for the option's confidence is used (`default_range`; a blank
+    confidence counts as low). A range always holds the estimate: an end on the wrong side
+    of it is taken as the estimate.
+
+    - People: when the options serve the same people (`same_population`), the people
+      served a year are one figure with one range, drawn once for every option; each option
+      then draws its take-up, the share of them it reaches. Otherwise each option draws its
+      own clients.
+    - Hours and money are per person: an option's co-producers' hours and money are given
+      for its clients at their estimate, so in a draw they scale with the clients drawn, and
+      their own ranges are the uncertainty in what each person gives.
+    - Value judgements are not drawn: the value of an hour of co-producers' time, the
+      discount rate and the value of a quality point are the agency's to set. They are
+      given as break-even values and scenarios instead (`judgements`).
+    - An option's optimism-bias uplift is not drawn: it stays at its confidence's value,
+      and the tornado moves all of them at once.
 
 Draws
-    `DRAWS` sets of figures are drawn, each ranged answer independently of the others
-    (the time rate and the discount rate are shared by every option in a draw), from a
-    beta-PERT distribution (weight 4) with the estimate as its mode and the range as its
-    ends; a range of no width is a constant. PERT rather than triangular: it gives the
-    extremes less weight, as a figure near the one the manager stated is likelier than one
-    at the edge of the range, and it is the usual choice for cost estimates. A draw is
-    costed exactly as `costs` costs one set of figures (year 0 undiscounted; clients,
-    co-producers' hours and money ramped up in a straight line, the ramp-up years
-    continuous; the agency's yearly cost not ramped), unrounded, all draws at once.
-    4,000 draws (`DRAWS`): a probability's standard error is then at most 0.8 percentage
-    points, small beside the 80% line, and the run stays within a few milliseconds.
+    `DRAWS` sets of figures are drawn, each from a beta-PERT distribution (weight 4) with
+    the estimate as its mode and the range as its ends; a range of no width is a constant.
+    PERT rather than triangular: it gives the extremes less weight, and it is the usual
+    choice for cost estimates. A draw is costed as `costs` costs one set of figures (year 0
+    undiscounted; clients, co-producers' hours and money ramped up in a straight line, the
+    ramp-up years continuous; the agency's yearly cost not ramped), unrounded.
+
+The choice
+    The best option has the highest expected (mean) net benefit over the draws; the
+    runner-up the next highest. Each option's probability of being best, its expected loss
+    (the average shortfall of its net benefit against the best option of each draw), the
+    acceptability curve and its frontier, the expected value of perfect information and of
+    partial information (`evidence`) come from the same draws.
 
 Reproducible
     The random numbers are seeded from a sha256 of the figures drawn (every range and
-    estimate, the uplifts and the period), so the same answers always give the same
-    figures and any change to them gives others. The willingness to pay and the names are
-    not part of the seed: changing them redraws nothing.
+    estimate, the uplifts and the period), so the same answers always give the same figures
+    and any change to them gives others. The value judgements and the names are not part of
+    the seed: changing them redraws nothing.
 """
 
 from __future__ import annotations
@@ -34,21 +48,22 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assessments.scoring.costs import resolved_hours
+from assessments.scoring import evidence, judgements
+from assessments.scoring.costs import option_clients, resolved_hours
 from assessments.scoring.inputs import (
     LIMITS,
-    RANGED_ASSESSMENT_FIELDS,
     RANGED_OPTION_FIELDS,
     RATING_FIELDS,
+    VALUE_JUDGEMENTS,
     AssessmentInputs,
     Confidence,
     Money,
 )
-from assessments.scoring.results import OptionResult, TornadoBar, Uncertainty
+from assessments.scoring.results import OptionResult, PartialValue, TornadoBar, Uncertainty
 from assessments.scoring.rounding import round_half_up
 
 # The standard error of a probability is at most sqrt(0.25 / 4,000) = 0.8 percentage
@@ -59,6 +74,8 @@ PERT_WEIGHT = 4  # the usual beta-PERT: the mode counts four times as much as ei
 ROBUST_PROBABILITY = 0.80  # a choice is robust when its option is best this often
 CURVE_POINTS = 25
 TORNADO_BARS = 10
+SWITCHING_BARS = 5  # the figures of the tornado given a switching value
+_SWITCH_GRID = 65  # points tried across a figure's range to find where the choice turns
 # The top of the acceptability curve without a frontier threshold or a willingness to pay
 # to go by: money per quality point per client-year.
 DEFAULT_CURVE_TOP = 10.0
@@ -67,7 +84,9 @@ DEFAULT_CURVE_TOP = 10.0
 RELATIVE_SPREAD = {Confidence.HIGH: 0.10, Confidence.MEDIUM: 0.25, Confidence.LOW: 0.50}
 RATING_SPREAD = {Confidence.HIGH: 0.5, Confidence.MEDIUM: 1.0, Confidence.LOW: 1.5}
 RAMP_UP_SPREAD = {Confidence.HIGH: 0, Confidence.MEDIUM: 1, Confidence.LOW: 2}
-HOURLY_RATE_SPREAD = 0.50  # of the rate, either way, whatever the confidence
+# The value judgements' default low and high values, for the scenarios.
+HOURLY_RATE_SPREAD = 0.50  # of the rate, either way
+WILLINGNESS_TO_PAY_SPREAD = 0.50  # of the figure, either way
 DISCOUNT_RATE_SPREAD = 0.01  # one percentage point either way, never below zero
 RELATIVE_FIELDS = (
     "setup_cost",
@@ -84,13 +103,16 @@ INPUT_WORDS = {
     "annual_co_producer_hours": "hours co-producers give each year",
     "annual_co_producer_money": "co-producers' own money each year",
     "clients_per_year": "clients served each year",
+    "take_up": "share of the people it reaches",
     "ramp_up_years": "years to reach full take-up",
     "effectiveness": "rating for effectiveness",
     "consistency": "rating for consistency across areas",
     "trust": "rating for trust and responsiveness",
     "experience": "rating for client experience",
+    "population": "People served each year (every option)",
     "hourly_rate": "The value of an hour of people's time",
     "discount_rate": "The discount rate",
+    "willingness_to_pay": "The value of one quality point",
     "optimism_bias": "The allowance for optimism",
 }
 _SURE_WORDS = {
@@ -104,7 +126,8 @@ _YEAR_WORDS = {1: "one year", 2: "two years"}
 
 _CONFIDENCES = frozenset(confidence.value for confidence in Confidence)
 _FIELDS = len(RANGED_OPTION_FIELDS)
-_RATING_ROWS = [RANGED_OPTION_FIELDS.index(name) for name in RATING_FIELDS]
+_ROW = {name: k for k, name in enumerate(RANGED_OPTION_FIELDS)}
+_RATING_ROWS = [_ROW[name] for name in RATING_FIELDS]
 # The equally likely values each PERT distribution is drawn from (see _pert_quantiles),
 # and the points its density is tabulated at to find them.
 QUANTILE_LEVELS = 4096
@@ -118,24 +141,37 @@ def _confidence(confidence: str | None) -> Confidence:
 def default_range(name: str, value: Money, confidence: str | None) -> tuple[float, float]:
     """The (low, high) used for an answer whose range is left empty.
 
-    `name` is a RANGED_OPTION_FIELDS name, "hourly_rate" or "discount_rate" (a fraction,
-    like `value`). Money, hours and clients: 10%, 25% or 50% either side for high, medium
-    or low confidence, so the range is centred on the estimate. Ratings: half a point, one
-    or one and a half either side, within 1-5. Years to full take-up: none, one or two
-    either side, never below none. The time rate: 50% either side; the discount rate one
-    percentage point, never below zero. A blank confidence counts as low.
+    `name` is a RANGED_OPTION_FIELDS name or a value judgement ("hourly_rate",
+    "discount_rate" (a fraction, like `value`), "willingness_to_pay"). Money, hours and
+    clients: 10%, 25% or 50% either side for high, medium or low confidence, so the range
+    is centred on the estimate. Take-up (a share): the same, never above all the people;
+    all of them (1) has no default range, as it is the definition of the option rather than
+    an estimate. Ratings: half a point, one or one and a half either side, within 1-5. Years
+    to full take-up: none, one or two either side, never below none; an option with no
+    ramp-up has none in any draw. The value of an hour and of a quality point: 50% either
+    side; the discount rate one percentage point, never below zero. A blank confidence
+    counts as low.
     """
     value = float(value)
     sure = _confidence(confidence)
     if name in RELATIVE_FIELDS:
         spread = value * RELATIVE_SPREAD[sure]
         return min(value - spread, value + spread), max(value - spread, value + spread)
+    if name == "take_up":
+        if value >= 1:
+            return 1.0, 1.0
+        spread = value * RELATIVE_SPREAD[sure]
+        return max(0.0, value - spread), min(1.0, value + spread)
     if name in RATING_FIELDS:
         return max(1.0, value - RATING_SPREAD[sure]), min(5.0, value + RATING_SPREAD[sure])
     if name == "ramp_up_years":
+        if value <= 0:
+            return 0.0, 0.0
         return max(0.0, value - RAMP_UP_SPREAD[sure]), value + RAMP_UP_SPREAD[sure]
     if name == "hourly_rate":
         return value * (1 - HOURLY_RATE_SPREAD), value * (1 + HOURLY_RATE_SPREAD)
+    if name == "willingness_to_pay":
+        return value * (1 - WILLINGNESS_TO_PAY_SPREAD), value * (1 + WILLINGNESS_TO_PAY_SPREAD)
     if name == "discount_rate":
         return max(0.0, value - DISCOUNT_RATE_SPREAD), value + DISCOUNT_RATE_SPREAD
     raise ValueError(f"{name!r} has no range")
@@ -149,6 +185,12 @@ def default_range_words(name: str, confidence: str | None) -> str:
     if name in RELATIVE_FIELDS:
         percent = round(RELATIVE_SPREAD[sure] * 100)
         used = f"{100 - percent}% to {100 + percent}% of your figure"
+    elif name == "take_up":
+        percent = round(RELATIVE_SPREAD[sure] * 100)
+        return (
+            f"Left empty, we use {100 - percent}% to {100 + percent}% of your share (never "
+            f"more than all the people), {because}; a share of 100% is taken as it is."
+        )
     elif name in RATING_FIELDS:
         points = _RATING_SPREAD_WORDS[RATING_SPREAD[sure]]
         used = f"{points} either side of your rating (within 1 to 5)"
@@ -156,15 +198,19 @@ def default_range_words(name: str, confidence: str | None) -> str:
         years = RAMP_UP_SPREAD[sure]
         if not years:
             return f"Left empty, we use your figure as it is, {because}."
-        used = f"{_YEAR_WORDS[years]} either side of your figure (never below none)"
-    elif name == "hourly_rate":
+        used = (
+            f"{_YEAR_WORDS[years]} either side of your figure (never below none; with no "
+            "ramp-up, none)"
+        )
+    elif name in ("hourly_rate", "willingness_to_pay"):
         return (
-            "Left empty, we use 50% to 150% of your figure: what an hour of people's time "
-            "is worth is always open to argument."
+            "Left empty, we try 50% and 150% of your figure. It is a judgement, not an "
+            "estimate, so the report shows the choice at each rather than drawing it at random."
         )
     elif name == "discount_rate":
         return (
-            "Left empty, we use one percentage point either side of your rate (never below zero)."
+            "Left empty, we try one percentage point either side of your rate (never below "
+            "zero). It is a judgement, so the report shows the choice at each."
         )
     else:
         raise ValueError(f"{name!r} has no range")
@@ -176,46 +222,102 @@ def _range(
 ) -> tuple[float, float, float]:
     """(low, estimate, high): the manager's ends where given, else the defaults; an end on
     the wrong side of the estimate is taken as the estimate, and no end goes where the
-    answer cannot (below 0, or outside 1-5 for a rating)."""
+    answer cannot (below 0, outside 1-5 for a rating, above all the people for a share)."""
     default_low, default_high = default_range(name, value, confidence)
     low = default_low if low is None else float(low)
     high = default_high if high is None else float(high)
     if name in RATING_FIELDS:
         low, high = max(1.0, low), min(5.0, high)
+    elif name == "take_up":
+        low, high = max(0.0, low), min(1.0, high)
     else:
         low, high = max(0.0, low), max(0.0, high)
     return min(low, value), value, max(high, value)
 
 
-def _estimates(inputs: AssessmentInputs) -> np.ndarray:
-    """A (rows, 3) array of (low, estimate, high): each option's RANGED_OPTION_FIELDS in
-    turn, then the time rate and the discount rate. Only for an appraised assessment."""
+def judgement_range(inputs: AssessmentInputs, name: str) -> tuple[float, float, float]:
+    """(low, central, high) of a value judgement: the assessment's ends where given, else
+    the defaults. Only for an appraised assessment (the willingness to pay needs a figure)."""
+    value = float(getattr(inputs, name) or 0)
+    low, high = getattr(inputs, f"{name}_low"), getattr(inputs, f"{name}_high")
+    return _range(name, value, low, high, None)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where each figure sits: `estimates` is (rows, 3) of (low, estimate, high), each
+    option's RANGED_OPTION_FIELDS in turn, then the people served (every option). Hours and
+    money rows are per person (per client at the estimate) where `per_person` says so."""
+
+    estimates: np.ndarray
+    clients: np.ndarray  # each option's clients a year at the estimate
+    per_person: np.ndarray  # bool per option: hours and money scale with its clients
+    same_population: bool
+
+    @property
+    def options(self) -> int:
+        return len(self.clients)
+
+    @property
+    def population_row(self) -> int:
+        return self.options * _FIELDS
+
+
+def _layout(inputs: AssessmentInputs) -> _Layout:
+    """The figures of an appraised assessment, as `_Layout` rows."""
     rows = []
+    same = bool(inputs.same_population)
+    clients = []
+    per_person = []
+    population_confidence = None
     for option in inputs.options:
+        people = float(option_clients(inputs, option))
+        clients.append(people)
+        scale = people if people > 0 else 1.0
+        per_person.append(people > 0)
         estimates = {
             "setup_cost": option.setup_cost,
             "annual_agency_cost": option.annual_agency_cost,
             "annual_co_producer_hours": resolved_hours(inputs, option),
             "annual_co_producer_money": option.annual_co_producer_money or 0,
-            "clients_per_year": option.clients_per_year,
+            "clients_per_year": people,
+            "take_up": 1.0 if option.take_up is None else float(option.take_up),
             "ramp_up_years": option.ramp_up_years or 0,
             **{name: getattr(option, name) for name in RATING_FIELDS},
         }
         for name in RANGED_OPTION_FIELDS:
+            value = float(estimates[name])
             low, high = getattr(option, f"{name}_low"), getattr(option, f"{name}_high")
-            rows.append(_range(name, float(estimates[name]), low, high, option.confidence))
-    for name in RANGED_ASSESSMENT_FIELDS:
-        value = float(getattr(inputs, name) or 0)
-        low, high = getattr(inputs, f"{name}_low"), getattr(inputs, f"{name}_high")
-        # Their defaults do not depend on a confidence.
-        rows.append(_range(name, value, low, high, None))
-    return np.array(rows, dtype=float)
+            if (name == "clients_per_year" and same) or (name == "take_up" and not same):
+                rows.append((value, value, value))  # drawn elsewhere, or not at all
+                continue
+            row = _range(name, value, low, high, option.confidence)
+            if name in ("annual_co_producer_hours", "annual_co_producer_money"):
+                row = tuple(end / scale for end in row)
+            rows.append(row)
+        sure = _confidence(option.confidence)
+        order = [Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW]
+        if population_confidence is None or order.index(sure) > order.index(population_confidence):
+            population_confidence = sure
+    if same:
+        value = float(inputs.clients_per_year)
+        low, high = inputs.clients_per_year_low, inputs.clients_per_year_high
+        # The people served: as sure as the least sure option.
+        rows.append(_range("clients_per_year", value, low, high, population_confidence))
+    else:
+        rows.append((0.0, 0.0, 0.0))
+    return _Layout(
+        estimates=np.array(rows, dtype=float),
+        clients=np.array(clients, dtype=float),
+        per_person=np.array(per_person, dtype=bool),
+        same_population=same,
+    )
 
 
-def _seed(estimates: np.ndarray, uplifts: np.ndarray, years: int) -> int:
+def _seed(layout: _Layout, uplifts: np.ndarray, years: int) -> int:
     """A number from the figures drawn, the same for the same figures however they were
     typed (Decimal("10.00") and 10 alike); under 2**63, so it fits a signed 64-bit column."""
-    canonical = repr((years, estimates.tolist(), uplifts.tolist()))
+    canonical = repr((years, layout.same_population, layout.estimates.tolist(), uplifts.tolist()))
     digest = hashlib.sha256(canonical.encode()).digest()
     return int.from_bytes(digest[:8], "big") >> 1
 
@@ -258,47 +360,109 @@ def _draw(estimates: np.ndarray, seed: int) -> np.ndarray:
     return figures
 
 
-def _costs_and_effects(
-    figures: np.ndarray, uplifts: np.ndarray, years: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each option's full cost and quality-point client-years for every column of figures
-    (a draw, or a scenario of the tornado): two (options, columns) arrays.
+@dataclass(frozen=True)
+class Components:
+    """Each option's present values for every column of figures (a draw, or a scenario):
+    (options, columns) arrays, uplifts included. The full cost at a value of an hour h is
+    `agency + h * hours + money`; `effect` is in quality-point client-years."""
 
-    `figures` is laid out as `_estimates` rows; `uplifts` is (options, columns). As
-    `costs.cost_option`, unrounded: year 0 undiscounted, the agency's yearly cost not
-    ramped, clients, hours and co-producers' money ramped up over continuous years.
-    """
-    options = len(uplifts)
-    columns = figures.shape[1]
-    option = figures[: options * _FIELDS].reshape(options, _FIELDS, columns)
+    agency: np.ndarray
+    hours: np.ndarray
+    money: np.ndarray
+    effect: np.ndarray
+
+    def cost(self, hourly_rate: float) -> np.ndarray:
+        return self.agency + hourly_rate * self.hours + self.money
+
+    def net_benefit(self, willingness_to_pay: float, hourly_rate: float) -> np.ndarray:
+        return willingness_to_pay * self.effect - self.cost(hourly_rate)
+
+
+def _per_option(layout: _Layout, figures: np.ndarray) -> dict[str, np.ndarray]:
+    """The figures of each option, (options, columns) each: RANGED_OPTION_FIELDS, with the
+    clients as served (the people drawn times take-up, when shared) and hours and money a
+    year as totals for those clients."""
+    options = layout.options
+    option = figures[: options * _FIELDS].reshape(options, _FIELDS, -1)
     figure = {name: option[:, k] for k, name in enumerate(RANGED_OPTION_FIELDS)}
-    hourly_rate, discount_rate = figures[options * _FIELDS :]
-    growth = np.log1p(discount_rate)
-    # 1 / (1 + r) + ... + 1 / (1 + r) ** years = (1 - (1 + r) ** -years) / r, or years
-    # at r = 0; expm1 keeps it exact at small rates.
-    rate = np.where(discount_rate != 0, discount_rate, 1.0)
-    every_year = np.where(discount_rate != 0, -np.expm1(-years * growth) / rate, float(years))
+    if layout.same_population:
+        clients = figures[layout.population_row][None, :] * figure["take_up"]
+    else:
+        clients = figure["clients_per_year"]
+    scale = np.where(layout.per_person[:, None], clients, 1.0)
+    figure["clients_per_year"] = clients
+    figure["annual_co_producer_hours"] = figure["annual_co_producer_hours"] * scale
+    figure["annual_co_producer_money"] = figure["annual_co_producer_money"] * scale
+    figure["quality"] = (option[:, _RATING_ROWS].mean(axis=1) - 1) * 25
+    return figure
+
+
+def components(
+    layout: _Layout, figures: np.ndarray, uplifts: np.ndarray, years: int, discount_rate: float
+) -> Components:
+    """Every column of figures costed as `costs.cost_option` costs one, unrounded: year 0
+    undiscounted, the agency's yearly cost not ramped, clients, hours and co-producers'
+    money ramped up over continuous years. `uplifts` is (options,) or (options, columns)."""
+    figure = _per_option(layout, figures)
+    columns = figures.shape[1]
+    uplift = 1 + (uplifts if uplifts.ndim == 2 else uplifts[:, None])
+    growth = math.log1p(discount_rate)
+    # 1 / (1 + r) + ... + 1 / (1 + r) ** years = (1 - (1 + r) ** -years) / r, or years at
+    # r = 0; expm1 keeps it exact at small rates.
+    every_year = -math.expm1(-years * growth) / discount_rate if discount_rate else float(years)
     # In a ramp-up of R years take-up is year / R in the years before R, full after: the
     # ramped sum is every year's less (1 - year / R) x the factor over those early years.
     ramp_up = figure["ramp_up_years"]
     early = np.clip(np.ceil(ramp_up) - 1, 0, years).astype(np.intp)
-    ramped = np.broadcast_to(every_year, early.shape)
+    ramped = np.full(early.shape, every_year)
     if early.any():
-        year = np.arange(1, early.max() + 1, dtype=float)[:, None]
+        year = np.arange(1, early.max() + 1, dtype=float)
         discount = np.exp(-year * growth)
         # Running sums of the factors, and of year x factor, from year 0 (none).
-        discounted = np.zeros((len(year) + 1, columns))
-        np.cumsum(discount, axis=0, out=discounted[1:])
-        year_weighted = np.zeros((len(year) + 1, columns))
-        np.cumsum(year * discount, axis=0, out=year_weighted[1:])
-        column = np.arange(columns)
+        discounted = np.concatenate(([0.0], np.cumsum(discount)))
+        year_weighted = np.concatenate(([0.0], np.cumsum(year * discount)))
         ramp = np.where(ramp_up > 0, ramp_up, 1.0)
-        ramped = ramped - discounted[early, column] + year_weighted[early, column] / ramp
-    yearly = figure["annual_co_producer_hours"] * hourly_rate + figure["annual_co_producer_money"]
-    agency = figure["setup_cost"] + figure["annual_agency_cost"] * every_year
-    cost = (agency + yearly * ramped) * (1 + uplifts)
-    quality = (option[:, _RATING_ROWS].mean(axis=1) - 1) * 25
-    return cost, quality * figure["clients_per_year"] * ramped
+        ramped = ramped - discounted[early] + year_weighted[early] / ramp
+    del columns
+    return Components(
+        agency=(figure["setup_cost"] + figure["annual_agency_cost"] * every_year) * uplift,
+        hours=figure["annual_co_producer_hours"] * ramped * uplift,
+        money=figure["annual_co_producer_money"] * ramped * uplift,
+        effect=figure["quality"] * figure["clients_per_year"] * ramped,
+    )
+
+
+def streams(layout: _Layout, figures: np.ndarray, uplifts: np.ndarray, years: int) -> dict:
+    """Each option's expected amounts in each year 0..years over the draws: (options,
+    years + 1) arrays named as `Components`' parts, uplifts included, undiscounted. Any
+    discount rate then gives the expected present values exactly, as the expectation of a
+    sum is the sum of the expectations and the rate is not drawn (see `judgements`)."""
+    figure = _per_option(layout, figures)
+    uplift = (1 + uplifts)[:, None]
+    options = layout.options
+    ramp_up = figure["ramp_up_years"]
+    parts = {
+        "hours": figure["annual_co_producer_hours"],
+        "money": figure["annual_co_producer_money"],
+        "effect": figure["quality"] * figure["clients_per_year"],
+    }
+    full = {name: value.mean(axis=1) for name, value in parts.items()}
+    out = {name: np.repeat(full[name][:, None], years + 1, axis=1) for name in parts}
+    ramped_years = min(years, int(np.ceil(ramp_up.max())) if ramp_up.size else 0)
+    ramp = np.where(ramp_up > 0, ramp_up, 1.0)
+    for year in range(1, ramped_years + 1):
+        share = np.where(ramp_up > 0, np.minimum(1.0, year / ramp), 1.0)
+        for name, value in parts.items():
+            out[name][:, year] = (value * share).mean(axis=1)
+    agency = np.repeat(figure["annual_agency_cost"].mean(axis=1)[:, None], years + 1, axis=1)
+    agency[:, 0] = figure["setup_cost"].mean(axis=1)
+    for name in parts:
+        out[name][:, 0] = 0.0
+    out["hours"] *= uplift
+    out["money"] *= uplift
+    out["agency"] = agency * uplift
+    del options
+    return out
 
 
 def _nice_step(top: float) -> float:
@@ -322,56 +486,89 @@ def curve_points(options: Sequence[OptionResult], willingness_to_pay: Money | No
     return np.array([round_half_up(k * step, 4) for k in range(CURVE_POINTS)])
 
 
-def _share_best(costs: np.ndarray, effects: np.ndarray, wtps: np.ndarray) -> np.ndarray:
-    """A (points, options) array: how often each option has the highest net benefit at
-    each willingness to pay, ties to the earlier option."""
-    options = len(costs)
-    leading = wtps[:, None] * effects[0] - costs[0]
-    leader = np.zeros(leading.shape, dtype=np.intp)
-    net_benefit = np.empty_like(leading)
-    ahead = np.empty(leading.shape, dtype=bool)
-    for index in range(1, options):
-        np.multiply(wtps[:, None], effects[index], out=net_benefit)
-        net_benefit -= costs[index]
-        np.greater(net_benefit, leading, out=ahead)
-        np.maximum(leading, net_benefit, out=leading)
-        np.copyto(leader, index, where=ahead)
-    flat = leader + options * np.arange(len(wtps))[:, None]
-    counts = np.bincount(flat.ravel(), minlength=options * len(wtps))
-    return counts.reshape(len(wtps), options) / costs.shape[1]
+def _leaders(net_benefit: np.ndarray) -> np.ndarray:
+    """The index of the best option in each column, ties to the earlier option."""
+    return net_benefit.argmax(axis=0)
 
 
-def _input(inputs: AssessmentInputs, row: int) -> tuple[str, int | None, str]:
-    """The name of the input on this row of `_estimates`, its option's index (None for
-    the assessment's) and its label in a manager's words."""
+def _curve(
+    costs: np.ndarray, effects: np.ndarray, wtps: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """At each willingness to pay of the curve: the share of draws each option is best in,
+    the option with the highest expected net benefit (the acceptability frontier), and each
+    option's expected loss. Arrays of (points, options), (points,), (points, options)."""
+    options, draws = costs.shape
+    shares = np.empty((len(wtps), options))
+    losses = np.empty((len(wtps), options))
+    for point, wtp in enumerate(wtps.tolist()):
+        net_benefit = wtp * effects - costs
+        leader = _leaders(net_benefit)
+        shares[point] = np.bincount(leader, minlength=options) / draws
+        losses[point] = (net_benefit.max(axis=0) - net_benefit).mean(axis=1)
+    mean_effects, mean_costs = effects.mean(axis=1), costs.mean(axis=1)
+    frontier = (wtps[:, None] * mean_effects - mean_costs).argmax(axis=1)
+    return shares, frontier, losses
+
+
+def _input(inputs: AssessmentInputs, layout: _Layout, row: int) -> tuple[str, int | None, str]:
+    """The name of the input on this row of the layout, its option's index (None for the
+    people every option serves) and its label in a manager's words."""
+    if row >= layout.population_row:
+        return "population", None, INPUT_WORDS["population"]
     index, field = divmod(row, _FIELDS)
-    if index < len(inputs.options):
+    name = RANGED_OPTION_FIELDS[field]
+    option_name = inputs.options[index].name or f"Option {index + 1}"
+    return name, index, f"{option_name}: {INPUT_WORDS[name]}"
+
+
+def _shown_end(layout: _Layout, row: int, value: float) -> float:
+    """A figure's end as the manager gave it: hours and money for all the option's clients
+    (at their estimate) rather than per person."""
+    if row < layout.population_row:
+        index, field = divmod(row, _FIELDS)
         name = RANGED_OPTION_FIELDS[field]
-        option_name = inputs.options[index].name or f"Option {index + 1}"
-        return name, index, f"{option_name}: {INPUT_WORDS[name]}"
-    name = RANGED_ASSESSMENT_FIELDS[row - len(inputs.options) * _FIELDS]
-    return name, None, INPUT_WORDS[name]
+        per_person = layout.per_person[index]
+        if name in ("annual_co_producer_hours", "annual_co_producer_money") and per_person:
+            return value * layout.clients[index]
+    return value
+
+
+def _gaps(
+    layout: _Layout,
+    figures: np.ndarray,
+    uplifts: np.ndarray,
+    inputs: AssessmentInputs,
+    best: int,
+    runner_up: int,
+) -> np.ndarray:
+    """The best option's net benefit less the runner-up's in each column of figures, at
+    the agency's value judgements."""
+    parts = components(
+        layout, figures, uplifts, int(inputs.appraisal_years), float(inputs.discount_rate)
+    )
+    net_benefit = parts.net_benefit(
+        float(inputs.willingness_to_pay), float(inputs.hourly_rate or 0)
+    )
+    return net_benefit[best] - net_benefit[runner_up]
 
 
 def _tornado(
-    inputs: AssessmentInputs,
-    estimates: np.ndarray,
-    uplifts: np.ndarray,
-    best: int,
-    runner_up: int,
+    inputs: AssessmentInputs, layout: _Layout, uplifts: np.ndarray, best: int, runner_up: int
 ) -> tuple[TornadoBar, ...]:
-    """The TORNADO_BARS inputs that move the gap between the best option and the runner-up
-    most, each from its low to its high value with all else as estimated; every uplift
-    from none to double as one input. Inputs of other options leave the gap as it is and
-    are not tried; nor are inputs with no range, nor those whose range moves nothing."""
-    wtp = float(inputs.willingness_to_pay)
-    options = len(uplifts)
+    """The TORNADO_BARS figures that move the gap between the best option and the
+    runner-up most, each from its low to its high value with all else as estimated; every
+    uplift from none to double as one input. Figures of other options leave the gap as it
+    is and are not tried; nor are those with no range, nor those whose range moves nothing.
+    The people every option serves are one figure, so one bar. For the first
+    SWITCHING_BARS, the switching value: where in its range the choice turns (None if
+    nowhere)."""
+    estimates = layout.estimates
     low, estimate, high = estimates.T
     rows = [
         row
         for row in range(len(estimates))
         if high[row] > low[row]
-        and (row >= options * _FIELDS or row // _FIELDS in (best, runner_up))
+        and (row >= layout.population_row or row // _FIELDS in (best, runner_up))
     ]
     # Two columns a row (at its low, at its high), then every uplift at none and double.
     columns = 2 * len(rows) + 2
@@ -382,69 +579,199 @@ def _tornado(
     scenario_uplifts = np.repeat(uplifts[:, None], columns, axis=1)
     scenario_uplifts[:, -2] = 0.0
     scenario_uplifts[:, -1] = 2 * uplifts
-    costs, effects = _costs_and_effects(figures, scenario_uplifts, int(inputs.appraisal_years))
-    net_benefit = wtp * effects - costs
-    gaps = (net_benefit[best] - net_benefit[runner_up]).reshape(-1, 2).tolist()
-    # The uplifts' ends are multiples of each option's uplift: none, and double.
-    moved = [(*_input(inputs, row), low[row], high[row]) for row in rows]
-    moved.append(("optimism_bias", None, INPUT_WORDS["optimism_bias"], 0.0, 2.0))
-    bars = [
-        TornadoBar(
-            input_name=name,
-            option_index=index,
-            label=label,
-            low_value=float(low_value),
-            high_value=float(high_value),
-            gap_at_low=round_half_up(gap_at_low, 2),
-            gap_at_high=round_half_up(gap_at_high, 2),
+    gaps = _gaps(layout, figures, scenario_uplifts, inputs, best, runner_up)
+    gaps = gaps.reshape(-1, 2).tolist()
+    moved = [
+        (
+            *_input(inputs, layout, row),
+            row,
+            _shown_end(layout, row, low[row]),
+            _shown_end(layout, row, high[row]),
         )
-        for (name, index, label, low_value, high_value), (gap_at_low, gap_at_high) in zip(
+        for row in rows
+    ]
+    moved.append(("optimism_bias", None, INPUT_WORDS["optimism_bias"], None, 0.0, 2.0))
+    bars = [
+        (
+            row,
+            TornadoBar(
+                input_name=name,
+                option_index=index,
+                label=label,
+                low_value=float(low_value),
+                high_value=float(high_value),
+                gap_at_low=round_half_up(gap_at_low, 2),
+                gap_at_high=round_half_up(gap_at_high, 2),
+            ),
+        )
+        for (name, index, label, row, low_value, high_value), (gap_at_low, gap_at_high) in zip(
             moved, gaps, strict=True
         )
     ]
-    bars = [bar for bar in bars if bar.swing > 0]
-    bars.sort(key=lambda bar: -bar.swing)
-    return tuple(bars[:TORNADO_BARS])
+    bars = [(row, bar) for row, bar in bars if bar.swing > 0]
+    bars.sort(key=lambda pair: -pair[1].swing)
+    bars = bars[:TORNADO_BARS]
+    switching = _switching_values(
+        inputs, layout, uplifts, best, runner_up, [row for row, _ in bars[:SWITCHING_BARS]]
+    )
+    return tuple(
+        replace(bar, switch_value=switching.get(row)) if row is not None else bar
+        for row, bar in bars
+    )
+
+
+def _switching_values(
+    inputs: AssessmentInputs,
+    layout: _Layout,
+    uplifts: np.ndarray,
+    best: int,
+    runner_up: int,
+    rows: list[int | None],
+) -> dict[int, float]:
+    """Green Book switching values: for each figure (a layout row), the value within its
+    range at which the best option and the runner-up change places, all else as estimated;
+    the one nearest the estimate where there are two. Found on a grid of _SWITCH_GRID
+    points across the range and placed by straight-line interpolation between the two
+    points around the turn (exact where the gap moves in a straight line with the figure,
+    as it does for every money, hours, people and rating figure)."""
+    rows = [row for row in rows if row is not None]
+    if not rows:
+        return {}
+    low, estimate, high = layout.estimates.T
+    steps = np.linspace(0.0, 1.0, _SWITCH_GRID)
+    figures = np.repeat(estimate[:, None], len(rows) * _SWITCH_GRID, axis=1)
+    for k, row in enumerate(rows):
+        figures[row, k * _SWITCH_GRID : (k + 1) * _SWITCH_GRID] = low[row] + steps * (
+            high[row] - low[row]
+        )
+    gaps = _gaps(layout, figures, uplifts, inputs, best, runner_up).reshape(len(rows), -1)
+    found = {}
+    for k, row in enumerate(rows):
+        values = low[row] + steps * (high[row] - low[row])
+        gap = gaps[k]
+        turns = np.nonzero(np.sign(gap[:-1]) != np.sign(gap[1:]))[0]
+        if not len(turns):
+            continue
+        nearest = min(turns, key=lambda t: abs(values[t] - estimate[row]))
+        a, b = gap[nearest], gap[nearest + 1]
+        share = a / (a - b) if a != b else 0.0
+        value = values[nearest] + share * (values[nearest + 1] - values[nearest])
+        found[row] = float(_shown_end(layout, row, value))
+    return found
+
+
+def _groups(layout: _Layout) -> dict[str, list[int]]:
+    """The figures worth finding out together, as layout rows that vary: the people
+    reached and take-up (with the years to reach it); co-producers' hours and money; the
+    agency's costs; the quality ratings, all four together and each across the options."""
+    low, _, high = layout.estimates.T
+    varies = high > low
+    groups = {
+        "people": ("clients_per_year", "take_up", "ramp_up_years"),
+        "time_and_money": ("annual_co_producer_hours", "annual_co_producer_money"),
+        "agency_costs": ("setup_cost", "annual_agency_cost"),
+        # All four ratings together (an evaluation rates every count at once), then each.
+        "quality": RATING_FIELDS,
+        **{name: (name,) for name in RATING_FIELDS},
+    }
+    rows = {}
+    for group, names in groups.items():
+        found = [
+            index * _FIELDS + _ROW[name]
+            for index in range(layout.options)
+            for name in names
+            if varies[index * _FIELDS + _ROW[name]]
+        ]
+        if group == "people" and varies[layout.population_row]:
+            found.append(layout.population_row)
+        rows[group] = found
+    return rows
 
 
 def simulate(
-    inputs: AssessmentInputs,
-    options: Sequence[OptionResult],
-    best_option: int | None,
-    runner_up: int | None,
+    inputs: AssessmentInputs, options: Sequence[OptionResult], single_estimate_best: int | None
 ) -> Uncertainty:
-    """The Monte Carlo run over an appraised assessment (every option costed), with its
-    deterministic best option and runner-up (None without a willingness to pay).
+    """The Monte Carlo run over an appraised assessment (every option costed), with the
+    option best on the single estimates (None without a willingness to pay).
 
     Probabilities are shares of DRAWS, so they add up to one and have at most 5 decimal
     places (a multiple of 0.00025); their standard errors are rounded to 4 places, money
-    (the value of perfect information, mean net benefits, the tornado's gaps) to 2.
+    (values of information, mean net benefits, losses, the tornado's gaps) to 2.
     """
-    estimates = _estimates(inputs)
+    layout = _layout(inputs)
     uplifts = np.array([option.uplift for option in options], dtype=float)
     years = int(inputs.appraisal_years)
-    seed = _seed(estimates, uplifts, years)
-    costs, effects = _costs_and_effects(_draw(estimates, seed), uplifts[:, None], years)
+    rate = float(inputs.discount_rate)
+    hourly_rate = float(inputs.hourly_rate or 0)
+    seed = _seed(layout, uplifts, years)
+    figures = _draw(layout.estimates, seed)
+    parts = components(layout, figures, uplifts, years, rate)
+    costs = parts.cost(hourly_rate)
     wtps = curve_points(options, inputs.willingness_to_pay)
-    curve = tuple(tuple(row) for row in _share_best(costs, effects, wtps).tolist())
-    result = Uncertainty(draws=DRAWS, seed=seed, curve_wtp=tuple(wtps.tolist()), curve=curve)
-    if inputs.willingness_to_pay is None or best_option is None:
+    shares, frontier, losses = _curve(costs, parts.effect, wtps)
+    result = Uncertainty(
+        draws=DRAWS,
+        seed=seed,
+        curve_wtp=tuple(wtps.tolist()),
+        curve=tuple(tuple(row) for row in shares.tolist()),
+        curve_frontier=tuple(int(index) for index in frontier.tolist()),
+        curve_loss=tuple(tuple(round_half_up(v, 2) for v in row) for row in losses.tolist()),
+    )
+    if inputs.willingness_to_pay is None:
         return result
     wtp = float(inputs.willingness_to_pay)
-    probabilities = _share_best(costs, effects, np.array([wtp]))[0]
-    errors = np.sqrt(probabilities * (1 - probabilities) / DRAWS)
-    net_benefit = wtp * effects - costs
+    net_benefit = wtp * parts.effect - costs
     means = net_benefit.mean(axis=1)
+    # Highest mean to the cent, as reported; a tie there (options the same in every draw,
+    # or nothing uncertain) goes to the option best on the single estimates, whose frontier
+    # settles ties by dominance, then to the earlier option.
+    order = sorted(
+        range(len(means)),
+        key=lambda i: (-round_half_up(float(means[i]), 2), i != single_estimate_best, i),
+    )
+    best, runner_up = order[0], order[1]
+    leader = _leaders(net_benefit)
+    probabilities = np.bincount(leader, minlength=len(means)) / DRAWS
+    errors = np.sqrt(probabilities * (1 - probabilities) / DRAWS)
+    most = net_benefit.max(axis=0)
+    loss = (most - net_benefit).mean(axis=1)
     # Perfect information would let every draw pick its own best option: what that gains
     # on average over the option best on average. Never negative, as no term is.
-    evpi = float((net_benefit.max(axis=0) - net_benefit[int(means.argmax())]).mean())
-    client_years = options[best_option].client_years
+    evpi = float(loss[best])
+    client_years = options[best].client_years
+    per_client_year = (
+        (lambda value: round_half_up(value / client_years, 2))
+        if client_years
+        else (lambda value: None)
+    )
+    groups = _groups(layout)
+    partial = evidence.partial_values(
+        net_benefit, {group: figures[rows] for group, rows in groups.items()}, best
+    )
+    expected = streams(layout, figures, uplifts, years)
     return replace(
         result,
+        best_option=best,
+        runner_up=runner_up,
+        single_estimate_best=single_estimate_best,
         probability_best=tuple(probabilities.tolist()),
         probability_error=tuple(round_half_up(error, 4) for error in errors.tolist()),
         evpi=round_half_up(evpi, 2),
-        evpi_per_client_year=round_half_up(evpi / client_years, 2) if client_years else None,
-        tornado=_tornado(inputs, estimates, uplifts, best_option, runner_up),
+        evpi_per_client_year=per_client_year(evpi),
+        expected_loss=tuple(round_half_up(value, 2) for value in loss.tolist()),
+        partial=tuple(
+            PartialValue(
+                group=group,
+                varies=bool(groups[group]),
+                value=round_half_up(min(value, evpi), 2),
+                per_client_year=per_client_year(min(value, evpi)),
+            )
+            for group, value in partial.items()
+        ),
+        tornado=_tornado(inputs, layout, uplifts, best, runner_up),
         mean_net_benefit=tuple(round_half_up(mean, 2) for mean in means.tolist()),
+        break_even=judgements.break_even(inputs, expected, best),
+        scenarios=judgements.scenarios(
+            inputs, expected, {name: judgement_range(inputs, name) for name in VALUE_JUDGEMENTS}
+        ),
     )

@@ -22,6 +22,7 @@ import pytest
 
 from assessments.scoring import (
     QUADRANT_WORDS,
+    RANGED_OPTION_FIELDS,
     AssessmentInputs,
     Dominance,
     OptionInputs,
@@ -60,6 +61,18 @@ VOLUNTEERS = option(
     **ratings(4),
 )
 ONLINE = option("Online returns", annual_agency_cost=20_000, **ratings(5))
+
+
+def without_ranges(inputs_option):
+    """The option with every range closed on its estimate: nothing about it is uncertain,
+    so its mean net benefit over the draws is its single-estimate net benefit. (A blank
+    share of the people is all of them; blank hours and money are none.)"""
+    ends = {}
+    for name in RANGED_OPTION_FIELDS:
+        value = getattr(inputs_option, name)
+        value = (1 if name == "take_up" else 0) if value is None else value
+        ends[f"{name}_low"] = ends[f"{name}_high"] = value
+    return replace(inputs_option, **ends)
 
 
 def appraise(*options, **overrides):
@@ -222,13 +235,35 @@ def test_no_option_is_costed_without_a_period_or_a_discount_rate():
 def test_net_benefit_and_best_option_at_several_willingness_to_pay(
     wtp, net_benefits, best, runner_up
 ):
+    # The frontier's choice on the single estimates; with nothing uncertain the choice on
+    # expected net benefit is the same (a tie to the cent goes to the frontier's choice).
     result = three_options(willingness_to_pay=wtp)
+    sure = appraise(*(without_ranges(o) for o in (NOW, VOLUNTEERS, ONLINE)), willingness_to_pay=wtp)
 
     assert [o.net_benefit for o in result.options] == pytest.approx(net_benefits)
-    assert result.best_option == best
-    assert result.best.name == result.options[best].name
+    assert result.uncertainty.single_estimate_best == best
+    assert sure.uncertainty.single_estimate_best == best
+    assert sure.best_option == best
+    assert sure.best.name == sure.options[best].name
+    assert [o.is_best for o in sure.options] == [i == best for i in range(3)]
+    assert sure.runner_up == runner_up
+    assert not sure.uncertainty.choice_differs
+
+
+@pytest.mark.parametrize(
+    ("wtp", "best", "runner_up"), [(0, 0, 1), (1, 1, 0), (Decimal("1.5"), 1, 0), (5, 2, 1)]
+)
+def test_with_narrow_centred_ranges_the_choice_on_average_is_the_frontiers(wtp, best, runner_up):
+    # High confidence, ranges of 10% centred on the estimates and clear leads: the option
+    # with the highest mean net benefit is the one best on the single estimates. (Not at
+    # 0.44 a point, where two options tie and the draws decide.)
+    result = three_options(willingness_to_pay=wtp)
+
+    means = result.uncertainty.mean_net_benefit
+    assert result.best_option == best == max(range(3), key=means.__getitem__)
     assert [o.is_best for o in result.options] == [i == best for i in range(3)]
     assert result.runner_up == runner_up
+    assert not result.uncertainty.choice_differs
 
 
 def test_without_willingness_to_pay_there_is_no_net_benefit_nor_best_option():
@@ -245,8 +280,10 @@ def test_without_willingness_to_pay_there_is_no_net_benefit_nor_best_option():
 def test_net_benefit_weighs_total_clients_not_per_client_figures():
     # The same cost per client-year (110.00) and quality, but twice the clients: twice the
     # benefit. At 3 a point: 3 x 50 x 200 - 22,000 = 8,000 against 3 x 5,000 - 11,000 = 4,000.
+    # With nothing uncertain the plane's change (a difference of mean net benefits) is the
+    # single estimates' difference.
     bigger = option("Bigger", co_produced=True, annual_agency_cost=20_000, clients_per_year=200)
-    result = appraise(NOW, bigger, willingness_to_pay=3)
+    result = appraise(without_ranges(NOW), without_ranges(bigger), willingness_to_pay=3)
 
     assert [o.net_benefit for o in result.options] == pytest.approx([4_000, 8_000])
     assert result.best_option == 1
@@ -420,7 +457,31 @@ def test_plane_gives_changes_per_client_year_against_the_comparator():
     assert plane.cost_change == pytest.approx(11.00)  # 121.00 - 110.00
     assert plane.quality_change == pytest.approx(25.0)  # 75 - 50
     assert plane.quadrant == Quadrant.DEARER_BETTER
-    assert plane.net_benefit_change == pytest.approx(11_400)  # 25,400 - 14,000
+    # The change in net benefit is a difference of the means over the draws ...
+    means = result.uncertainty.mean_net_benefit
+    assert plane.net_benefit_change == pytest.approx(means[1] - means[0], abs=0.01)
+    assert plane.net_benefit_change == pytest.approx(11_400, rel=0.01)
+    # ... which with nothing uncertain is 25,400 - 14,000.
+    sure = appraise(*(without_ranges(o) for o in (NOW, VOLUNTEERS, ONLINE)), willingness_to_pay=5)
+    assert sure.plane.net_benefit_change == pytest.approx(11_400)
+
+
+def test_plane_takes_the_co_produced_option_best_on_average():
+    # Two copies of Volunteers tie on the single estimates (each nets 5 x 7,500 - 12,100
+    # = 25,400 at 5 a point), but the second's effectiveness and trust may rise further
+    # than they may fall (3.5 to 5 about 4: a PERT mean of 4.08), so on average it nets
+    # about 5 x 100 x 25 x 2 x 0.083 / 4 = 520 more: the plane takes it.
+    result = appraise(
+        NOW,
+        replace(VOLUNTEERS, name="Peer group"),
+        replace(VOLUNTEERS, **{f"{name}_high": 5 for name in ("effectiveness", "trust")}),
+        willingness_to_pay=5,
+    )
+
+    means = result.uncertainty.mean_net_benefit
+    assert result.options[1].net_benefit == result.options[2].net_benefit
+    assert means[2] > means[1]
+    assert result.plane.option_index == 2
 
 
 def test_cost_tie_boundary_counts_as_the_same_cost():

@@ -214,14 +214,18 @@ def test_quality_index_is_none_when_a_rating_is_missing():
     assert quality_index(4, 4, None, 4) is None
 
 
-def test_quality_index_is_rounded_half_up_to_one_decimal():
-    # ratings 2, 1, 1, 1: mean 1.25 -> 6.25 -> 6.3 (not 6.2, as round() would give)
-    rated = option(
-        "Volunteers", co_produced=True, effectiveness=2, consistency=1, trust=1, experience=1
-    )
+@pytest.mark.parametrize(
+    ("rating_values", "expected"),
+    [((2, 1, 1, 1), 6.25), ((4, 4, 4, 3), 68.75), ((5, 5, 5, 4), 93.75), ((4, 3, 3, 3), 56.25)],
+)
+def test_quality_index_of_an_option_is_exact_not_rounded_to_one_place(rating_values, expected):
+    # Four whole ratings give a multiple of 6.25, exact in 2 places: ratings 2, 1, 1, 1 give
+    # 6.25, not 6.3 (the page may show 6.3; the choice weighs 6.25).
+    names = ("effectiveness", "consistency", "trust", "experience")
+    rated = option("Volunteers", co_produced=True, **dict(zip(names, rating_values, strict=True)))
     result = score(inputs(options=(option("Now", comparator=True), rated)))
 
-    assert result.options[1].quality_index == 6.3
+    assert result.options[1].quality_index == expected
 
 
 def test_uplift_follows_confidence():

@@ -183,7 +183,9 @@ def test_every_result_is_finite_and_fits_its_column(inputs):
             assert fits(per_client_year, 2, 10**18, low=0), per_client_year
         assert fits(o.net_benefit, 2, 10**18)
         assert fits(o.client_years, 2, 10**18, low=0)
-        assert 0 <= o.quality_index <= 100 and decimals(o.quality_index) <= 1
+        # Exact: a multiple of 6.25 (four whole ratings), so 2 places, never rounded to 1.
+        assert 0 <= o.quality_index <= 100 and decimals(o.quality_index) <= 2
+        assert exact(o.quality_index) % Fraction(25, 4) == 0
         for rate in (o.incremental_cost_per_point, o.best_from_wtp, o.best_to_wtp):
             assert fits(rate, 4, 10**20, low=0), rate
     if result.plane is not None:
@@ -209,13 +211,24 @@ def test_an_appraised_assessment_has_one_best_option_agreeing_with_net_benefit(i
     result = score(inputs)
 
     assert result.appraised
+    uncertainty = result.uncertainty
+    # The choice: the one option with the highest mean net benefit over the draws.
     best = result.best
-    assert best.is_best and best.on_frontier
+    assert best.is_best
     assert sum(o.is_best for o in result.options) == 1
-    # Rounded to the cent, no option beats the best option's net benefit.
-    assert best.net_benefit == max(o.net_benefit for o in result.options)
-    assert best.best_from_wtp <= float(inputs.willingness_to_pay) + 0.0001
-    assert best.best_to_wtp is None or float(inputs.willingness_to_pay) <= best.best_to_wtp
+    means = uncertainty.mean_net_benefit
+    assert means[best.index] == max(means)
+    assert result.runner_up != best.index
+    assert means[result.runner_up] == max(m for i, m in enumerate(means) if i != best.index)
+    # The option best on the single estimates is on the frontier, over a range of
+    # willingness to pay holding the agency's, and no option beats its net benefit
+    # (rounded to the cent).
+    single = result.options[uncertainty.single_estimate_best]
+    assert single.on_frontier
+    assert single.net_benefit == max(o.net_benefit for o in result.options)
+    assert single.best_from_wtp <= float(inputs.willingness_to_pay) + 0.0001
+    assert single.best_to_wtp is None or float(inputs.willingness_to_pay) <= single.best_to_wtp
+    assert uncertainty.choice_differs == (best.index != single.index)
 
 
 @properties
@@ -223,7 +236,11 @@ def test_an_appraised_assessment_has_one_best_option_agreeing_with_net_benefit(i
 def test_at_no_willingness_to_pay_the_best_option_is_the_cheapest(inputs):
     result = score(inputs)
 
-    assert result.best_option == cheapest(result)
+    # On the single estimates, the cheapest; on average, the cheapest on average.
+    assert result.uncertainty.single_estimate_best == cheapest(result)
+    means = result.uncertainty.mean_net_benefit
+    assert all(mean <= 0 for mean in means)
+    assert means[result.best_option] == max(means)
 
 
 @properties
@@ -245,8 +262,11 @@ def test_adding_a_dominated_option_never_changes_the_best_option(inputs, data):
     before = score(inputs)
     after = score(replace(inputs, options=(*inputs.options, worse)))
 
+    # The frontier's choice. (Not the choice on average: a new option redraws the figures,
+    # and the copy's own draws may by chance lead a near tie.)
     assert after.options[-1].dominance == Dominance.DOMINATED
-    assert after.best_option == before.best_option is not None
+    best = before.uncertainty.single_estimate_best
+    assert after.uncertainty.single_estimate_best == best is not None
 
 
 @properties
@@ -256,9 +276,23 @@ def test_raising_willingness_to_pay_never_lowers_the_best_options_quality(inputs
     at_low = score(replace(inputs, willingness_to_pay=low))
     at_high = score(replace(inputs, willingness_to_pay=high))
 
-    # Quality-point client-years: the quality the choice weighs.
-    assert effect(at_high.best) >= effect(at_low.best)
-    assert exact(at_high.best.full_cost) >= exact(at_low.best.full_cost)
+    # On the single estimates: quality-point client-years, the quality the choice weighs.
+    single_low = at_low.options[at_low.uncertainty.single_estimate_best]
+    single_high = at_high.options[at_high.uncertainty.single_estimate_best]
+    assert effect(single_high) >= effect(single_low)
+    assert exact(single_high.full_cost) >= exact(single_low.full_cost)
+    # On average, over the same draws (the willingness to pay redraws nothing): the mean
+    # net benefit rises with the mean effect, so the choice at the higher figure gains at
+    # least as much from the rise as the choice at the lower (each is best where chosen,
+    # to the cent).
+    assert at_low.uncertainty.seed == at_high.uncertainty.seed
+    mean_low = [exact(m) for m in at_low.uncertainty.mean_net_benefit]
+    mean_high = [exact(m) for m in at_high.uncertainty.mean_net_benefit]
+    chosen_low, chosen_high = at_low.best_option, at_high.best_option
+    assert (
+        mean_high[chosen_high] - mean_low[chosen_high]
+        >= mean_high[chosen_low] - mean_low[chosen_low]
+    )
 
 
 @properties
@@ -277,10 +311,19 @@ def test_frontier_ranges_cover_all_willingness_to_pay_without_gaps(inputs):
 def test_switching_values_keep_the_choice_and_just_past_them_it_changes(inputs):
     result = score(inputs)
     wtp = exact(inputs.willingness_to_pay)
-    best, runner_up = result.best, result.options[result.runner_up]
+    if result.best_option != result.uncertainty.single_estimate_best:
+        # Best on average only: on the single estimates its lead is already gone.
+        assert result.quality_switching_points is None
+        assert result.cost_switching_percent is None
+        return
+    best = result.best
     points = [(exact(o.full_cost), effect(o)) for o in result.options]
-    gap = (wtp * effect(best) - exact(best.full_cost)) - (
-        wtp * effect(runner_up) - exact(runner_up.full_cost)
+    # Against the closest rival on the single estimates (not necessarily the runner-up on
+    # average).
+    gap = min(
+        (wtp * effect(best) - exact(best.full_cost)) - (wtp * effect(o) - exact(o.full_cost))
+        for o in result.options
+        if o.index != best.index
     )
 
     def with_quality_fall(fall):

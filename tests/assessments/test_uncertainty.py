@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from assessments.scoring import (
     DRAWS,
     LIMITS,
-    RANGED_OPTION_FIELDS,
     ROBUST_PROBABILITY,
     AssessmentInputs,
     Sensitivity,
@@ -32,26 +31,23 @@ from assessments.scoring import (
 )
 from assessments.scoring.appraisal import _sensitivity
 from assessments.scoring.uncertainty import _draw
-from tests.assessments.test_appraisal import NOW, ONLINE, VOLUNTEERS, appraise, option
+from tests.assessments.test_appraisal import (
+    NOW,
+    ONLINE,
+    VOLUNTEERS,
+    appraise,
+    option,
+    without_ranges,
+)
 from tests.assessments.test_scoring_properties import assessments
 
 AT_ONE_AND_A_HALF = Decimal("1.5")
 
 
-def without_ranges(inputs_option):
-    """The option with every range closed on its estimate: nothing about it is uncertain."""
-    ends = {}
-    for name in RANGED_OPTION_FIELDS:
-        value = getattr(inputs_option, name) or 0
-        ends[f"{name}_low"] = ends[f"{name}_high"] = value
-    return replace(inputs_option, **ends)
-
-
 def certain(*options, **overrides):
-    """An appraisal in which nothing is uncertain: every range has no width."""
-    rates = {"hourly_rate_low": 20, "hourly_rate_high": 20}
-    rates |= {"discount_rate_low": 0, "discount_rate_high": 0}
-    return appraise(*(without_ranges(o) for o in options), **rates | overrides)
+    """An appraisal in which nothing is uncertain: every range has no width. (The value
+    judgements are never drawn; their low and high values are the scenarios'.)"""
+    return appraise(*(without_ranges(o) for o in options), **overrides)
 
 
 # --- Default ranges -----------------------------------------------------------------------
@@ -75,10 +71,15 @@ def certain(*options, **overrides):
         ("ramp_up_years", 2, "high", (2, 2)),
         ("ramp_up_years", 2, "medium", (1, 3)),
         ("ramp_up_years", 1, "low", (0, 3)),  # never below none
+        ("ramp_up_years", 0, "low", (0, 0)),  # no ramp-up is never given one
+        ("take_up", 0.6, "medium", (0.45, 0.75)),
+        ("take_up", 0.9, "low", (0.45, 1)),  # never more than all the people
+        ("take_up", 1, "low", (1, 1)),  # all the people defines the option: no range
         ("hourly_rate", 20, None, (10, 30)),
         ("hourly_rate", 20, "high", (10, 30)),  # whatever the confidence
         ("discount_rate", Decimal("0.035"), None, (0.025, 0.045)),
         ("discount_rate", 0.005, None, (0, 0.015)),  # never below zero
+        ("willingness_to_pay", 2, "high", (1, 3)),  # a judgement: whatever the confidence
     ],
 )
 def test_default_ranges_follow_confidence(name, value, confidence, expected):
@@ -91,9 +92,12 @@ def test_money_ranges_are_centred_on_the_estimate():
     assert (low + high) / 2 == pytest.approx(12_345)
 
 
-def test_an_answer_without_a_range_has_no_default():
+@pytest.mark.parametrize("name", ["appraisal_years", "confidence", "co_producers_per_year"])
+def test_an_answer_without_a_range_has_no_default(name):
     with pytest.raises(ValueError):
-        default_range("willingness_to_pay", 1, "high")
+        default_range(name, 1, "high")
+    with pytest.raises(ValueError):
+        default_range_words(name, "high")
 
 
 @pytest.mark.parametrize(
@@ -124,13 +128,26 @@ def test_an_answer_without_a_range_has_no_default():
         (
             "ramp_up_years",
             "low",
-            "Left empty, we use two years either side of your figure (never below none), "
-            "because you are not sure of it.",
+            "Left empty, we use two years either side of your figure (never below none; "
+            "with no ramp-up, none), because you are not sure of it.",
+        ),
+        (
+            "take_up",
+            "medium",
+            "Left empty, we use 75% to 125% of your share (never more than all the people), "
+            "because you are fairly sure of it; a share of 100% is taken as it is.",
         ),
         (
             "discount_rate",
             None,
-            "Left empty, we use one percentage point either side of your rate (never below zero).",
+            "Left empty, we try one percentage point either side of your rate (never below "
+            "zero). It is a judgement, so the report shows the choice at each.",
+        ),
+        (
+            "willingness_to_pay",
+            "low",
+            "Left empty, we try 50% and 150% of your figure. It is a judgement, not an "
+            "estimate, so the report shows the choice at each rather than drawing it at random.",
         ),
     ],
 )
@@ -378,7 +395,7 @@ def test_the_same_answers_give_the_same_figures_twice():
     assert score(typed_otherwise).uncertainty == first
 
 
-def test_changed_answers_change_the_seed_and_the_willingness_to_pay_does_not():
+def test_changed_answers_change_the_seed_and_the_value_judgements_do_not():
     inputs = AssessmentInputs(
         hourly_rate=20,
         appraisal_years=1,
@@ -393,8 +410,11 @@ def test_changed_answers_change_the_seed_and_the_willingness_to_pay_does_not():
     assert score(replace(inputs, options=(NOW, dearer))).uncertainty.seed != seed
     assert score(replace(inputs, options=(NOW, wider))).uncertainty.seed != seed
     assert score(replace(inputs, appraisal_years=2)).uncertainty.seed != seed
-    assert score(replace(inputs, hourly_rate=21)).uncertainty.seed != seed
+    # The value judgements are not drawn: changing them redraws nothing.
     assert score(replace(inputs, willingness_to_pay=1)).uncertainty.seed == seed
+    assert score(replace(inputs, hourly_rate=21)).uncertainty.seed == seed
+    assert score(replace(inputs, discount_rate=Decimal("0.02"))).uncertainty.seed == seed
+    assert score(replace(inputs, hourly_rate_high=90)).uncertainty.seed == seed
     assert 0 <= seed < 2**63
 
 
@@ -430,8 +450,10 @@ def test_tornado_leads_with_the_input_that_moves_the_gap_most():
     # Volunteers lead now by 2,650 at 1.5 a point. Now's agency cost of 5,000 to 20,000:
     #   at 5,000 now costs 5,500 and nets 7,500 - 5,500 = 2,000: the gap is -850 - 2,000
     #   = -2,850 (now would be best); at 20,000 it nets 7,500 - 22,000 = -14,500: 13,650.
-    # Next, the value of time at 10 to 30 an hour moves Volunteers' cost by 1,100 either
-    # way: a gap of 3,750 to 1,550.
+    #   The gap is 1.1 x cost - 8,350: zero at a cost of 8,350 / 1.1 = 7,590.91.
+    # Volunteers' clients, 90 to 110 (high confidence), move their quality-point
+    # client-years and their hours (100 for 100 people, one each) together: at 90 they net
+    # 1.5 x 75 x 90 - 9,900 - 90 x 20 x 1.1 = -1,755, a gap of 1,745; at 110, 55: 3,555.
     unsure_now = replace(NOW, annual_agency_cost_low=5_000, annual_agency_cost_high=20_000)
     result = appraise(unsure_now, VOLUNTEERS, ONLINE, willingness_to_pay=AT_ONE_AND_A_HALF)
 
@@ -441,22 +463,28 @@ def test_tornado_leads_with_the_input_that_moves_the_gap_most():
     assert (top.input_name, top.option_index) == ("annual_agency_cost", 0)
     assert (top.gap_at_low, top.gap_at_high) == pytest.approx((-2_850, 13_650))
     assert top.changes_choice
-    time = next(bar for bar in tornado if bar.input_name == "hourly_rate")
-    assert time.label == "The value of an hour of people's time"
-    assert (time.low_value, time.high_value) == (10, 30)
-    assert (time.gap_at_low, time.gap_at_high) == pytest.approx((3_750, 1_550))
-    assert not time.changes_choice
+    assert top.switch_value == pytest.approx(8_350 / 1.1)
+    people = next(bar for bar in tornado if bar.input_name == "clients_per_year")
+    assert people.label == "Volunteers: clients served each year"
+    assert (people.option_index, people.low_value, people.high_value) == (1, 90, 110)
+    assert (people.gap_at_low, people.gap_at_high) == pytest.approx((1_745, 3_555))
+    assert not people.changes_choice and people.switch_value is None
+    # Value judgements are not drawn, so they have no bar.
+    assert not {"hourly_rate", "discount_rate", "willingness_to_pay"} & {
+        bar.input_name for bar in tornado
+    }
     assert len(tornado) == 10
     assert [bar.swing for bar in tornado] == sorted((bar.swing for bar in tornado), reverse=True)
     # Online returns are neither best nor runner-up: their figures do not move the gap.
     assert all(bar.option_index != 2 for bar in tornado)
 
 
-def test_tornado_includes_the_discount_rate_and_the_allowance_for_optimism():
-    # Ten years at 3.5%, only the discount rate (2.5% to 4.5%) uncertain. Each year
-    # Volunteers lead by 2,650 at 1.5 a point; with no uplift by (11,250 - 11,000) -
-    # (7,500 - 10,000) = 2,750, with double it (20%) by (11,250 - 13,200) - (7,500 -
-    # 12,000) = 2,550: they cost 1,000 a year more than now, so a larger uplift hurts them.
+def test_the_discount_rate_is_a_scenario_and_the_allowance_for_optimism_a_bar():
+    # Ten years at 3.5%, nothing uncertain; the discount rate is tried at 2.5% and 4.5%.
+    # Each year Volunteers lead by 2,650 at 1.5 a point; with no uplift by (11,250 -
+    # 11,000) - (7,500 - 10,000) = 2,750, with double it (20%) by (11,250 - 13,200) -
+    # (7,500 - 12,000) = 2,550: they cost 1,000 a year more than now, so a larger uplift
+    # hurts them. Volunteers net -850 a year: the best net benefit at each rate.
     result = certain(
         NOW,
         VOLUNTEERS,
@@ -467,11 +495,16 @@ def test_tornado_includes_the_discount_rate_and_the_allowance_for_optimism():
         willingness_to_pay=AT_ONE_AND_A_HALF,
     )
 
-    rate, optimism = result.uncertainty.tornado
-    assert (rate.input_name, rate.label) == ("discount_rate", "The discount rate")
-    assert (rate.low_value, rate.high_value) == (0.025, 0.045)
-    assert rate.gap_at_low == pytest.approx(present_value(0, 2_650, 10, 0.025), abs=0.01)
-    assert rate.gap_at_high == pytest.approx(present_value(0, 2_650, 10, 0.045), abs=0.01)
+    (optimism,) = result.uncertainty.tornado
+    rates = [s for s in result.uncertainty.scenarios if s.name == "discount_rate"]
+    assert [(s.level, s.value, s.best_option) for s in rates] == [
+        ("low", 0.025, 1),
+        ("central", 0.035, 1),
+        ("high", 0.045, 1),
+    ]
+    for scenario in rates:
+        expected = present_value(0, -850, 10, scenario.value)
+        assert scenario.mean_net_benefit == pytest.approx(expected, abs=0.01)
     assert (optimism.input_name, optimism.label) == ("optimism_bias", "The allowance for optimism")
     assert (optimism.option_index, optimism.low_value, optimism.high_value) == (None, 0, 2)
     assert optimism.gap_at_low == pytest.approx(present_value(0, 2_750, 10, 0.035), abs=0.01)
@@ -512,9 +545,7 @@ def test_a_wide_margin_is_robust_and_a_close_call_fragile():
 def test_the_80_percent_line_is_the_best_options_own_probability():
     # Wide ranges on Volunteers' cost make the call uncertain even where they lead well.
     unsure = replace(VOLUNTEERS, annual_agency_cost_low=0, annual_agency_cost_high=30_000)
-    result = appraise(
-        NOW, unsure, willingness_to_pay=AT_ONE_AND_A_HALF, hourly_rate_low=0, hourly_rate_high=60
-    )
+    result = appraise(NOW, unsure, willingness_to_pay=AT_ONE_AND_A_HALF)
 
     assert result.best_option == 1
     assert result.uncertainty.probability_best[1] < ROBUST_PROBABILITY
