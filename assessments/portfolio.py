@@ -28,7 +28,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Floor
+from django.db.models.functions import Cast, Floor
 from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, IsNull
 
 from assessments.choices import Quadrant, Sensitivity, Status
@@ -50,14 +50,9 @@ def _money(expression):
 
 
 def hours_a_year():
-    """The co-produced option's hours a year, or people x hours each where left blank."""
-    return Coalesce(
-        F(f"{P}__annual_co_producer_hours"),
-        ExpressionWrapper(
-            F("co_producers_per_year") * F("hours_per_co_producer"),
-            output_field=DecimalField(max_digits=24, decimal_places=1),
-        ),
-    )
+    """The co-produced option's hours a year at full take-up (its hours for each client
+    times its clients, or people x hours each where left blank), as the scoring stored it."""
+    return F(f"{P}__result_hours_a_year")
 
 
 def weighted_quality():
@@ -80,7 +75,7 @@ def outcome_sums(where: Q | None = None) -> dict:
         "assessed": Count("pk", filter=only()),
         "decided": Count("pk", filter=only(Q(**{f"{B}__isnull": False}))),
         "co_produced_best": Count("pk", filter=only(Q(**{f"{B}__co_produced": True}))),
-        "net_benefit": Sum(f"{B}__result_net_benefit", filter=only()),
+        "net_benefit": Sum(f"{B}__result_mean_net_benefit", filter=only()),
         "net_benefit_change": Sum("result_net_benefit_change", filter=only()),
         "agency_spending": Sum(f"{P}__result_agency_cost", filter=only()),
         "spending_change": Sum(

@@ -88,6 +88,9 @@ def capability(
     }
 
 
+PER_CLIENT = Decimal(1).scaleb(-12)
+
+
 def option(
     name,
     *,
@@ -106,8 +109,15 @@ def option(
     """One way of doing the work, as the fields of an Option.
 
     `ratings`: effectiveness, consistency, trust, experience (1-5). `hours` and `money`
-    are co-producers' totals a year at full take-up; `ramp` the years to full take-up.
+    are co-producers' totals a year at full take-up, stored for each client served (as the
+    option page asks them); `ramp` the years to full take-up.
     """
+
+    def each(total):
+        if total is None:
+            return None
+        return (Decimal(total) / clients).quantize(PER_CLIENT) if clients else Decimal(0)
+
     return {
         "name": name,
         "description": description,
@@ -115,8 +125,8 @@ def option(
         "comparator": comparator,
         "setup_cost": Decimal(setup),
         "annual_agency_cost": Decimal(annual),
-        "annual_co_producer_hours": None if hours is None else Decimal(hours),
-        "annual_co_producer_money": None if money is None else Decimal(money),
+        "hours_per_client": each(hours),
+        "money_per_client": each(money),
         "clients_per_year": clients,
         "ramp_up_years": ramp,
         "confidence": confidence,
@@ -132,6 +142,14 @@ def options(*choices: dict, willingness_to_pay=None) -> dict:
     does (and where the agency has not decided either, the report leads with the frontier).
     """
     answers = {"options": list(choices)}
+    # Options that serve the same number of people serve the same people: that number is
+    # then asked once, and drawn once in the uncertainty run.
+    clients = {choice["clients_per_year"] for choice in choices}
+    if len(clients) == 1:
+        answers["same_population"] = True
+        answers["clients_per_year"] = clients.pop()
+    else:
+        answers["same_population"] = False
     if willingness_to_pay is not None:
         answers["willingness_to_pay"] = Decimal(willingness_to_pay)
     return answers

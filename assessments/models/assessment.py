@@ -8,7 +8,6 @@ dashboards and exports filter them in SQL.
 """
 
 from copy import deepcopy
-from decimal import Decimal
 from uuid import uuid4
 
 from django.conf import settings
@@ -33,7 +32,7 @@ from assessments.choices import (
     ValueType,
     WorkRelation,
 )
-from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bits_of
+from assessments.models import adapter
 from assessments.models.fields import (
     count,
     hours,
@@ -53,6 +52,14 @@ from services.models import Service
 
 # The most hours one person can give in a year.
 HOURS_IN_A_YEAR = 8_760
+# What the uncertainty run's value judgements and values of information are stored as.
+DECISION_FIELDS = (
+    "result_evppi_people",
+    "result_evppi_time_and_money",
+    "result_evppi_agency_costs",
+    "result_evppi_quality",
+    *(f"result_{name}_{end}" for name in scoring.VALUE_JUDGEMENTS for end in ("below", "above")),
+)
 
 
 class AssessmentQuerySet(models.QuerySet):
@@ -217,11 +224,26 @@ class Assessment(models.Model):
         "what one quality point is worth for one client for a year",
         limit=LIMITS.willingness_to_pay,
     )
-    # How far the time rate and discount rate might be out: blank means the default.
+    # The low and high values of the value judgements, to try the choice at: blank means
+    # the default. They are judgements, so the uncertainty run does not draw them.
     hourly_rate_low = money("value of an hour: lowest", limit=LIMITS.hourly_rate)
     hourly_rate_high = money("value of an hour: highest", limit=LIMITS.hourly_rate)
     discount_rate_low = percent_a_year("discount rate: lowest (% a year)")
     discount_rate_high = percent_a_year("discount rate: highest (% a year)")
+    willingness_to_pay_low = money(
+        "value of a quality point: lowest", limit=LIMITS.willingness_to_pay
+    )
+    willingness_to_pay_high = money(
+        "value of a quality point: highest", limit=LIMITS.willingness_to_pay
+    )
+
+    # Who the options serve: the same people (one figure, drawn once) or each its own.
+    same_population = models.BooleanField(
+        "do all the options serve the same people", null=True, blank=True
+    )
+    clients_per_year = count("people served a year (every option)", limit=LIMITS.clients_a_year)
+    clients_per_year_low = count("people served a year: fewest", limit=LIMITS.clients_a_year)
+    clients_per_year_high = count("people served a year: most", limit=LIMITS.clients_a_year)
 
     # Results from assessments.scoring, recomputed on every save.
     result_classification = models.CharField(
@@ -259,6 +281,22 @@ class Assessment(models.Model):
     )
     result_evpi = result_money("value of perfect information")
     result_evpi_per_client_year = result_rate("value of perfect information per client-year")
+    # The option best on the single estimates, when it is not the one best on average.
+    result_single_estimate_best = result_option("best option on the single estimates")
+    # What finding out each group of figures could be worth (partial perfect information);
+    # the quality figure is for all four ratings of every option together.
+    result_evppi_people = result_money("value of finding out the people reached")
+    result_evppi_time_and_money = result_money("value of finding out co-producers' time")
+    result_evppi_agency_costs = result_money("value of finding out the agency's costs")
+    result_evppi_quality = result_money("value of finding out the quality ratings")
+    # Break-even values of the value judgements: the nearest below and above the
+    # assessment's at which another option would be best on average.
+    result_hourly_rate_below = result_rate("break-even value of an hour, below")
+    result_hourly_rate_above = result_rate("break-even value of an hour, above")
+    result_discount_rate_below = result_rate("break-even discount rate, below (fraction)")
+    result_discount_rate_above = result_rate("break-even discount rate, above (fraction)")
+    result_willingness_to_pay_below = result_rate("break-even value of a quality point, below")
+    result_willingness_to_pay_above = result_rate("break-even value of a quality point, above")
     result_acceptability = models.JSONField(null=True, blank=True, editable=False)
     result_risk_flags = models.JSONField(default=list, blank=True, editable=False)
     result_risk_flag_count = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -332,11 +370,21 @@ class Assessment(models.Model):
                 for name, limit in (
                     ("hourly_rate", LIMITS.hourly_rate),
                     ("discount_rate", LIMITS.discount_rate_percent),
+                    ("willingness_to_pay", LIMITS.willingness_to_pay),
+                    ("clients_per_year", LIMITS.clients_a_year),
                 )
                 for end in ("_low", "_high")
             ],
+            in_range(
+                "clients_per_year",
+                0,
+                LIMITS.clients_a_year,
+                "assessments_assessment_clients_per_year_in_range",
+            ),
             *range_holds_estimate("hourly_rate", "assessment"),
             *range_holds_estimate("discount_rate", "assessment"),
+            *range_holds_estimate("willingness_to_pay", "assessment"),
+            *range_holds_estimate("clients_per_year", "assessment"),
             models.CheckConstraint(
                 condition=Q(submitted_at__isnull=False) | Q(status=Status.DRAFT),
                 name="assessments_assessment_submitted_has_date",
@@ -370,6 +418,8 @@ class Assessment(models.Model):
         "result_probability_best",
         "result_evpi",
         "result_evpi_per_client_year",
+        "result_single_estimate_best",
+        *DECISION_FIELDS,
         "result_acceptability",
         "result_risk_flags",
         "result_risk_flag_count",
@@ -457,39 +507,7 @@ class Assessment(models.Model):
     # --- Scoring -------------------------------------------------------------------------
 
     def scoring_inputs(self) -> scoring.AssessmentInputs:
-        def as_tuple(values):
-            return None if values is None else tuple(values)
-
-        return scoring.AssessmentInputs(
-            phases=tuple(self.phases or ()),
-            level=self.level or None,
-            work_relation=self.work_relation or None,
-            client_type=self.service.client_type or None if self.service_id else None,
-            agency_contributions=as_tuple(self.agency_contributions),
-            co_producer_contributions=as_tuple(self.co_producer_contributions),
-            timing=self.timing or None,
-            co_producers_per_year=self.co_producers_per_year,
-            hours_per_co_producer=self.hours_per_co_producer,
-            private_value_strength=self.private_value_strength,
-            public_value_strength=self.public_value_strength,
-            necessity=self.necessity or None,
-            **{f"{m}_motivation": getattr(self, f"{m}_motivation") for m in MOTIVATORS},
-            material_rewards_offered=self.material_rewards_offered,
-            expertise_required=self.expertise_required,
-            co_producer_capability=self.co_producer_capability,
-            capability_varies_by_area=self.capability_varies_by_area,
-            special_assets=as_tuple(self.special_assets),
-            burden_on_vulnerable=self.burden_on_vulnerable,
-            hourly_rate=self.hourly_rate,
-            appraisal_years=self.appraisal_years,
-            discount_rate=_fraction(self.discount_rate),
-            willingness_to_pay=self.willingness_to_pay,
-            options=tuple(option.scoring_inputs() for option in self.ordered_options),
-            hourly_rate_low=self.hourly_rate_low,
-            hourly_rate_high=self.hourly_rate_high,
-            discount_rate_low=_fraction(self.discount_rate_low),
-            discount_rate_high=_fraction(self.discount_rate_high),
-        )
+        return adapter.assessment_inputs(self, self.ordered_options)
 
     def score(self) -> scoring.AssessmentResult:
         return scoring.score(self.scoring_inputs())
@@ -498,51 +516,8 @@ class Assessment(models.Model):
         """Copy the scoring results onto the result_* columns of the assessment and of each
         option (not saved here)."""
         result = self.score()
-        self.result_classification = result.classification or ""
-        self.result_value_type = result.value_type or ""
-        best = result.best_option
-        self.result_best = None if best is None else self.ordered_options[best]
-        self.result_sensitivity = result.sensitivity or ""
-        plane = result.plane
-        self.result_quadrant = plane.quadrant if plane else ""
-        options = self.ordered_options
-        self.result_plane_option = options[plane.option_index] if plane else None
-        self.result_plane_comparator = options[plane.comparator_index] if plane else None
-        self.result_cost_change = _decimal(plane and plane.cost_change)
-        self.result_quality_change = _decimal(plane and plane.quality_change)
-        self.result_net_benefit_change = _decimal(plane and plane.net_benefit_change)
-        self.result_risk_flags = [flag.code for flag in result.risk_flags]
-        self.result_risk_flag_count = len(result.risk_flags)
-        self.result_risk_flag_bits = bits_of(self.result_risk_flags, RISK_FLAG_BITS)
-        self.result_special_asset_bits = bits_of(self.special_assets, SPECIAL_ASSET_BITS)
-        for option, option_result in zip(self.ordered_options, result.options, strict=True):
-            option.store_result(option_result)
-        self._store_uncertainty(result)
+        adapter.store_results(self, self.ordered_options, result)
         return result
-
-    def _store_uncertainty(self, result: scoring.AssessmentResult) -> None:
-        uncertainty = result.uncertainty
-        probabilities = uncertainty.probability_best if uncertainty else ()
-        for index, option in enumerate(self.ordered_options):
-            option.store_probability(probabilities[index] if probabilities else None)
-        best = (
-            probabilities[result.best_option]
-            if probabilities and result.best_option is not None
-            else None
-        )
-        self.result_probability_best = _decimal(best)
-        self.result_evpi = _decimal(uncertainty and uncertainty.evpi)
-        self.result_evpi_per_client_year = _decimal(
-            uncertainty and uncertainty.evpi_per_client_year
-        )
-        self.result_acceptability = (
-            {
-                "wtp": list(uncertainty.curve_wtp),
-                "probabilities": [list(row) for row in uncertainty.curve],
-            }
-            if uncertainty and uncertainty.curve
-            else None
-        )
 
     def save_answers(
         self, field_names, expected_version: int, *, options=(), reason: str = ""
@@ -748,18 +723,9 @@ class AssessmentText(models.Model):
         return "Written answers"
 
 
-def _decimal(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
-
-
 def _record_history(model, instances, reason: str, when, *, created: bool = False) -> None:
     """History rows for `instances` as they now stand, in one INSERT (for saves made with
     `.update()` or `bulk_update()`, which simple-history's signals do not see)."""
     model.history.bulk_history_create(
         instances, update=not created, default_change_reason=reason, default_date=when
     )
-
-
-def _fraction(percent: Decimal | None) -> Decimal | None:
-    """A percentage as the fraction the scoring works in: 3.5 -> 0.035."""
-    return None if percent is None else percent / 100

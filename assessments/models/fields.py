@@ -14,6 +14,9 @@ from assessments.scoring.inputs import LIMITS
 RESULT_MONEY_DIGITS = 20
 # Willingness-to-pay figures (per quality point per client-year) keep 4 places.
 RESULT_RATE_DIGITS = 24
+# Hours and money for each client: enough places that a total of up to a billion clients
+# is out by far less than the total's own last place (a tenth of an hour, a cent).
+PER_CLIENT_PLACES = 12
 
 
 def strength(verbose_name, **kwargs):
@@ -61,6 +64,32 @@ def hours(verbose_name, *, limit=LIMITS.hours_a_year, **kwargs):
     )
 
 
+def per_client(verbose_name, *, limit):
+    """A figure for each client served a year (hours, or money): twelve places, so a yearly
+    total worked out from it, and rounded to its own places, comes back exactly as it was
+    typed (see `Option.scoring_inputs`)."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=24,
+        decimal_places=PER_CLIENT_PLACES,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(limit)],
+    )
+
+
+def share_percent(verbose_name):
+    """A share of the people served, in percent (0 to 100, two places)."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+
 def count(verbose_name, *, limit, **kwargs):
     return models.PositiveIntegerField(
         verbose_name, null=True, blank=True, validators=[MaxValueValidator(limit)], **kwargs
@@ -94,8 +123,9 @@ def result_rate(verbose_name):
 
 
 def result_quality(verbose_name):
+    """A quality index, 0-100: two places hold it exactly (a multiple of 6.25)."""
     return models.DecimalField(
-        verbose_name, max_digits=4, decimal_places=1, null=True, blank=True, editable=False
+        verbose_name, max_digits=5, decimal_places=2, null=True, blank=True, editable=False
     )
 
 

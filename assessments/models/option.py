@@ -6,7 +6,6 @@ holds what it can: one comparator, unique positions and names, inputs in range; 
 option views keep the count and the co-produced rule, under the assessment's version.
 """
 
-from decimal import Decimal
 from uuid import uuid4
 
 from django.core.validators import MaxValueValidator
@@ -14,20 +13,21 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from assessments.models import adapter
 from assessments.models.fields import (
     confidence,
     count,
-    hours,
     in_range,
     money,
+    per_client,
     range_holds_estimate,
     rating,
     result_money,
     result_quality,
     result_rate,
+    share_percent,
 )
-from assessments.scoring import LIMITS, RATING_FIELDS, Dominance, OptionInputs, OptionResult
-from assessments.scoring.inputs import RANGED_OPTION_FIELDS
+from assessments.scoring import LIMITS, RATING_FIELDS, Dominance, OptionInputs
 from coprod_site.text import length_limit, text_up_to
 
 # A sentence or two on what happens in the option.
@@ -37,25 +37,40 @@ OPTION_DESCRIPTION_MAX = 1000
 COST_FIELDS = (
     "setup_cost",
     "annual_agency_cost",
-    "annual_co_producer_hours",
-    "annual_co_producer_money",
+    "hours_per_client",
+    "money_per_client",
     "clients_per_year",
+    "take_up",
     "ramp_up_years",
     "confidence",
 )
-RANGE_FIELDS = tuple(f"{name}{end}" for name in RANGED_OPTION_FIELDS for end in ("_low", "_high"))
+# The option's figures that may carry a range, as the model holds them. Hours and money are
+# for each client served; the scoring is given them as yearly totals (see scoring_inputs).
+RANGED_FIELDS = (
+    "setup_cost",
+    "annual_agency_cost",
+    "hours_per_client",
+    "money_per_client",
+    "clients_per_year",
+    "take_up",
+    "ramp_up_years",
+    *RATING_FIELDS,
+)
+RANGE_FIELDS = tuple(f"{name}{end}" for name in RANGED_FIELDS for end in ("_low", "_high"))
 # The bounds of the ranges of figures (ratings are 1-5).
 RANGE_LIMITS = {
     "setup_cost": LIMITS.money,
     "annual_agency_cost": LIMITS.money,
-    "annual_co_producer_hours": LIMITS.hours_a_year,
-    "annual_co_producer_money": LIMITS.money,
+    "hours_per_client": LIMITS.hours_a_year,
+    "money_per_client": LIMITS.money,
     "clients_per_year": LIMITS.clients_a_year,
+    "take_up": 100,
     "ramp_up_years": LIMITS.ramp_up_years,
 }
 # Blank is an answer for these: hours fall back to people x hours each (or none), money and
-# ramp-up to none.
-OPTIONAL_COST_FIELDS = ("annual_co_producer_hours", "annual_co_producer_money", "ramp_up_years")
+# ramp-up to none, take-up to all the people. Clients are asked only when the options serve
+# different people, take-up only when they serve the same (see `Assessment.same_population`).
+OPTIONAL_COST_FIELDS = ("hours_per_client", "money_per_client", "take_up", "ramp_up_years")
 
 
 class Option(models.Model):
@@ -71,9 +86,16 @@ class Option(models.Model):
 
     setup_cost = money("one-off set-up cost")
     annual_agency_cost = money("cost to the agency a year")
-    annual_co_producer_hours = hours("hours co-producers give a year")
-    annual_co_producer_money = money("co-producers' own money a year")
+    # For each client served a year: they scale with the people served.
+    hours_per_client = per_client(
+        "hours co-producers give for each client a year", limit=LIMITS.hours_a_year
+    )
+    money_per_client = per_client(
+        "co-producers' own money for each client a year", limit=LIMITS.money
+    )
     clients_per_year = count("clients served a year", limit=LIMITS.clients_a_year)
+    # Used when every option serves the same people: the share of them this option reaches.
+    take_up = share_percent("share of the people it reaches (%)")
     ramp_up_years = models.PositiveSmallIntegerField(
         "years to reach full take-up",
         null=True,
@@ -91,12 +113,14 @@ class Option(models.Model):
     setup_cost_high = money("one-off set-up cost: highest")
     annual_agency_cost_low = money("cost to the agency a year: lowest")
     annual_agency_cost_high = money("cost to the agency a year: highest")
-    annual_co_producer_hours_low = hours("hours co-producers give a year: lowest")
-    annual_co_producer_hours_high = hours("hours co-producers give a year: highest")
-    annual_co_producer_money_low = money("co-producers' own money a year: lowest")
-    annual_co_producer_money_high = money("co-producers' own money a year: highest")
+    hours_per_client_low = per_client("hours for each client: lowest", limit=LIMITS.hours_a_year)
+    hours_per_client_high = per_client("hours for each client: highest", limit=LIMITS.hours_a_year)
+    money_per_client_low = per_client("own money for each client: lowest", limit=LIMITS.money)
+    money_per_client_high = per_client("own money for each client: highest", limit=LIMITS.money)
     clients_per_year_low = count("clients served a year: lowest", limit=LIMITS.clients_a_year)
     clients_per_year_high = count("clients served a year: highest", limit=LIMITS.clients_a_year)
+    take_up_low = share_percent("share of the people it reaches: lowest (%)")
+    take_up_high = share_percent("share of the people it reaches: highest (%)")
     ramp_up_years_low = models.PositiveSmallIntegerField(
         "years to full take-up: fewest",
         null=True,
@@ -127,6 +151,16 @@ class Option(models.Model):
     result_cost_per_client_year = result_money("full cost per client-year")
     result_quality = result_quality("quality index")
     result_net_benefit = result_money("net benefit")
+    result_hours_a_year = models.DecimalField(
+        "co-producers' hours a year",
+        max_digits=14,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    result_mean_net_benefit = result_money("expected net benefit (mean over the draws)")
+    result_expected_loss = result_money("expected loss against the best choice of each draw")
     result_on_frontier = models.BooleanField(default=False, editable=False)
     result_dominance = models.CharField(
         max_length=10, blank=True, editable=False, choices=[(d.value, d.name) for d in Dominance]
@@ -152,6 +186,9 @@ class Option(models.Model):
         "result_cost_per_client_year",
         "result_quality",
         "result_net_benefit",
+        "result_hours_a_year",
+        "result_mean_net_benefit",
+        "result_expected_loss",
         "result_on_frontier",
         "result_dominance",
         "result_best_from_wtp",
@@ -180,14 +217,15 @@ class Option(models.Model):
             ),
             *[
                 in_range(name, 0, LIMITS.money, f"assessments_option_{name}_in_range")
-                for name in ("setup_cost", "annual_agency_cost", "annual_co_producer_money")
+                for name in ("setup_cost", "annual_agency_cost", "money_per_client")
             ],
             in_range(
-                "annual_co_producer_hours",
+                "hours_per_client",
                 0,
                 LIMITS.hours_a_year,
-                "assessments_option_annual_co_producer_hours_in_range",
+                "assessments_option_hours_per_client_in_range",
             ),
+            in_range("take_up", 0, 100, "assessments_option_take_up_in_range"),
             in_range(
                 "clients_per_year",
                 0,
@@ -210,7 +248,7 @@ class Option(models.Model):
             # A range holds its estimate: lowest <= estimate <= highest, where given.
             *[
                 constraint
-                for name in RANGED_OPTION_FIELDS
+                for name in RANGED_FIELDS
                 for constraint in range_holds_estimate(name, "option")
             ],
         ]
@@ -224,29 +262,24 @@ class Option(models.Model):
 
     @property
     def costs_complete(self) -> bool:
-        """Every question of the option's own page is answered (blank optional ones count)."""
-        required = (name for name in COST_FIELDS if name not in OPTIONAL_COST_FIELDS)
+        """Every question of the option's own page is answered (blank optional ones count):
+        its clients a year are asked only when the options serve different people. (The
+        assessment is the one the options were read from: no query.)"""
+        same_population = bool(self.assessment.same_population)
+        required = (
+            name
+            for name in COST_FIELDS
+            if name not in OPTIONAL_COST_FIELDS
+            and not (same_population and name == "clients_per_year")
+        )
         return all(getattr(self, name) not in (None, "") for name in required)
 
     @property
     def ratings_complete(self) -> bool:
         return all(value is not None for value in self.ratings)
 
-    def scoring_inputs(self) -> OptionInputs:
-        return OptionInputs(
-            name=self.name,
-            co_produced=self.co_produced,
-            comparator=self.comparator,
-            setup_cost=self.setup_cost,
-            annual_agency_cost=self.annual_agency_cost,
-            annual_co_producer_hours=self.annual_co_producer_hours,
-            annual_co_producer_money=self.annual_co_producer_money,
-            clients_per_year=self.clients_per_year,
-            ramp_up_years=self.ramp_up_years,
-            confidence=self.confidence or None,
-            **{name: getattr(self, name) for name in RATING_FIELDS},
-            **{name: getattr(self, name) for name in RANGE_FIELDS},
-        )
+    def scoring_inputs(self, same_population: bool = False, population=None) -> OptionInputs:
+        return adapter.option_inputs(self, same_population, population)
 
     def copy_for(self, assessment) -> "Option":
         """An unsaved copy of this option, answers and position included, for another
@@ -262,31 +295,6 @@ class Option(models.Model):
         copy.assessment = assessment
         return copy
 
-    def store_result(self, result: OptionResult | None) -> None:
-        """Copy one option's scoring result onto its result_* columns (not saved here)."""
-        r = result
-        self.result_agency_cost = _decimal(r and r.agency_cost)
-        self.result_time_cost = _decimal(r and r.co_producer_time_cost)
-        self.result_money_cost = _decimal(r and r.co_producer_money_cost)
-        self.result_full_cost = _decimal(r and r.full_cost)
-        self.result_client_years = _decimal(r and r.client_years)
-        self.result_cost_per_client_year = _decimal(r and r.cost_per_client_year)
-        self.result_quality = _decimal(r and r.quality_index)
-        self.result_net_benefit = _decimal(r and r.net_benefit)
-        self.result_on_frontier = bool(r and r.on_frontier)
-        self.result_dominance = str(r.dominance) if r else ""
-        self.result_best_from_wtp = _decimal(r and r.best_from_wtp)
-        self.result_best_to_wtp = _decimal(r and r.best_to_wtp)
-        self.result_is_best = bool(r and r.is_best)
-
     def result_values(self) -> tuple:
         """The stored results as they stand, to tell whether scoring changed them."""
         return tuple(getattr(self, name) for name in self.RESULT_FIELDS)
-
-    def store_probability(self, probability: float | None) -> None:
-        """A share of the Monte Carlo draws (a count out of 4000: five places are exact)."""
-        self.result_probability_best = _decimal(probability)
-
-
-def _decimal(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
