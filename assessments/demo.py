@@ -69,11 +69,7 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
             service=service,
             title=demo.title,
             author=authors[demo.agency],
-            hourly_rate=agency.default_hourly_value,
-            appraisal_years=agency.default_appraisal_years,
-            discount_rate=agency.default_discount_rate,
-            willingness_to_pay=agency.default_willingness_to_pay,
-            **answers,
+            **{**agency.appraisal_defaults(), **answers},
         )
         saved_at = now - timedelta(days=demo.days_ago)
         if demo.submitted:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from assessments.choices import Necessity, WorkRelation
 from assessments.models import COST_FIELDS, MOTIVATORS, OPTIONAL_COST_FIELDS
 from assessments.scoring import MAX_OPTIONS, MIN_OPTIONS
+from coprod_site.numbers import format_number
 
 
 class SectionState(StrEnum):
@@ -96,6 +97,17 @@ def comparator_words(assessment) -> str:
     return "what happens now"
 
 
+def people_words(assessment) -> str:
+    """Who the options serve, in a line for the options page and check your answers."""
+    if assessment.same_population is None:
+        return "Not answered yet"
+    if not assessment.same_population:
+        return "Each option serves its own number of clients"
+    if assessment.clients_per_year is None:
+        return "The same people for every option (how many a year is not given yet)"
+    return f"The same {format_number(assessment.clients_per_year)} people a year for every option"
+
+
 def option_problems(assessment) -> list[str]:
     """What stops the set of options being compared, in plain words (empty when none)."""
     options = assessment.ordered_options
@@ -113,7 +125,9 @@ def option_problems(assessment) -> list[str]:
 
 def _options_state(assessment) -> SectionState:
     options = assessment.ordered_options
-    if options and all(option.costs_complete for option in options):
+    same = bool(assessment.same_population)
+    people_known = not same or assessment.clients_per_year is not None
+    if options and people_known and all(option.costs_complete for option in options):
         if not option_problems(assessment):
             return SectionState.COMPLETE
         return SectionState.IN_PROGRESS
@@ -123,7 +137,9 @@ def _options_state(assessment) -> SectionState:
         for name in COST_FIELDS
         if name not in OPTIONAL_COST_FIELDS
     )
-    return SectionState.IN_PROGRESS if any(answered) else SectionState.NOT_STARTED
+    # Saying who the options serve is an answer of this section too.
+    started = assessment.same_population is not None or any(answered)
+    return SectionState.IN_PROGRESS if started else SectionState.NOT_STARTED
 
 
 def _quality_state(assessment) -> SectionState:
@@ -136,6 +152,13 @@ def _quality_state(assessment) -> SectionState:
 
 
 OPTION_SECTIONS = ("options", "quality")
+
+# The low and high values each value judgement is tried at (all copied from the agency).
+JUDGEMENT_ENDS = tuple(
+    f"{name}_{end}"
+    for name in ("hourly_rate", "discount_rate", "willingness_to_pay")
+    for end in ("low", "high")
+)
 
 SECTIONS = (
     Section(
@@ -217,12 +240,15 @@ SECTIONS = (
         required=("hourly_rate", "appraisal_years", "discount_rate"),
         optional=(
             "willingness_to_pay",
-            "hourly_rate_low",
-            "hourly_rate_high",
-            "discount_rate_low",
-            "discount_rate_high",
+            *JUDGEMENT_ENDS,
         ),
-        prefilled=("hourly_rate", "appraisal_years", "discount_rate", "willingness_to_pay"),
+        prefilled=(
+            "hourly_rate",
+            "appraisal_years",
+            "discount_rate",
+            "willingness_to_pay",
+            *JUDGEMENT_ENDS,
+        ),
     ),
 )
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<uuid:code>/tasks/", wizard.task_list, name="tasks"),
     path("<uuid:code>/options/", options.options_list, name="options"),
     path("<uuid:code>/options/add/", options.add_option, name="add_option"),
+    path("<uuid:code>/options/people/", options.people, name="people"),
     path("<uuid:code>/options/<uuid:option_code>/", options.option_page, name="option"),
     path(
         "<uuid:code>/options/<uuid:option_code>/remove/",

@@ -39,7 +39,14 @@ AGENCIES = [
         "sector": Sector.HEALTH,
         "jurisdiction": "Riverside Region",
         "default_hourly_value": Decimal("18.50"),
+        # The board's own low and high values to try: time valued as leisure (a fraction
+        # of a wage) up to a care worker's full cost, and a quality point from half to
+        # twice its central figure.
+        "default_hourly_value_low": Decimal("9.25"),
+        "default_hourly_value_high": Decimal("27.75"),
         "default_willingness_to_pay": Decimal("5.00"),
+        "default_willingness_to_pay_low": Decimal("2.50"),
+        "default_willingness_to_pay_high": Decimal("10.00"),
         "currency": "GBP",
     },
     {

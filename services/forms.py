@@ -1,6 +1,8 @@
+from copy import deepcopy
+
 from crispy_forms.bootstrap import AppendedText, PrependedText
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 
 from coprod_site.numbers import (
@@ -232,6 +234,17 @@ DISCOUNT_RATE_LIMIT = 20
 WILLINGNESS_TO_PAY_LIMIT = 100_000
 
 
+# The defaults that also have low and high values to try, and what each is in a sentence.
+JUDGEMENT_WORDS = {
+    "default_hourly_value": "value of an hour",
+    "default_discount_rate": "discount rate",
+    "default_willingness_to_pay": "value of a quality point",
+}
+JUDGEMENT_RANGE_FIELDS = tuple(
+    f"{name}_{end}" for name in JUDGEMENT_WORDS for end in ("low", "high")
+)
+
+
 class AgencySettingsForm(forms.ModelForm):
     """The figures a new assessment starts from: an agency's appraisal defaults.
 
@@ -246,6 +259,7 @@ class AgencySettingsForm(forms.ModelForm):
             "default_appraisal_years",
             "default_discount_rate",
             "default_willingness_to_pay",
+            *JUDGEMENT_RANGE_FIELDS,
         ]
 
     def __init__(self, *args, **kwargs):
@@ -305,14 +319,76 @@ class AgencySettingsForm(forms.ModelForm):
                 limit=WILLINGNESS_TO_PAY_LIMIT,
             ),
         )
+        self._add_judgement_ranges()
+
+        def with_unit(name):
+            unit = self.fields[name].unit
+            if not unit:
+                return name
+            return PrependedText(name, unit) if unit == sign else AppendedText(name, unit)
+
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's form tag has the token
         self.helper.layout = Layout(
-            PrependedText("default_hourly_value", sign) if sign else "default_hourly_value",
+            with_unit("default_hourly_value"),
             AppendedText("default_appraisal_years", "years"),
-            AppendedText("default_discount_rate", "% a year"),
-            PrependedText("default_willingness_to_pay", sign)
-            if sign
-            else "default_willingness_to_pay",
+            with_unit("default_discount_rate"),
+            with_unit("default_willingness_to_pay"),
+            Fieldset(
+                "Low and high values to try (optional)",
+                HTML(
+                    '<p class="form-text mt-0">These figures are judgements, not estimates, so '
+                    "each report also shows the choice at a low and a high value of each, and "
+                    "the value at which the choice would change. Give the low and high values "
+                    "your agency wants every assessment to try; a new assessment starts with "
+                    "them. Left empty, an assessment tries half and one and a half times the "
+                    "value of an hour and of a quality point, and the discount rate one "
+                    "percentage point either side.</p>"
+                ),
+                *(
+                    Row(
+                        Column(with_unit(f"{name}_low"), css_class="col-sm-6"),
+                        Column(with_unit(f"{name}_high"), css_class="col-sm-6"),
+                    )
+                    for name in JUDGEMENT_WORDS
+                ),
+                css_class="mt-4",
+            ),
         )
+
+    def _add_judgement_ranges(self) -> None:
+        """A low and a high box for each judgement, of the same kind as its central box."""
+        for name, words in JUDGEMENT_WORDS.items():
+            central = self.fields[name]
+            for end in ("low", "high"):
+                field = deepcopy(central)
+                field.label = f"{words.capitalize()}: {end}"
+                field.help_text = ""
+                field.required = False
+                field.error_messages = {
+                    **central.error_messages,
+                    **number_messages(
+                        f"the {end} {words}",
+                        example="2.5%" if name == "default_discount_rate" else "10",
+                        limit=central.max_value,
+                    ),
+                }
+                self.fields[f"{name}_{end}"] = field
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, words in JUDGEMENT_WORDS.items():
+            central, low, high = (cleaned.get(n) for n in (name, f"{name}_low", f"{name}_high"))
+            if low is not None and high is not None and low > high:
+                self.add_error(f"{name}_high", f"The high {words} must not be below the low one")
+            else:
+                if central is not None and low is not None and low > central:
+                    self.add_error(
+                        f"{name}_low", f"The low {words} must not be above the usual one"
+                    )
+                if central is not None and high is not None and high < central:
+                    self.add_error(
+                        f"{name}_high", f"The high {words} must not be below the usual one"
+                    )
+        return cleaned

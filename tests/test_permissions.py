@@ -229,6 +229,7 @@ ROUTES: dict[str, Route] = {
     "assessments:options":  Route(READ,      LOGIN,    404,     403,    200, args=draft_code),
     "assessments:option":   Route(FORM,      LOGIN,    404,     403,    200, args=draft_option),
     "assessments:quality":  Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
+    "assessments:people":   Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
     "assessments:add_option": Route(POST_ONLY, LOGIN,  404,     403,    200, args=draft_code),
     "assessments:remove_option": Route(POST_ONLY, LOGIN, 404,   403,    302, args=draft_option,
                                   data=draft_version),

@@ -17,7 +17,12 @@ from coprod_site.numbers import (
     number_messages,
 )
 
-APPRAISAL_RANGE_WORDS = {"hourly_rate": "Value of an hour", "discount_rate": "Discount rate"}
+APPRAISAL_RANGE_WORDS = {
+    "hourly_rate": "Value of an hour",
+    "discount_rate": "Discount rate",
+    "willingness_to_pay": "Value of a quality point",
+}
+RANGE_EXAMPLES = {"hourly_rate": "12", "discount_rate": "2.5", "willingness_to_pay": "1.50"}
 
 
 class AppraisalForm(SectionForm):
@@ -88,7 +93,7 @@ class AppraisalForm(SectionForm):
                 limit=LIMITS.willingness_to_pay,
             ),
         )
-        for name in ("hourly_rate", "discount_rate"):
+        for name in APPRAISAL_RANGE_WORDS:
             figure = self.fields[name]
             for end, word in (("low", "lowest"), ("high", "highest")):
                 field = deepcopy(figure)
@@ -98,14 +103,14 @@ class AppraisalForm(SectionForm):
                     **figure.error_messages,
                     **number_messages(
                         f"the {word} {APPRAISAL_RANGE_WORDS[name].lower()}",
-                        example="12" if name == "hourly_rate" else "2.5",
+                        example=RANGE_EXAMPLES[name],
                         limit=figure.max_value,
                     ),
                 }
                 self.fields[f"{name}_{end}"] = field
         opened = any(
             self[f"{name}_{end}"].value() not in (None, "")
-            for name in ("hourly_rate", "discount_rate")
+            for name in APPRAISAL_RANGE_WORDS
             for end in ("low", "high")
         )
         self.helper.layout = Layout(
@@ -121,19 +126,23 @@ class AppraisalForm(SectionForm):
             ),
             HTML(
                 f'<details class="ranges mt-4"{" open" if opened else ""}>'
-                "<summary>How far might the time rate and the discount rate be out? "
-                "(optional)</summary>"
-                '<p class="mt-2">Give the lowest and highest each could be, and the report '
-                "says how likely the best option is to stay the best. Left empty, we use half "
-                "to one and a half times the time rate, and the discount rate one percentage "
-                "point either side.</p>"
+                "<summary>What if these values were lower or higher? (optional)</summary>"
+                '<p class="mt-2">What an hour of people\'s time and a point of better quality '
+                "are worth, and the discount rate, are judgements for your agency to make, not "
+                "estimates that could be measured. So the report does not guess at them: it "
+                "shows which option is best at a low and a high value of each, and the value "
+                "at which the choice would change.</p>"
+                "<p>Your agency's low and high values, if it has set any, are filled in. Left "
+                "empty, we try half and one and a half times the value of an hour and of a "
+                "quality point, and the discount rate one percentage point either side (never "
+                "below zero).</p>"
             ),
             *(
                 Row(
                     Column(self.layout_item(f"{name}_low"), css_class="col-sm-6"),
                     Column(self.layout_item(f"{name}_high"), css_class="col-sm-6"),
                 )
-                for name in ("hourly_rate", "discount_rate")
+                for name in APPRAISAL_RANGE_WORDS
             ),
             HTML("</details>"),
         )

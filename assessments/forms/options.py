@@ -21,12 +21,14 @@ from assessments.forms.sections import (
     layout_item,
 )
 from assessments.models import Option
+from assessments.models.fields import PER_CLIENT_PLACES
+from assessments.models.option import RANGED_FIELDS
 from assessments.scoring import LIMITS, RATING_FIELDS
-from assessments.scoring.inputs import RANGED_OPTION_FIELDS
 from assessments.scoring.uncertainty import default_range
 from coprod_site.glossary import term_link
 from coprod_site.numbers import (
     AmountField,
+    PercentField,
     WholeNumberField,
     currency_sign,
     format_money,
@@ -93,7 +95,7 @@ class AddOptionForm(VersionedForm):
 
 
 # The figures on an option's page that may carry a range (the ratings' are on the grid).
-FIGURE_RANGES = tuple(name for name in RANGED_OPTION_FIELDS if name not in RATING_FIELDS)
+FIGURE_RANGES = tuple(name for name in RANGED_FIELDS if name not in RATING_FIELDS)
 FIGURE_RANGE_FIELDS = tuple(f"{name}_{end}" for name in FIGURE_RANGES for end in ("low", "high"))
 
 
@@ -111,9 +113,10 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             "co_produced",
             "setup_cost",
             "annual_agency_cost",
-            "annual_co_producer_hours",
-            "annual_co_producer_money",
+            "hours_per_client",
+            "money_per_client",
             "clients_per_year",
+            "take_up",
             "ramp_up_years",
             "confidence",
             *FIGURE_RANGE_FIELDS,
@@ -136,7 +139,8 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         self.assessment = assessment
         name = self.name_in_messages()
         of = f"of {name}"
-        sign = currency_sign(assessment.service.agency.currency)
+        self.currency = assessment.service.agency.currency
+        sign = currency_sign(self.currency)
         self.fields["version"].initial = assessment.version
         self.fields["name"] = _name_field("Name of the option")
         self.fields["description"].label = "What happens in this option? (optional)"
@@ -175,31 +179,46 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             "the cost to the agency each year",
             "Staff, contracts, systems and materials: everything the agency pays each year.",
         )
+        self.same_population = bool(assessment.same_population)
         fallback = ""
         if assessment.co_producers_per_year is not None and assessment.hours_per_co_producer:
+            total = assessment.co_producers_per_year * assessment.hours_per_co_producer
             fallback = (
                 f" ({assessment.co_producers_per_year:,} people × "
-                f"{assessment.hours_per_co_producer.normalize():f} hours)"
+                f"{assessment.hours_per_co_producer.normalize():f} hours, "
+                f"{format_number(total)} hours a year in all)"
             )
-        self.fields["annual_co_producer_hours"] = AmountField(
-            label="Hours citizens or clients give each year (optional)",
-            help_text="In total, once take-up is full. For a co-produced option you may leave it "
-            f"blank to use the people and hours you gave earlier{fallback}; for other options, "
-            "blank means none.",
+        self.fields["hours_per_client"] = AmountField(
+            label="Hours citizens or clients give for each client served, in a year (optional)",
+            help_text="For each client, so the total grows with the number served: 7.5 for "
+            "seven and a half hours a year. For a co-produced option you may leave it blank to "
+            f"use the people and hours you gave earlier{fallback}; for other options, blank "
+            "means none.",
             unit="hours",
             required=False,
             min_value=0,
             max_value=LIMITS.hours_a_year,
-            max_digits=14,
-            decimal_places=1,
+            max_digits=24,
+            decimal_places=PER_CLIENT_PLACES,
             error_messages=number_messages(
-                f"the hours given each year {of}", example="3,000 or 3k", limit=LIMITS.hours_a_year
+                f"the hours given for each client {of}", example="7.5", limit=LIMITS.hours_a_year
             ),
         )
-        self.fields["annual_co_producer_money"] = money(
-            "Money citizens or clients spend each year to take part (optional)",
-            "the money people spend each year",
-            "Fees, travel, equipment: in total, once take-up is full. Leave blank if none.",
+        self.fields["money_per_client"] = AmountField(
+            label="Money citizens or clients spend to take part, for each client served, in a "
+            "year (optional)",
+            help_text="Fees, travel, equipment: for each client, so the total grows with the "
+            "number served. Leave blank if none.",
+            unit=sign,
+            unit_before=True,
+            required=False,
+            min_value=0,
+            max_value=LIMITS.money,
+            max_digits=24,
+            decimal_places=PER_CLIENT_PLACES,
+            error_messages=number_messages(
+                f"the money spent for each client {of}", example="12.50", limit=LIMITS.money
+            ),
         )
         self.fields["clients_per_year"] = WholeNumberField(
             label="Clients served each year, once take-up is full",
@@ -212,6 +231,26 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
                 limit=LIMITS.clients_a_year,
             ),
         )
+        population = assessment.clients_per_year
+        people = f"the {format_number(population)} people" if population else "the people"
+        self.fields["take_up"] = PercentField(
+            label=f"What share of {people} served does this option reach, once take-up is "
+            "full? (optional)",
+            help_text="Every option serves the same people. Leave it blank if this one "
+            "reaches all of them.",
+            unit="%",
+            required=False,
+            min_value=0,
+            max_value=100,
+            max_digits=5,
+            decimal_places=2,
+            error_messages=number_messages(f"the share reached {of}", example="80", limit=100),
+        )
+        # One of the two is asked: the option's own clients, or its share of the same people.
+        unasked = "clients_per_year" if self.same_population else "take_up"
+        for name in (unasked, f"{unasked}_low", f"{unasked}_high"):
+            self.fields.pop(name, None)
+        self.figure_ranges = tuple(name for name in FIGURE_RANGES if name != unasked)
         self.fields["ramp_up_years"] = WholeNumberField(
             label="Years until everyone who will use it does (optional)",
             help_text="A new way of working takes time to catch on: clients, hours and money "
@@ -249,14 +288,18 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
                     for name in (
                         "setup_cost",
                         "annual_agency_cost",
-                        "annual_co_producer_hours",
-                        "annual_co_producer_money",
+                        "hours_per_client",
+                        "money_per_client",
                     )
                 ),
             ),
             Fieldset(
                 "Take-up",
-                *(layout_item(self, name) for name in ("clients_per_year", "ramp_up_years")),
+                *(
+                    layout_item(self, name)
+                    for name in ("take_up" if self.same_population else "clients_per_year",)
+                ),
+                layout_item(self, "ramp_up_years"),
             ),
             InlineRadios("confidence"),
             *self._range_layout(),
@@ -264,7 +307,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
 
     def _add_ranges(self, of: str) -> None:
         """A lowest and a highest box for each figure, of the same kind as the figure's."""
-        for name in FIGURE_RANGES:
+        for name in self.figure_ranges:
             figure = self.fields[name]
             for end, word in (("low", "lowest"), ("high", "highest")):
                 field = deepcopy(figure)
@@ -286,8 +329,9 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         """The ranges, folded away under a question, open when any is given or wrong."""
         option, assessment = self.instance, self.assessment
         confidence = self["confidence"].value() or option.confidence
-        opened = self.errors.keys() & set(FIGURE_RANGE_FIELDS) or any(
-            getattr(option, name) is not None for name in FIGURE_RANGE_FIELDS
+        ranged = {f"{name}_{end}" for name in self.figure_ranges for end in ("low", "high")}
+        opened = self.errors.keys() & ranged or any(
+            getattr(option, name) is not None for name in ranged
         )
         items = [
             HTML(
@@ -297,7 +341,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             )
         ]
         currency = assessment.service.agency.currency
-        for name in FIGURE_RANGES:
+        for name in self.figure_ranges:
             note = default_range_note(name, getattr(option, name), confidence, currency)
             items.append(
                 Fieldset(
@@ -315,9 +359,35 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name in FIGURE_RANGES:
+        for name in self.figure_ranges:
             check_range(self, name, cleaned, str(self.fields[name].label))
+        self._check_totals(cleaned)
         return cleaned
+
+    def _check_totals(self, cleaned: dict) -> None:
+        """Hours and money for each client, times the clients, must stay within what a year's
+        total may be (so every result fits its column)."""
+        if self.same_population:
+            population = self.assessment.clients_per_year
+            share = cleaned.get("take_up")
+            clients = None if population is None else population * (share or 100) / 100
+        else:
+            clients = cleaned.get("clients_per_year")
+        if not clients:
+            return
+        name = self.name_in_messages()
+        for field, limit, what in (
+            ("hours_per_client", LIMITS.hours_a_year, f"{LIMITS.hours_a_year:,} hours"),
+            ("money_per_client", LIMITS.money, format_money(LIMITS.money, self.currency)),
+        ):
+            for end in ("", "_low", "_high"):
+                each = cleaned.get(f"{field}{end}")
+                if each is not None and each * clients > limit and f"{field}{end}" in self.fields:
+                    self.add_error(
+                        f"{field}{end}",
+                        f"For all the clients of {name} this comes to more than {what} a "
+                        "year. Check the figure for each client",
+                    )
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -354,15 +424,29 @@ def range_intro(confidence: str | None) -> str:
     )
 
 
+# The scoring's name for a figure the model holds for each client (its defaults are alike).
+SCORING_NAMES = {
+    "hours_per_client": "annual_co_producer_hours",
+    "money_per_client": "annual_co_producer_money",
+}
+
+
 def default_range_note(name: str, value, confidence: str | None, currency: str) -> str:
     """What is used when this figure's range is left empty, in figures."""
     if value is None:
         return ""
-    low, high = default_range(name, value, confidence)
+    if name == "take_up":
+        low, high = (100 * end for end in default_range(name, value / 100, confidence))
+    else:
+        low, high = default_range(SCORING_NAMES.get(name, name), value, confidence)
     if low == high:
         return ""
-    if name in ("setup_cost", "annual_agency_cost", "annual_co_producer_money"):
+    if name in ("setup_cost", "annual_agency_cost"):
         shown = [format_money(round_to_estimate(end), currency) for end in (low, high)]
+    elif name == "money_per_client":
+        shown = [format_money(end, currency) for end in (low, high)]
+    elif name == "take_up":
+        shown = [f"{format_number(end, places=1)}%" for end in (low, high)]
     else:
         shown = [format_number(round_to_estimate(end), places=1) for end in (low, high)]
     return f"Left empty, we use {shown[0]} to {shown[1]}."

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from assessments.forms import SECTION_FORMS, OptionForm, QualityGridForm
 from assessments.forms.options import FIGURE_RANGE_FIELDS, RATING_QUESTIONS
+from assessments.forms.people import PeopleForm
 from assessments.models import OPTIONAL_COST_FIELDS
 from assessments.scoring import RATING_FIELDS
 from assessments.sections import SECTIONS, option_problems
@@ -23,6 +24,7 @@ from coprod_site.numbers import (
 )
 
 RETURN = "?return=check"
+UNSAID_PEOPLE = "Not said, so each option gives its own clients a year"
 
 
 @dataclass(frozen=True)
@@ -108,21 +110,55 @@ def _section_group(assessment, section, currency) -> AnswerGroup:
     return AnswerGroup(section.title_for(assessment), rows)
 
 
+def _people_group(assessment) -> AnswerGroup:
+    """Who the options serve: asked once for all the options, on a page of its own."""
+    form = PeopleForm(instance=assessment)
+    url = reverse("assessments:people", args=[assessment.code]) + RETURN
+    same = assessment.same_population
+    rows = [
+        AnswerRow(
+            label=str(form.fields["same_population"].label),
+            # Left unsaid, each option's own clients are used: say so rather than "blank".
+            value=UNSAID_PEOPLE if same is None else ("Yes" if same else "No"),
+            required=False,
+            url=f"{url}#{anchor(form['same_population'])}",
+        )
+    ]
+    if same:
+        field = form.fields["clients_per_year"]
+        rows.append(
+            AnswerRow(
+                label=str(field.label),
+                value=shown(field, assessment.clients_per_year, ""),
+                required=True,
+                url=f"{url}#{anchor(form['clients_per_year'])}",
+            )
+        )
+    return AnswerGroup("Who the options serve", rows)
+
+
+def _option_value(form, option, name, currency) -> str | None:
+    if name == "take_up" and option.take_up is None:
+        return "All of them"  # blank means the option reaches everyone
+    return shown(form.fields[name], getattr(option, name), currency)
+
+
 def _option_groups(assessment, currency) -> list[AnswerGroup]:
-    groups = []
+    groups = [_people_group(assessment)]
     for option in assessment.ordered_options:
         form = OptionForm(instance=option, assessment=assessment)
         url = reverse("assessments:option", args=[assessment.code, option.code]) + RETURN
         rows = [
             AnswerRow(
                 label=str(form.fields[name].label).removesuffix(" (optional)"),
-                value=shown(form.fields[name], getattr(option, name), currency),
+                value=_option_value(form, option, name, currency),
                 required=name not in (*OPTIONAL_COST_FIELDS, "description"),
                 url=f"{url}#{anchor(form[name])}",
             )
+            # The page asks either the option's clients or its share of the same people.
             for name in OptionForm.Meta.fields
             # Ranges are optional refinements, summed up on the report, not answers to check.
-            if name != "name" and name not in FIGURE_RANGE_FIELDS
+            if name in form.fields and name != "name" and name not in FIGURE_RANGE_FIELDS
         ]
         tags = ("comparator",) if option.comparator else ()
         groups.append(AnswerGroup(option.name, rows, tags))

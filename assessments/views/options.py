@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.forms import AddOptionForm, OptionForm, QualityGridForm
+from assessments.forms.people import PeopleForm
 from assessments.models import Option
 from assessments.scoring import MAX_OPTIONS, MIN_OPTIONS
 from assessments.sections import (
@@ -22,6 +23,7 @@ from assessments.sections import (
     comparator_words,
     option_problems,
     options_title,
+    people_words,
 )
 from assessments.views.wizard import (
     after_save,
@@ -81,6 +83,7 @@ def _options_page(request, assessment, add_form=None, status=200):
         "section_count": total,
         "title": options_title(assessment),
         "comparator_words": comparator_words(assessment),
+        "people_words": people_words(assessment),
         "currency": assessment.service.agency.currency,
         "options": options,
         "problems": option_problems(assessment),
@@ -249,6 +252,28 @@ def option_page(request, code, option_code):
         "back_url": reverse("assessments:options", args=[assessment.code]),
     }
     return render(request, "assessments/option.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def people(request, code):
+    """Do all the options serve the same people, and how many: asked once for them all."""
+    assessment = draft_for_manager(request, code)
+    form = PeopleForm(request.POST or None, instance=assessment)
+    if request.method == "POST" and form.is_valid():
+        if form.save_people():
+            return after_save(
+                request, assessment, reverse("assessments:options", args=[assessment.code])
+            )
+        form.refuse_stale(current_version(assessment))
+    number, total = section_position(SECTIONS_BY_SLUG["options"])
+    context = {
+        "assessment": assessment,
+        "form": form,
+        "section_number": number,
+        "section_count": total,
+        "back_url": reverse("assessments:options", args=[assessment.code]),
+    }
+    return render(request, "assessments/people.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -78,11 +78,10 @@ def new_assessment(request):
         agency = form.cleaned_data["service"].agency
         assessment = form.save(commit=False)
         assessment.author = request.user
-        # Start from the agency's usual appraisal settings; the manager can change them.
-        assessment.hourly_rate = agency.default_hourly_value
-        assessment.appraisal_years = agency.default_appraisal_years
-        assessment.discount_rate = agency.default_discount_rate
-        assessment.willingness_to_pay = agency.default_willingness_to_pay
+        # Start from the agency's usual appraisal settings, and the low and high values it
+        # tries them at; the manager can change them.
+        for name, value in agency.appraisal_defaults().items():
+            setattr(assessment, name, value)
         with transaction.atomic():
             assessment.save()
             assessment.add_default_options()

@@ -65,6 +65,86 @@ currency_code = RegexValidator(
 )
 
 
+# The bounds of the agency's defaults (the discount rate in % a year); the hourly value has
+# no upper bound of its own (the settings form keeps it to what an assessment accepts).
+DISCOUNT_RATE_LIMIT = 20
+WILLINGNESS_TO_PAY_LIMIT = 100_000
+
+
+def _judgement_money(verbose_name, *, max_digits, limit=None):
+    validators = [MinValueValidator(0)]
+    if limit is not None:
+        validators.append(MaxValueValidator(limit))
+    return models.DecimalField(
+        verbose_name,
+        max_digits=max_digits,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=validators,
+    )
+
+
+def _judgement_rate(verbose_name):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(DISCOUNT_RATE_LIMIT)],
+    )
+
+
+def _judgement_checks(name: str, low, high, words: str) -> list[models.CheckConstraint]:
+    """Checks on the low and high values of the default `name` (`words` in a sentence):
+    each, where given, within the central default's own bounds; low not above the central
+    default, high not below it (where that is given), and low not above high. The settings
+    form says the same in its own words; these messages are for the admin."""
+    default, low_field, high_field = (
+        f"default_{name}",
+        f"default_{name}_low",
+        f"default_{name}_high",
+    )
+    checks = []
+    for field in (low_field, high_field):
+        bounds = {f"{field}__gte": low}
+        if high is not None:
+            bounds[f"{field}__lte"] = high
+        end = field.rsplit("_", 1)[1]
+        checks.append(
+            models.CheckConstraint(
+                condition=models.Q(**{f"{field}__isnull": True}) | models.Q(**bounds),
+                name=f"services_agency_{name}_{end}_in_range",
+                violation_error_message=f"The {end} {words} is out of range.",
+            )
+        )
+    for field, lookup, rule, side in (
+        (low_field, "lte", "not_above", "above"),
+        (high_field, "gte", "not_below", "below"),
+    ):
+        end = field.rsplit("_", 1)[1]
+        checks.append(
+            models.CheckConstraint(
+                condition=models.Q(**{f"{field}__isnull": True})
+                | models.Q(**{f"{default}__isnull": True})
+                | models.Q(**{f"{field}__{lookup}": models.F(default)}),
+                name=f"services_agency_{name}_{end}_{rule}_default",
+                violation_error_message=f"The {end} {words} must not be {side} the usual one.",
+            )
+        )
+    checks.append(
+        models.CheckConstraint(
+            condition=models.Q(**{f"{low_field}__isnull": True})
+            | models.Q(**{f"{high_field}__isnull": True})
+            | models.Q(**{f"{low_field}__lte": models.F(high_field)}),
+            name=f"services_agency_{name}_low_not_above_high",
+            violation_error_message=f"The high {words} must not be below the low one.",
+        )
+    )
+    return checks
+
+
 class AgencyQuerySet(models.QuerySet):
     def for_user(self, user, *, role: Role | None = None):
         """Agencies the user belongs to; with a role, only those where they hold it."""
@@ -120,6 +200,19 @@ class Agency(models.Model):
         "until the agency has decided: reports then show the price at which each option "
         "becomes the best choice. New assessments start with this figure.",
     )
+    # The low and high values a new assessment tries its choice at, beside the central
+    # figures above. They are value judgements, not estimates: blank means the assessment's
+    # own default (half and one and a half times a value, a point either side of the rate).
+    default_hourly_value_low = _judgement_money("value of an hour: low", max_digits=10)
+    default_hourly_value_high = _judgement_money("value of an hour: high", max_digits=10)
+    default_discount_rate_low = _judgement_rate("discount rate: low (% a year)")
+    default_discount_rate_high = _judgement_rate("discount rate: high (% a year)")
+    default_willingness_to_pay_low = _judgement_money(
+        "value of a quality point: low", max_digits=12, limit=WILLINGNESS_TO_PAY_LIMIT
+    )
+    default_willingness_to_pay_high = _judgement_money(
+        "value of a quality point: high", max_digits=12, limit=WILLINGNESS_TO_PAY_LIMIT
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AgencyQuerySet.as_manager()
@@ -148,10 +241,37 @@ class Agency(models.Model):
                 ),
                 name="services_agency_willingness_to_pay_in_range",
             ),
+            *_judgement_checks("hourly_value", 0, None, "value of an hour"),
+            *_judgement_checks("discount_rate", 0, DISCOUNT_RATE_LIMIT, "discount rate"),
+            *_judgement_checks(
+                "willingness_to_pay", 0, WILLINGNESS_TO_PAY_LIMIT, "value of a quality point"
+            ),
         ]
+
+    # What a new assessment starts from: its field, and the agency's default for it.
+    APPRAISAL_DEFAULTS = {
+        "hourly_rate": "default_hourly_value",
+        "appraisal_years": "default_appraisal_years",
+        "discount_rate": "default_discount_rate",
+        "willingness_to_pay": "default_willingness_to_pay",
+        **{
+            f"{figure}_{end}": f"{default}_{end}"
+            for figure, default in (
+                ("hourly_rate", "default_hourly_value"),
+                ("discount_rate", "default_discount_rate"),
+                ("willingness_to_pay", "default_willingness_to_pay"),
+            )
+            for end in ("low", "high")
+        },
+    }
 
     def __str__(self) -> str:
         return self.name
+
+    def appraisal_defaults(self) -> dict:
+        """The appraisal settings a new assessment of this agency starts with, by the
+        assessment's field names; its managers may change them."""
+        return {field: getattr(self, default) for field, default in self.APPRAISAL_DEFAULTS.items()}
 
 
 class Membership(models.Model):

@@ -17,8 +17,8 @@ COSTS = {
     "co_produced": "True",
     "setup_cost": "£2,600,000",
     "annual_agency_cost": "40k",
-    "annual_co_producer_hours": "",
-    "annual_co_producer_money": "",
+    "hours_per_client": "",
+    "money_per_client": "",
     "clients_per_year": "1,000",
     "ramp_up_years": "",
     "confidence": "medium",
@@ -181,7 +181,7 @@ def test_an_option_page_saves_amounts_typed_as_people_write_them(client, owner, 
     assert option.setup_cost == Decimal("2600000")
     assert option.annual_agency_cost == Decimal("40000")
     assert option.clients_per_year == 1000
-    assert option.annual_co_producer_hours is None  # blank: people x hours from earlier
+    assert option.hours_per_client is None  # blank: people x hours from earlier
 
 
 def test_the_last_option_page_leads_back_to_the_list(client, owner, draft):
@@ -199,7 +199,7 @@ def test_the_last_option_page_leads_back_to_the_list(client, owner, draft):
         ("annual_agency_cost", "1e99", "as a number"),
         ("clients_per_year", "2.5", "as a whole number"),
         ("clients_per_year", "5bn", "1,000,000,000 or less"),
-        ("annual_co_producer_hours", "lots", "hours given each year of With co-production"),
+        ("hours_per_client", "lots", "hours given for each client of With co-production"),
         ("ramp_up_years", "25", "20 or less"),
     ],
 )
@@ -427,11 +427,11 @@ def test_renaming_an_option_in_the_same_post_names_it_so_in_the_messages(client,
     client.force_login(owner)
     option = options_of(draft)[0]
     response = save_option(client, draft, option, name="  Parent   volunteers ",
-                           annual_co_producer_hours="lots")  # fmt: skip
-    errors = " ".join(response.context["form"].errors["annual_co_producer_hours"])
-    assert "hours given each year of Parent volunteers" in errors
+                           hours_per_client="lots")  # fmt: skip
+    errors = " ".join(response.context["form"].errors["hours_per_client"])
+    assert "hours given for each client of Parent volunteers" in errors
     assert option.name not in errors
     # A name too long to keep is refused by its own message; the others keep the saved name.
-    response = save_option(client, draft, option, name="x" * 500, annual_co_producer_hours="lots")
-    errors = " ".join(response.context["form"].errors["annual_co_producer_hours"])
-    assert f"hours given each year of {option.name}" in errors
+    response = save_option(client, draft, option, name="x" * 500, hours_per_client="lots")
+    errors = " ".join(response.context["form"].errors["hours_per_client"])
+    assert f"hours given for each client of {option.name}" in errors

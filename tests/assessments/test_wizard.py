@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from assessments.forms import STALE_MESSAGE
 from assessments.models import Assessment, AssessmentText
+from assessments.sections import SECTIONS_BY_SLUG, SectionState
 from tests import factories
 
 
@@ -42,6 +43,47 @@ def test_manager_starts_an_assessment_with_agency_defaults(client, owner, servic
     assert assessment.author == owner and assessment.status == "draft"
     assert assessment.hourly_rate == agency.default_hourly_value
     assert assessment.discount_rate == agency.default_discount_rate
+
+
+def test_a_new_assessment_takes_the_agencys_low_and_high_values_too(client, owner, service, agency):
+    agency.default_hourly_value = Decimal("20")
+    agency.default_willingness_to_pay = Decimal("2.50")
+    agency.default_hourly_value_low = Decimal("12")
+    agency.default_hourly_value_high = Decimal("30")
+    agency.default_discount_rate_low = Decimal("1.5")
+    agency.default_discount_rate_high = Decimal("6")
+    agency.default_willingness_to_pay_low = Decimal("1")
+    agency.default_willingness_to_pay_high = Decimal("5")
+    agency.save()
+    client.force_login(owner)
+    client.post(reverse("assessments:new"), {"service": service.code, "title": "Peers"})
+    assessment = Assessment.objects.get(title="Peers")
+    assert (assessment.hourly_rate_low, assessment.hourly_rate, assessment.hourly_rate_high) == (
+        Decimal("12"),
+        Decimal("20"),
+        Decimal("30"),
+    )
+    assert (assessment.discount_rate_low, assessment.discount_rate_high) == (
+        Decimal("1.5"),
+        Decimal("6"),
+    )
+    assert (
+        assessment.willingness_to_pay_low,
+        assessment.willingness_to_pay,
+        assessment.willingness_to_pay_high,
+    ) == (Decimal("1"), Decimal("2.50"), Decimal("5"))
+    # The appraisal page shows them, ready to change.
+    page = client.get(edit_url(assessment, "appraisal")).content.decode()
+    assert 'value="12"' in page and 'value="5"' in page
+
+
+def test_an_agency_without_low_and_high_values_leaves_them_blank(client, owner, service):
+    client.force_login(owner)
+    client.post(reverse("assessments:new"), {"service": service.code, "title": "Peers"})
+    assessment = Assessment.objects.get(title="Peers")
+    for name in ("hourly_rate", "discount_rate", "willingness_to_pay"):
+        assert getattr(assessment, f"{name}_low") is None
+        assert getattr(assessment, f"{name}_high") is None
 
 
 def test_new_assessment_needs_a_title_and_keeps_the_choice(client, owner, service):
@@ -143,6 +185,8 @@ def test_a_draft_resumes_on_another_device_with_its_answers(client, owner, draft
         ("appraisal", {"appraisal_years": "0"}, "appraisal_years"),
         ("appraisal", {"willingness_to_pay": "£2.6m"}, "willingness_to_pay"),
         ("appraisal", {"willingness_to_pay": "lots"}, "willingness_to_pay"),
+        ("appraisal", {"willingness_to_pay_low": "lots"}, "willingness_to_pay_low"),
+        ("appraisal", {"willingness_to_pay_high": "-2"}, "willingness_to_pay_high"),
         ("work", {"phases": ["teleportation"]}, "phases"),
     ],
 )
@@ -223,6 +267,67 @@ def test_the_appraisal_settings_accept_amounts_as_people_type_them(client, owner
     assert draft.hourly_rate == Decimal("18.50")
     assert draft.discount_rate == Decimal("3.5")
     assert draft.willingness_to_pay == Decimal("2600")
+
+
+def test_the_appraisal_page_takes_low_and_high_values_of_a_quality_point(client, owner, draft):
+    client.force_login(owner)
+    answers = {
+        "hourly_rate": "12",
+        "appraisal_years": "5",
+        "discount_rate": "3.5",
+        "willingness_to_pay": "£2.50",
+        "willingness_to_pay_low": "£1",
+        "willingness_to_pay_high": "£1.50",  # below the figure itself
+    }
+    response = post_section(client, draft, "appraisal", answers)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The highest value of a quality point must not be below your figure" in page
+    assert '<details class="ranges mt-4" open>' in page
+    assert 'value="£1.50"' in page
+    response = post_section(client, draft, "appraisal", {**answers, "willingness_to_pay_high": "4"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.willingness_to_pay_low, draft.willingness_to_pay_high) == (
+        Decimal("1"),
+        Decimal("4"),
+    )
+
+
+def test_undecided_quality_may_still_have_low_and_high_values_in_order(client, owner, draft):
+    client.force_login(owner)
+    answers = {"hourly_rate": "12", "appraisal_years": "5", "discount_rate": "3.5",
+               "willingness_to_pay_low": "9", "willingness_to_pay_high": "3"}  # fmt: skip
+    response = post_section(client, draft, "appraisal", answers)
+    assert "The highest value of a quality point must not be below the lowest" in (
+        response.content.decode()
+    )
+    answers["willingness_to_pay_high"] = "30"
+    assert post_section(client, draft, "appraisal", answers).status_code == 302
+
+
+def test_the_appraisal_page_says_the_low_and_high_values_are_judgements(client, owner, draft):
+    client.force_login(owner)
+    page = client.get(edit_url(draft, "appraisal")).content.decode()
+    assert "What if these values were lower or higher? (optional)" in page
+    assert "judgements for your agency to make, not estimates" in page
+    assert "the value at which the choice would change" in page
+    assert "Your agency's low and high values, if it has set any, are filled in" in page
+    assert "half and one and a half times" in page
+    assert "one percentage point either side" in page
+    for label in ("Value of a quality point: lowest", "Value of a quality point: highest"):
+        assert label in page
+
+
+def test_low_and_high_values_alone_do_not_start_the_appraisal(owner, service):
+    section = SECTIONS_BY_SLUG["appraisal"]
+    for name in ("willingness_to_pay_low", "willingness_to_pay_high"):
+        assert name in section.optional and name in section.prefilled
+    assessment = factories.AssessmentFactory(
+        service=service, author=owner, willingness_to_pay_low=Decimal("1"),
+        hourly_rate_high=Decimal("30"),
+    )  # fmt: skip
+    assert section.state(assessment) is SectionState.NOT_STARTED
 
 
 def test_task_list_shows_each_sections_state(client, owner, service):

@@ -77,7 +77,7 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     assert page.get_by_role("heading", name="Ways of doing the work").is_visible()
     assert_accessible(axe, page)
     page.get_by_role("link", name="1. With co-production").click()
-    give_costs(page, "Parents at home", "True", setup="£5,000", annual="20k", hours="1,000")
+    give_costs(page, "Parents at home", "True", setup="£5,000", annual="20k", hours="1")
     assert_accessible(axe, page)
     press_continue(page)
     give_costs(page, "Teaching assistants", "False", setup="0", annual="60k", hours="")
@@ -146,7 +146,9 @@ def give_costs(page, name, co_produced, *, setup, annual, hours):
     page.locator(f"input[name='co_produced'][value='{co_produced}']").check()
     page.get_by_label("One-off cost to set it up").fill(setup)
     page.get_by_label("Cost to the agency each year, once running").fill(annual)
-    page.get_by_label("Hours citizens or clients give each year (optional)").fill(hours)
+    page.get_by_label(
+        "Hours citizens or clients give for each client served, in a year (optional)"
+    ).fill(hours)
     page.get_by_label("Clients served each year, once take-up is full").fill("1,000")
     page.locator("input[name='confidence'][value='high']").check()
 

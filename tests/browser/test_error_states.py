@@ -63,7 +63,7 @@ def test_form_errors_are_accessible(page, sign_in, axe, owner, service):
 
     # The appraisal's ranges, folded away until one is wrong.
     page.goto(f"/assessments/{draft.code}/edit/appraisal/")
-    page.get_by_text("How far might the time rate and the discount rate be out?").click()
+    page.get_by_text("What if these values were lower or higher?").click()
     page.get_by_label("Value of an hour: lowest").fill("50")
     page.get_by_label("Value of an hour: highest").fill("5")
     page.get_by_role("button", name="Continue").click()

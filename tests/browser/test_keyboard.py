@@ -256,7 +256,9 @@ def test_manager_completes_an_assessment_by_keyboard_alone(page, axe, owner, ser
     type_into(page, "Name of the option", "Parents at home")
     type_into(page, "One-off cost to set it up", "lots")
     type_into(page, "Cost to the agency each year, once running", "20k")
-    type_into(page, "Hours citizens or clients give each year (optional)", "1,000")
+    type_into(
+        page, "Hours citizens or clients give for each client served, in a year (optional)", "1"
+    )
     type_into(page, "Clients served each year, once take-up is full", "1,000")
     choose(
         page, "How sure are you of these figures?", "High: from contracts, budgets or past spending"

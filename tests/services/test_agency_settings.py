@@ -3,6 +3,8 @@
 
 from decimal import Decimal
 
+import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from assessments.scoring import LIMITS
@@ -142,3 +144,139 @@ def test_the_limits_fit_the_agencys_constraints(db):
     )
     agency.full_clean()
     agency.save()
+
+
+# --- Low and high values to try ---------------------------------------------------------
+
+
+def test_the_low_and_high_values_are_saved_as_people_type_them(client, owner, agency):
+    client.force_login(owner)
+    response = client.post(
+        settings_url(agency),
+        figures(
+            default_hourly_value_low="£9",
+            default_hourly_value_high="£30",
+            default_discount_rate_low="1.5%",
+            default_discount_rate_high="6",
+            default_willingness_to_pay_low="1",
+            default_willingness_to_pay_high="5k",
+        ),
+    )
+    assert response.status_code == 302
+    agency.refresh_from_db()
+    assert (agency.default_hourly_value_low, agency.default_hourly_value_high) == (
+        Decimal("9"),
+        Decimal("30"),
+    )
+    assert (agency.default_discount_rate_low, agency.default_discount_rate_high) == (
+        Decimal("1.5"),
+        Decimal("6"),
+    )
+    assert (agency.default_willingness_to_pay_low, agency.default_willingness_to_pay_high) == (
+        Decimal("1"),
+        Decimal("5000"),
+    )
+
+
+def test_the_low_and_high_values_may_be_left_empty(client, owner, agency):
+    agency.default_hourly_value_low = Decimal("5")
+    agency.save()
+    client.force_login(owner)
+    assert client.post(settings_url(agency), figures()).status_code == 302
+    agency.refresh_from_db()
+    assert agency.default_hourly_value_low is None
+
+
+def test_the_page_groups_the_low_and_high_values_and_says_what_they_are(client, owner, agency):
+    client.force_login(owner)
+    page = client.get(settings_url(agency)).content.decode()
+    assert "Low and high values to try (optional)" in page
+    assert "judgements, not estimates" in page
+    assert "the value at which the choice would change" in page
+    assert "half and one and a half times" in page
+    for label in (
+        "Value of an hour: low",
+        "Value of an hour: high",
+        "Discount rate: low",
+        "Discount rate: high",
+        "Value of a quality point: low",
+        "Value of a quality point: high",
+    ):
+        assert label in page
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"default_hourly_value_low": "25"}, "default_hourly_value_low",
+         "The low value of an hour must not be above the usual one"),
+        ({"default_hourly_value_high": "10"}, "default_hourly_value_high",
+         "The high value of an hour must not be below the usual one"),
+        ({"default_discount_rate_high": "25%"}, "default_discount_rate_high",
+         "Enter the high discount rate as 20 or less"),
+        ({"default_discount_rate_low": "lots"}, "default_discount_rate_low",
+         "Enter the low discount rate as a number"),
+        ({"default_willingness_to_pay_low": "-1"}, "default_willingness_to_pay_low",
+         "Enter the low value of a quality point as 0 or more"),
+        ({"default_willingness_to_pay": "", "default_willingness_to_pay_low": "9",
+          "default_willingness_to_pay_high": "3"}, "default_willingness_to_pay_high",
+         "The high value of a quality point must not be below the low one"),
+    ],
+)  # fmt: skip
+def test_low_and_high_values_out_of_order_or_range_get_plain_messages(
+    client, owner, agency, changes, field, message
+):
+    client.force_login(owner)
+    response = client.post(settings_url(agency), figures(**changes))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert message in " ".join(response.context["form"].errors[field])
+    for typed in changes.values():
+        if typed:
+            assert f'value="{typed}"' in page
+    agency.refresh_from_db()
+    assert agency.default_hourly_value == Decimal("20.00")  # nothing saved
+
+
+def test_an_undecided_quality_point_may_still_have_low_and_high_values(client, owner, agency):
+    client.force_login(owner)
+    response = client.post(
+        settings_url(agency),
+        figures(
+            default_willingness_to_pay="",
+            default_willingness_to_pay_low="1",
+            default_willingness_to_pay_high="4",
+        ),
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"default_hourly_value_low": Decimal("-1")},
+        {"default_hourly_value_low": Decimal("25")},  # above the usual 20
+        {"default_hourly_value_high": Decimal("19")},
+        {"default_discount_rate_high": Decimal("21")},
+        {"default_discount_rate_low": Decimal("4")},  # above the usual 3.5
+        {"default_willingness_to_pay_high": Decimal("100001")},
+        {"default_willingness_to_pay_low": Decimal("5"), "default_willingness_to_pay_high": 2},
+    ],
+)
+def test_the_database_keeps_the_low_and_high_values_in_order_and_range(agency, changes):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Agency.objects.filter(pk=agency.pk).update(**changes)
+
+
+def test_the_low_and_high_values_fit_the_agencys_constraints_at_their_limits(agency):
+    Agency.objects.filter(pk=agency.pk).update(
+        default_hourly_value_low=0,
+        default_hourly_value_high=forms.HOURLY_VALUE_LIMIT,
+        default_discount_rate_low=0,
+        default_discount_rate_high=forms.DISCOUNT_RATE_LIMIT,
+        default_willingness_to_pay_low=0,
+        default_willingness_to_pay_high=forms.WILLINGNESS_TO_PAY_LIMIT,
+    )
+    agency.refresh_from_db()
+    agency.full_clean()
