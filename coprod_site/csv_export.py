@@ -8,6 +8,7 @@ whatever the size of the export. Text that a spreadsheet would run as a formula
 import csv
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from decimal import Decimal
 from functools import wraps
 from itertools import chain
 
@@ -136,10 +137,13 @@ def csv_lines(rows) -> Iterator[str]:
 
     csv.writer quotes a field holding a character of the line terminator, so it writes
     "\\r\\n" lines (quoting "\\r" as well as "\\n") and the "\\r" is then dropped.
+    Decimals are written in plain digits, as COPY writes them: str() would write a nought
+    to twelve places (a per-client figure) as "0E-12".
     """
     writer = csv.writer(_Echo(), lineterminator="\r\n")
     for row in rows:
-        yield writer.writerow(row)[:-2] + "\n"
+        cells = [format(cell, "f") if isinstance(cell, Decimal) else cell for cell in row]
+        yield writer.writerow(cells)[:-2] + "\n"
 
 
 def copy_csv(rows) -> Iterator[bytes]:

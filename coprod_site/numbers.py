@@ -6,7 +6,7 @@ silently emptied field.
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import cache
 
 from babel import Locale
@@ -197,11 +197,15 @@ def currency_sign(code: str) -> str:
 
 
 def format_number(value, *, places: int = 0) -> str:
-    """A figure with thousands separators: 2,600,000 (or 2,600,000.5 with places=1)."""
+    """A figure with thousands separators: 2,600,000 (or 2,600,000.5 with places=1).
+    Halves round away from zero, as everywhere else (56.25 is 56.3), not to even as
+    Babel's quantize would."""
     if value is None:
         return ""
     pattern = "#,##0" + ("." + "#" * places if places else "")
-    return format_decimal(value, format=_pattern(pattern), locale=_LOCALE)
+    with localcontext() as context:
+        context.rounding = ROUND_HALF_UP
+        return format_decimal(value, format=_pattern(pattern), locale=_LOCALE)
 
 
 def format_money(value, currency: str, *, places: int | None = None) -> str:

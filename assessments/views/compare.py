@@ -148,8 +148,13 @@ def _option_cell(c: Compared, position: int) -> Cell:
         ("Full cost", c.figure(option, "result_full_cost", MONEY)),
         ("Full cost per client-year", c.figure(option, "result_cost_per_client_year", MONEY)),
         ("Quality index (0 to 100)", c.figure(option, "result_quality", QUALITY)),
-        ("Net benefit", c.figure(option, "result_net_benefit", MONEY)),
+        ("Net benefit on the estimates", c.figure(option, "result_net_benefit", MONEY)),
+        ("Net benefit on average", c.figure(option, "result_mean_net_benefit", MONEY)),
         ("Chance of being best", c.figure(option, "result_probability_best", PERCENT)),
+        (
+            "Loss on average against the best of each try",
+            c.figure(option, "result_expected_loss", MONEY),
+        ),
         ("On the efficient frontier", c.cell(option.result_on_frontier, YES_NO)),
         ("Best at the willingness to pay", c.cell(option.result_is_best, YES_NO)),
     )
@@ -166,7 +171,14 @@ ASSESSMENT_ROWS = (
 RESULT_ROWS = (
     ("Classification", lambda c: c.cell(c.assessment.get_result_classification_display() or None)),
     ("Best option at the willingness to pay", lambda c: c.named(_best(c), _no_best_words(c))),
-    ("Its net benefit", lambda c: c.figure(_best(c), "result_net_benefit", MONEY)),
+    (
+        "Its net benefit on average over the tries",
+        lambda c: c.figure(_best(c), "result_mean_net_benefit", MONEY),
+    ),
+    (
+        "Best on the single estimates, where that differs",
+        lambda c: c.named(c.option(c.assessment.result_single_estimate_best_id), "The same"),
+    ),
     (
         "Its full cost per client-year",
         lambda c: c.figure(_best(c), "result_cost_per_client_year", MONEY),
@@ -181,6 +193,18 @@ RESULT_ROWS = (
         lambda c: c.cell(c.assessment.get_result_sensitivity_display() or None),
     ),
     ("What finding out more could be worth", lambda c: c.cell(c.assessment.result_evpi, MONEY)),
+    (
+        "What finding out the hours and money people give could be worth",
+        lambda c: c.cell(c.assessment.result_evppi_time_and_money, MONEY),
+    ),
+    (
+        "The choice changes if an hour is worth less than",
+        lambda c: c.cell(c.assessment.result_hourly_rate_below, MONEY_EXACT, missing="No value"),
+    ),
+    (
+        "The choice changes if an hour is worth more than",
+        lambda c: c.cell(c.assessment.result_hourly_rate_above, MONEY_EXACT, missing="No value"),
+    ),
 )
 PLANE_ROWS = (
     (

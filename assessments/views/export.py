@@ -49,6 +49,13 @@ from coprod_site.csv_export import (
     yes_no_column,
 )
 
+# What each group of figures whose value of information is exported stands for.
+EVIDENCE_WORDS = {
+    "people": "how many people the options reach, and how fast",
+    "time_and_money": "the hours and money co-producers give",
+    "agency_costs": "what each option costs the agency",
+    "quality": "how good each option is on all four counts of quality",
+}
 MOTIVATION_REASONS = {
     "material": "material rewards or private gain",
     "intrinsic": "enjoying the work itself",
@@ -139,6 +146,19 @@ COLUMNS = [
         "Hours each co-producer gives in a year.",
         HOURS_A_YEAR,
     ),
+    yes_no_column(
+        "same_people_every_option",
+        "same_population",
+        "Whether every option serves the same people (then counted once, in "
+        "people_served_a_year); empty while not answered, which counts as no.",
+    ),
+    Column(
+        "people_served_a_year",
+        F("clients_per_year"),
+        INTEGER,
+        "Where every option serves the same people: how many a year.",
+        CLIENTS_A_YEAR,
+    ),
     Column(
         "hourly_rate",
         F("hourly_rate"),
@@ -181,7 +201,21 @@ COLUMNS = [
     text_column(
         "best_option",
         "result_best__name",
-        "The option with the highest net benefit; empty while no value is put on quality.",
+        "The option with the highest mean net benefit over the uncertainty draws; empty while "
+        "no value is put on quality.",
+    ),
+    text_column(
+        "best_option_on_single_estimates",
+        "result_single_estimate_best__name",
+        "Where it differs from best_option: the option that would be best if every figure "
+        "were exactly as estimated; empty when they agree.",
+    ),
+    Column(
+        "best_option_mean_net_benefit",
+        F("result_best__result_mean_net_benefit"),
+        NUMBER,
+        "The best option's net benefit averaged over the uncertainty draws.",
+        MONEY_PV,
     ),
     yes_no_column(
         "best_option_co_produced",
@@ -274,6 +308,37 @@ COLUMNS = [
         "The value of perfect information for each discounted client-year.",
         f"{MONEY} per client-year",
     ),
+    *(
+        Column(
+            f"value_of_finding_out_{group}",
+            F(f"result_evppi_{group}"),
+            NUMBER,
+            f"The most it would be worth paying to know {words} for certain before choosing "
+            "(the expected value of partial perfect information).",
+            MONEY_PV,
+        )
+        for group, words in EVIDENCE_WORDS.items()
+    ),
+    *(
+        Column(
+            f"{name}_break_even_{end}",
+            F(f"result_{name}_{end}"),
+            NUMBER,
+            f"The nearest {words} {'below' if end == 'below' else 'above'} the assessment's "
+            "at which another option would become the best choice; empty if none would.",
+            unit,
+        )
+        for name, words, unit in (
+            ("hourly_rate", "value of an hour", f"{MONEY} an hour"),
+            ("discount_rate", "discount rate", "a fraction a year: 0.035 is 3.5%"),
+            (
+                "willingness_to_pay",
+                "value of a quality point",
+                f"{MONEY} per quality point per client-year",
+            ),
+        )
+        for end in ("below", "above")
+    ),
     Column(
         "risk_flag_count",
         F("result_risk_flag_count"),
@@ -326,21 +391,43 @@ OPTION_COLUMNS = [
         f"{MONEY} a year",
     ),
     Column(
-        "co_producer_hours_a_year",
-        F("annual_co_producer_hours"),
+        "co_producer_hours_per_client",
+        F("hours_per_client"),
         NUMBER,
-        "The hours co-producers give each year, all together.",
+        "The hours co-producers give for each client served, in a year; empty where the "
+        "manager left it to the people and hours each given for the whole assessment.",
+        "hours per client a year",
+    ),
+    Column(
+        "co_producer_money_per_client",
+        F("money_per_client"),
+        NUMBER,
+        "The money co-producers spend of their own for each client served, in a year.",
+        f"{MONEY} per client a year",
+    ),
+    Column(
+        "co_producer_hours_a_year",
+        F("result_hours_a_year"),
+        NUMBER,
+        "The hours co-producers give each year, all together, at full take-up: the hours for "
+        "each client times the clients served.",
         HOURS_A_YEAR,
     ),
     Column(
-        "co_producer_money_a_year",
-        F("annual_co_producer_money"),
-        NUMBER,
-        "The money co-producers spend of their own each year.",
-        f"{MONEY} a year",
+        "clients_a_year",
+        F("clients_per_year"),
+        INTEGER,
+        "Clients served a year, where the options serve different people (see the "
+        "assessments export's same_people_every_option).",
+        CLIENTS_A_YEAR,
     ),
     Column(
-        "clients_a_year", F("clients_per_year"), INTEGER, "Clients served a year.", CLIENTS_A_YEAR
+        "take_up_percent",
+        F("take_up"),
+        NUMBER,
+        "Where every option serves the same people: the share of them this option reaches "
+        "at full take-up; empty means all of them.",
+        "per cent of the people served (0 to 100)",
     ),
     Column(
         "years_to_full_take_up",
@@ -437,7 +524,10 @@ OPTION_COLUMNS = [
         f"{MONEY} per quality point per client-year",
     ),
     yes_no_column(
-        "best", "result_is_best", "Whether this is the best option at the willingness to pay."
+        "best",
+        "result_is_best",
+        "Whether this is the best option at the willingness to pay: the one with the highest "
+        "mean net benefit over the uncertainty draws.",
     ),
     Column(
         "probability_best",
@@ -445,6 +535,22 @@ OPTION_COLUMNS = [
         NUMBER,
         "The share of the uncertainty draws in which this option is best.",
         PROBABILITY,
+    ),
+    Column(
+        "mean_net_benefit",
+        F("result_mean_net_benefit"),
+        NUMBER,
+        "The option's net benefit averaged over the uncertainty draws: the figure the choice "
+        "is made on.",
+        MONEY_PV,
+    ),
+    Column(
+        "expected_loss",
+        F("result_expected_loss"),
+        NUMBER,
+        "What choosing this option would lose on average against the best option of each "
+        "uncertainty draw; the best option's is the value of perfect information.",
+        MONEY_PV,
     ),
 ]
 

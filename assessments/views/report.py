@@ -6,7 +6,7 @@ word them. Everything comes from one scoring run over the options read with the
 assessment, so the page's query count does not grow with the number of options.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from django.db.models import prefetch_related_objects
@@ -123,7 +123,9 @@ def difference(option, other, role: str) -> Difference | None:
 
 def decision_differences(result: scoring.AssessmentResult, comparator_role: str) -> list:
     """The best option against the runner-up and against the comparator (once if they
-    are the same option, and not at all against itself)."""
+    are the same option, and not at all against itself). The gains in net benefit are in
+    net benefit on average over the tries, as the choice is: on the single estimates the
+    best option may be behind."""
     best, runner_up = result.best, result.options[result.runner_up]
     comparator = next(option for option in result.options if option.comparator)
     differences = []
@@ -133,7 +135,17 @@ def decision_differences(result: scoring.AssessmentResult, comparator_role: str)
         differences.append(difference(best, runner_up, "the next best"))
         if not best.comparator:
             differences.append(difference(best, comparator, comparator_role))
-    return [item for item in differences if item is not None]
+    means = result.uncertainty.mean_net_benefit if result.uncertainty else ()
+    return [
+        replace(
+            item,
+            net_benefit_gain=round(means[best.index] - means[item.other.index], 2),
+        )
+        if means
+        else item
+        for item in differences
+        if item is not None
+    ]
 
 
 @dataclass(frozen=True)
@@ -229,15 +241,19 @@ def missing_answers(assessment: Assessment, result: scoring.AssessmentResult) ->
             "how to weigh the options: the period, the discount rate and the value of "
             "co-producers' time"
         )
+    same = bool(assessment.same_population)
+    if same and assessment.clients_per_year is None:
+        missing.append("how many people the options serve each year")
     for option, option_result in zip(assessment.ordered_options, result.options, strict=True):
         if option_result is not None:
             continue
-        if not option.costs_complete:
+        costs_complete = option.costs_complete
+        if not costs_complete:
             missing.append(f"the costs of {option.name} and how many people it serves")
         if not option.ratings_complete:
             missing.append(f"the quality ratings of {option.name}")
         if (
-            option.costs_complete
+            costs_complete
             and option.ratings_complete
             and all(value is not None for value in settings)
         ):

@@ -1,35 +1,95 @@
-"""The report's uncertainty section: what the Monte Carlo run says, as tables and charts."""
+"""The report's uncertainty section: what the Monte Carlo run says, as tables and charts,
+and the value judgements' break-even values and scenarios."""
 
 from assessments.scoring import AssessmentResult, TornadoBar
 from coprod_site.numbers import format_money, format_number, round_to_estimate
 
 # 95% of draws of a normal error lie within 1.96 standard errors: "19 times out of 20".
 Z_95 = 1.96
-MONEY_INPUTS = {
-    "setup_cost",
-    "annual_agency_cost",
-    "annual_co_producer_money",
-    "hourly_rate",
+MONEY_INPUTS = {"setup_cost", "annual_agency_cost", "annual_co_producer_money"}
+
+# What finding out each group of figures means, and the study that would find it out.
+EVIDENCE = {
+    "people": (
+        "how many people the options reach, and how quickly they take them up",
+        "a pilot, or the service's own records of who uses it, would show this",
+    ),
+    "time_and_money": (
+        "how many hours, and how much of their own money, people really give",
+        "a survey of co-producers measures this",
+    ),
+    "agency_costs": (
+        "what each option would cost the agency",
+        "a costing with finance colleagues, or quotes from providers, would settle this",
+    ),
+    "quality": (
+        "how good each option is, on all four counts of quality",
+        "an evaluation of the options, or a review of the published evidence, would show this",
+    ),
+    "effectiveness": (
+        "how well each option achieves what the service is for",
+        "an evaluation, or a review of the published evidence, would show this",
+    ),
+    "consistency": (
+        "how evenly each option works across areas and groups",
+        "comparing results area by area would show this",
+    ),
+    "trust": (
+        "how far clients trust each option",
+        "asking clients, in a survey or interviews, would show this",
+    ),
+    "experience": (
+        "how clients find each option",
+        "asking clients, in a survey or interviews, would show this",
+    ),
 }
+# The value judgements, in a manager's words.
+JUDGEMENTS = {
+    "hourly_rate": "the value of an hour of co-producers' time",
+    "discount_rate": "the discount rate",
+    "willingness_to_pay": "the value of one quality point for one client for a year",
+}
+LEVELS = {"low": "Low", "central": "As set", "high": "High"}
 
 
 def shown_range(bar: TornadoBar, currency: str) -> str:
     """A tornado input's range in the input's own unit: "£4,500 to £5,500", "1 to 3 years"."""
-    low, high = bar.low_value, bar.high_value
-    name = bar.input_name
-    if name in MONEY_INPUTS:
-        ends = [format_money(round_to_estimate(end), currency) for end in (low, high)]
-        return f"{ends[0]} to {ends[1]}"
-    if name == "optimism_bias":
+    ends = (
+        shown_value(bar.input_name, bar.low_value, currency),
+        shown_value(bar.input_name, bar.high_value, currency),
+    )
+    if bar.input_name == "optimism_bias":
         return "none to double the allowance"
+    return f"{ends[0]} to {ends[1]}"
+
+
+def shown_value(name: str, value: float, currency: str) -> str:
+    """One value of a figure in its own unit: "£4,500", "2,000 a year", "80.0%", "2.5"."""
+    if name in MONEY_INPUTS:
+        return format_money(round_to_estimate(value), currency)
+    if name == "annual_co_producer_hours":
+        return f"{format_number(round_to_estimate(value))} hours a year"
+    if name in ("clients_per_year", "population"):
+        return f"{format_number(round_to_estimate(value))} a year"
+    if name == "take_up":
+        return f"{format_number(value * 100, places=1)}%"
+    if name == "ramp_up_years":
+        return f"{format_number(value, places=1)} years"
+    return format_number(value, places=1)  # a rating, 1 to 5
+
+
+def judgement_value(name: str, value: float | None, currency: str) -> str:
+    if value is None:
+        return ""
     if name == "discount_rate":
-        return f"{format_number(low * 100, places=2)}% to {format_number(high * 100, places=2)}%"
-    if name in ("annual_co_producer_hours", "clients_per_year"):
-        ends = [format_number(round_to_estimate(end)) for end in (low, high)]
-        unit = " hours" if name == "annual_co_producer_hours" else ""
-        return f"{ends[0]} to {ends[1]}{unit}"
-    unit = " years" if name == "ramp_up_years" else ""  # else a rating, 1 to 5
-    return f"{format_number(low, places=1)} to {format_number(high, places=1)}{unit}"
+        return f"{format_number(value * 100, places=2)}%"
+    if name == "willingness_to_pay":
+        return format_money(round_to_estimate(value), currency)
+    return format_money(value, currency, places=2)
+
+
+def _name(result: AssessmentResult, index: int | None) -> str | None:
+    return None if index is None else result.options[index].name
 
 
 def uncertainty_context(assessment, result: AssessmentResult) -> dict:
@@ -47,12 +107,20 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
         "uncertainty": uncertainty,
         "costed": costed,
         "probabilities": [
-            (option, probability, error * Z_95)
-            for option, probability, error in zip(
+            {
+                "option": option,
+                "probability": probability,
+                "margin": error * Z_95,
+                "mean": mean,
+                "loss": loss,
+            }
+            for option, probability, error, mean, loss in zip(
                 costed,
                 uncertainty.probability_best,
                 uncertainty.probability_error,
-                strict=False,
+                uncertainty.mean_net_benefit,
+                uncertainty.expected_loss,
+                strict=True,
             )
         ]
         if uncertainty.probability_best
@@ -60,7 +128,28 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
         "best_probability": uncertainty.probability_best[result.best_option]
         if uncertainty.probability_best and result.best_option is not None
         else None,
-        "curve_rows": list(zip(uncertainty.curve_wtp, uncertainty.curve, strict=True)),
+        "best_mean": uncertainty.mean_net_benefit[result.best_option]
+        if uncertainty.mean_net_benefit and result.best_option is not None
+        else None,
+        "single_estimate_best": result.options[uncertainty.single_estimate_best]
+        if uncertainty.choice_differs
+        else None,
+        "curve_rows": [
+            {
+                "wtp": wtp,
+                "shares": shares,
+                "frontier": costed[frontier].name,
+                "frontier_share": shares[frontier],
+                "losses": losses,
+            }
+            for wtp, shares, frontier, losses in zip(
+                uncertainty.curve_wtp,
+                uncertainty.curve,
+                uncertainty.curve_frontier,
+                uncertainty.curve_loss,
+                strict=True,
+            )
+        ],
         "curve_last": uncertainty.curve_wtp[-1] if uncertainty.curve_wtp else None,
         "curve_data": {
             "currency": currency,
@@ -72,17 +161,30 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
                 {"label": option.name, "data": [row[index] for row in uncertainty.curve]}
                 for index, option in enumerate(costed)
             ],
+            "losses": [
+                {"label": option.name, "data": [row[index] for row in uncertainty.curve_loss]}
+                for index, option in enumerate(costed)
+            ],
         },
+        "evidence": evidence_rows(uncertainty),
+        "judgements": judgement_rows(result, currency),
+        "scenario_rows": scenario_rows(result, currency),
         "tornado": [
             {
                 "label": bar.label,
                 "range": shown_range(bar, currency),
                 "gap_at_low": bar.gap_at_low,
                 "gap_at_high": bar.gap_at_high,
+                "switch": None
+                if bar.switch_value is None
+                else shown_value(bar.input_name, bar.switch_value, currency),
             }
             for bar in uncertainty.tornado
         ],
         "tornado_switches": any(bar.changes_choice for bar in uncertainty.tornado),
+        "tornado_has_switch_values": any(
+            bar.switch_value is not None for bar in uncertainty.tornado
+        ),
         "tornado_data": None,
     }
     if uncertainty.tornado and best is not None and runner_up is not None:
@@ -97,3 +199,54 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
             ],
         }
     return context
+
+
+def evidence_rows(uncertainty) -> list[dict]:
+    """What finding out each group of figures could be worth, the most valuable first; only
+    groups with a figure that has a range."""
+    rows = [
+        {
+            "group": value.group,
+            "words": EVIDENCE[value.group][0],
+            "study": EVIDENCE[value.group][1],
+            "value": value.value,
+            "per_client_year": value.per_client_year,
+        }
+        for value in uncertainty.partial
+        if value.varies
+    ]
+    return sorted(rows, key=lambda row: -row["value"])
+
+
+def judgement_rows(result: AssessmentResult, currency: str) -> list[dict]:
+    """For each value judgement: its value as set, and the values below and above it at
+    which the choice changes, with the option that would then be best."""
+    return [
+        {
+            "name": end.name,
+            "words": JUDGEMENTS[end.name],
+            "central": judgement_value(end.name, end.central, currency),
+            "below": judgement_value(end.name, end.below, currency),
+            "below_option": _name(result, end.below_option),
+            "above": judgement_value(end.name, end.above, currency),
+            "above_option": _name(result, end.above_option),
+        }
+        for end in (result.uncertainty.break_even if result.uncertainty else ())
+    ]
+
+
+def scenario_rows(result: AssessmentResult, currency: str) -> list[dict]:
+    """One row for each value judgement: the choice at its low, central and high values."""
+    rows = {}
+    for scenario in result.uncertainty.scenarios if result.uncertainty else ():
+        row = rows.setdefault(scenario.name, {"words": JUDGEMENTS[scenario.name], "cells": []})
+        row["cells"].append(
+            {
+                "level": LEVELS[scenario.level],
+                "value": judgement_value(scenario.name, scenario.value, currency),
+                "best": _name(result, scenario.best_option),
+                "net_benefit": scenario.mean_net_benefit,
+                "changes": scenario.best_option != result.best_option,
+            }
+        )
+    return list(rows.values())

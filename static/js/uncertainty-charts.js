@@ -22,7 +22,8 @@
   }
 
   // A vertical line at one x value, labelled: the agency's willingness to pay, or zero.
-  function markerLine(id, value, words) {
+  // With `above`, the label sits in the padding over the plot, clear of every bar.
+  function markerLine(id, value, words, above) {
     return {
       id: id,
       afterDatasetsDraw: function (chart) {
@@ -43,23 +44,24 @@
           ctx.fillStyle = "#505a5f";
           ctx.font = "12px system-ui, -apple-system, 'Segoe UI', sans-serif";
           ctx.textAlign = x > area.left + area.width / 2 ? "right" : "left";
-          ctx.fillText(words, x + (ctx.textAlign === "right" ? -4 : 4), area.top + 12);
+          ctx.fillText(words, x + (ctx.textAlign === "right" ? -4 : 4),
+            above ? area.top - 6 : area.top + 12);
         }
         ctx.restore();
       }
     };
   }
 
-  var curve = read("acceptability-data");
-  var curveCanvas = document.getElementById("acceptability-chart");
-  if (curve && curveCanvas) {
-    var curveChart = new Chart(curveCanvas, {
+  // A line for each option across the values of a quality point, the agency's figure
+  // marked: `series` is [{label, data}], `value` turns a point into the y value drawn.
+  function curveChart(canvas, curve, series, yAxis, value, words) {
+    var chart = new Chart(canvas, {
       type: "line",
       data: {
-        datasets: curve.series.map(function (series, index) {
+        datasets: series.map(function (line, index) {
           return {
-            label: series.label,
-            data: curve.wtp.map(function (wtp, i) { return { x: wtp, y: series.data[i] * 100 }; }),
+            label: line.label,
+            data: curve.wtp.map(function (wtp, i) { return { x: wtp, y: value(line.data[i]) }; }),
             borderColor: colours[index % colours.length],
             backgroundColor: colours[index % colours.length],
             borderDash: dashes[index % dashes.length],
@@ -78,26 +80,49 @@
             type: "linear",
             min: 0,
             title: { display: true, text: "Value of one quality point for one client for a year" },
-            ticks: { callback: function (value) { return money(curve.currency, value); } }
+            ticks: { callback: function (x) { return money(curve.currency, x); } }
           },
-          y: { min: 0, max: 100, title: { display: true, text: "Best in (% of tries)" } }
+          y: yAxis
         },
         plugins: {
           legend: { position: "bottom" },
           tooltip: {
             callbacks: {
               label: function (item) {
-                return item.dataset.label + ": best in " + Math.round(item.parsed.y) + "% at " +
+                return item.dataset.label + ": " + words(item.parsed.y) + " at " +
                   money(curve.currency, item.parsed.x);
               }
             }
           }
         }
       },
-      plugins: [markerLine("yourFigure", curve.your_wtp, curve.your_wtp === null ? "" : "Your figure")]
+      plugins: [markerLine(canvas.id + "-yours", curve.your_wtp,
+        curve.your_wtp === null ? "" : "Your figure")]
     });
-    window.addEventListener("beforeprint", function () { curveChart.resize(640, 260); });
-    window.addEventListener("afterprint", function () { curveChart.resize(); });
+    window.addEventListener("beforeprint", function () { chart.resize(640, 260); });
+    window.addEventListener("afterprint", function () { chart.resize(); });
+  }
+
+  var curve = read("acceptability-data");
+  var curveCanvas = document.getElementById("acceptability-chart");
+  if (curve && curveCanvas) {
+    curveChart(curveCanvas, curve, curve.series,
+      { min: 0, max: 100, title: { display: true, text: "Best in (% of tries)" } },
+      function (share) { return share * 100; },
+      function (y) { return "best in " + Math.round(y) + "%"; });
+  }
+
+  // What choosing each option risks losing, on average, at each value of a quality point.
+  var lossCanvas = document.getElementById("loss-chart");
+  if (curve && curve.losses && lossCanvas) {
+    curveChart(lossCanvas, curve, curve.losses,
+      {
+        min: 0,
+        title: { display: true, text: "Loss on average" },
+        ticks: { callback: function (y) { return money(curve.currency, y); } }
+      },
+      function (loss) { return loss; },
+      function (y) { return "loses " + money(curve.currency, y) + " on average"; });
   }
 
   var tornado = read("tornado-data");
@@ -121,6 +146,7 @@
       },
       options: {
         indexAxis: "y",
+        layout: { padding: { top: 18 } },
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
@@ -144,7 +170,7 @@
           }
         }
       },
-      plugins: [markerLine("zero", 0, "No lead"), markerLine("asEstimated", tornado.base, "")]
+      plugins: [markerLine("zero", 0, "No lead", true), markerLine("asEstimated", tornado.base, "")]
     });
     window.addEventListener("beforeprint", function () { tornadoChart.resize(640, 320); });
     window.addEventListener("afterprint", function () { tornadoChart.resize(); });

@@ -13,10 +13,16 @@ from django.utils import timezone
 
 from assessments.choices import Status
 from assessments.models import Assessment
-from assessments.templatetags.figures import money, number, percent
+from assessments.templatetags.figures import money, money_exact, number, percent
 from services.models import Membership
 from tests import factories
-from tests.assessments.test_report import returns_option, returns_options
+from tests.assessments.test_report import (
+    THREE_YEARS,
+    certain,
+    returns_option,
+    returns_options,
+    skewed_options,
+)
 from tests.factories import complete_answers, complete_options
 
 pytestmark = pytest.mark.django_db
@@ -37,16 +43,22 @@ def submitted(service, author, **overrides):
 
 @pytest.fixture
 def reading(service, owner):
-    """complete_options: Parents at home against Teaching assistants in school, at £1 a
-    point. Parents at home is best: £34.96 per client-year, quality 75, net benefit
-    £112,168.98; cheaper and better than the comparator by £31.04 and 25 points."""
-    return submitted(service, owner, title="Parents hearing reading")
+    """complete_options with no uncertainty (so the net benefit on average is the one on
+    the estimates): Parents at home against Teaching assistants in school, at £1 a point.
+    Parents at home is best: £34.96 per client-year, quality 75, net benefit £112,168.98;
+    cheaper and better than the comparator by £31.04 and 25 points."""
+    return submitted(
+        service, owner, title="Parents hearing reading", options=certain(complete_options())
+    )
 
 
 @pytest.fixture
 def returns(service, owner):
-    """returns_options, at £1 a point: Pre-filled returns is best (£55, quality 75)."""
-    return submitted(service, owner, title="Lodging tax returns", options=returns_options())
+    """returns_options with no uncertainty, at £1 a point: Pre-filled returns is best
+    (£55, quality 75, net benefit £56,033)."""
+    return submitted(
+        service, owner, title="Lodging tax returns", options=certain(returns_options())
+    )
 
 
 def codes(*assessments) -> dict:
@@ -246,14 +258,28 @@ def test_results_are_side_by_side_with_every_figure_formatted(client, owner, rea
         "Parents at home",
         "Pre-filled returns",
     ]
-    assert rows["Its net benefit"] == ["£112,000", "£56,000"]
+    # No uncertainty: the averages are the single estimates, and nothing is worth finding out.
+    assert rows["Its net benefit on average over the tries"] == ["£112,000", "£56,000"]
+    assert rows["Best on the single estimates, where that differs"] == ["The same", "The same"]
     assert rows["Its full cost per client-year"] == ["£35", "£55"]
     assert rows["Its quality index (0 to 100)"] == ["75", "75"]
-    assert rows["Chance it is the best option"] == ["100%", "93%"]
+    assert rows["Chance it is the best option"] == ["100%", "100%"]
     assert rows["Robust or fragile (robust: best in at least 80% of the tries)"] == [
         "Robust",
         "Robust",
     ]
+    assert rows["What finding out more could be worth"] == ["£0", "£0"]
+    assert rows["What finding out the hours and money people give could be worth"] == [
+        "£0",
+        "£0",
+    ]
+    # Parents at home give 1,000 hours a year (1 a client). Its lead over Teaching
+    # assistants at an hour worth h, over A = 2.80164 discounted years, uplift 1.1:
+    # 25 points x 1,000 x A x £1 + (60,000 A - 5,000 - 20,000 A) x 1.1 - 1,000 h A x 1.1
+    # = 69,000 A - 5,500 - 1,100 A h, nil at h = 62.727 - 5 / A = £60.94. No hours in
+    # the returns: no value of an hour changes their choice.
+    assert rows["The choice changes if an hour is worth less than"] == ["No value", "No value"]
+    assert rows["The choice changes if an hour is worth more than"] == ["£60.94", "No value"]
     assert rows["Co-production is"] == ["Cheaper and better", "Cheaper and better"]
     assert rows["Full cost per client-year, against the comparator"] == [
         "£31 less",
@@ -272,7 +298,15 @@ def test_results_are_side_by_side_with_every_figure_formatted(client, owner, rea
     assert rows["Option 1"][0].startswith("Parents at home Co-produced Yes The comparator No")
     assert "Full cost per client-year £35 " in rows["Option 1"][0]
     assert "Chance of being best 100%" in rows["Option 1"][0]
+    assert (
+        "Net benefit on the estimates £112,000 Net benefit on average £112,000 Chance of "
+        "being best 100% Loss on average against the best of each try £0 "
+    ) in rows["Option 1"][0]
+    # Teaching assistants lose Parents at home's lead: £112,169 + £44,826 = £156,995.
+    assert "Loss on average against the best of each try £157,000" in rows["Option 2"][0]
     assert rows["Option 4"][0] == "No further option"
+    # Quality is kept to 2 places (56.25) and shown to 1, half away from zero as on the report.
+    assert "Quality index (0 to 100) 56.3 " in rows["Option 3"][1]
     assert rows["Option 4"][1].startswith("Pre-filled returns")
     assert "Best at the willingness to pay Yes" in rows["Option 4"][1]
     assert "Option 6" not in rows
@@ -317,10 +351,16 @@ def test_the_page_reads_stored_results_and_never_scores_again(
 def test_each_column_shows_money_in_its_own_agencys_currency(client, owner, reading):
     euro_agency = factories.AgencyFactory(name="Euro Agency", currency="EUR")
     Membership.objects.create(user=owner, agency=euro_agency, role="viewer")
-    euros = submitted(factories.ServiceFactory(agency=euro_agency), owner, title="In euros")
+    euros = submitted(
+        factories.ServiceFactory(agency=euro_agency),
+        owner,
+        title="In euros",
+        options=certain(complete_options()),
+    )
     client.force_login(owner)
     rows = page_rows(client.get(COMPARE_URL, codes(reading, euros)))
-    assert rows["Its net benefit"] == ["£112,000", "€112,000"]
+    assert rows["Its net benefit on average over the tries"] == ["£112,000", "€112,000"]
+    assert rows["The choice changes if an hour is worth more than"] == ["£60.94", "€60.94"]
     assert rows["Currency"] == ["GBP", "EUR"]
 
 
@@ -359,10 +399,18 @@ def test_the_page_links_to_the_same_comparison_as_csv(client, owner, reading, re
     assert "Download this table (CSV)" in text
 
 
+# What the page shows for an empty cell of these rows (elsewhere "Not known yet").
+MISSING_WORDS = {
+    "Best on the single estimates, where that differs": "The same",
+    "The choice changes if an hour is worth less than": "No value",
+    "The choice changes if an hour is worth more than": "No value",
+}
+
+
 def formatted(label: str, value: str) -> str:
     """A CSV figure as the page shows it (money in pounds here)."""
     if value == "":
-        return "Not known yet"
+        return MISSING_WORDS.get(label, "Not known yet")
     amount = Decimal(value)
     if label.endswith(", against the comparator"):
         size = abs(amount)
@@ -382,6 +430,8 @@ def formatted(label: str, value: str) -> str:
         return f"{amount} years"
     if lowered == "number of risk flags":
         return value
+    if lowered.startswith("the choice changes if an hour"):
+        return money_exact(amount, "GBP")  # to the penny, as the value of an hour is set
     return money(amount, "GBP")
 
 
@@ -392,6 +442,7 @@ TEXT_ROWS = {
     "Currency",
     "Classification",
     "Best option at the willingness to pay",
+    "Best on the single estimates, where that differs",
     "Robust or fragile (robust: best in at least 80% of the tries)",
     "Co-produced option",
     "Comparator",
@@ -402,16 +453,18 @@ TEXT_ROWS = {
 
 def test_the_csv_is_the_comparison_on_the_page(client, owner, service, reading, returns):
     flagged = submitted(service, owner, title="Flagged", burden_on_vulnerable=True)
+    # Best on average and on the single estimates differ (Staff and Volunteers).
+    skewed = submitted(service, owner, title="Skewed", options=skewed_options())
     client.force_login(owner)
-    query = codes(reading, returns, flagged)
+    query = codes(reading, returns, flagged, skewed)
     tables = page_tables(client.get(COMPARE_URL, query))
     header, *body = csv_lines(client.get(CSV_URL, query))
 
-    assert header == ["", reading.title, returns.title, flagged.title]
+    assert header == ["", reading.title, returns.title, flagged.title, skewed.title]
     at = 0
     for table in tables:
         assert table["columns"] == header[1:]
-        assert body[at] == [table["caption"], "", "", ""]
+        assert body[at] == [table["caption"], "", "", "", ""]
         at += 1
         for label, cells in table["rows"]:
             line = body[at]
@@ -431,7 +484,8 @@ def test_the_csv_is_the_comparison_on_the_page(client, owner, service, reading, 
             elif label == "Risk flags":
                 assert cells == [value.replace(";", "") or "None flagged" for value in line[1:]]
             elif label in TEXT_ROWS:
-                assert cells == line[1:], label
+                shown = [value or MISSING_WORDS.get(label, "") for value in line[1:]]
+                assert cells == shown, label
             else:
                 assert cells == [formatted(label, value) for value in line[1:]], label
     assert at == len(body)
@@ -465,3 +519,31 @@ def test_the_list_offers_a_form_to_compare_the_assessments_it_shows(
 def test_the_list_offers_no_comparison_of_a_single_assessment(client, owner, reading):
     client.force_login(owner)
     assert 'action="/assessments/compare/"' not in client.get("/assessments/").content.decode()
+
+
+def test_the_choice_on_average_is_set_beside_the_one_on_the_single_estimates(
+    client, owner, service, reading
+):
+    # skewed_options: Volunteers best on the estimates (£40,000 a year to the agency, but
+    # up to £100,000: £50,000 on average), Staff on average (a certain £45,000).
+    skewed = submitted(service, owner, title="Skewed", options=skewed_options())
+    client.force_login(owner)
+    rows = page_rows(client.get(COMPARE_URL, codes(reading, skewed)))
+    assert rows["Best option at the willingness to pay"] == ["Parents at home", "Staff"]
+    assert rows["Best on the single estimates, where that differs"] == ["The same", "Volunteers"]
+    # Staff's net benefit, certain: 50 x 1,000 x A - 45,000 x 1.1 x A = 500 A = £1,401.
+    assert rows["Its net benefit on average over the tries"] == ["£112,000", "£1,400"]
+    volunteers = skewed.options.get(name="Volunteers")
+    # Volunteers: 6,000 A (£16,800) on the estimates, -5,000 A (about -£14,000) on average.
+    assert float(volunteers.result_mean_net_benefit) == pytest.approx(
+        -5000 * THREE_YEARS, abs=1250
+    )  # 3 standard errors
+    assert (
+        "Net benefit on the estimates £16,800 Net benefit on average "
+        f"{money(volunteers.result_mean_net_benefit, 'GBP')} Chance of being best "
+        f"{percent(volunteers.result_probability_best)} Loss on average against the best of "
+        f"each try {money(volunteers.result_expected_loss, 'GBP')} "
+    ) in rows["Option 2"][1]
+    assert "Best at the willingness to pay No" in rows["Option 2"][1]
+    assert "Best at the willingness to pay Yes" in rows["Option 3"][1]
+    assert rows["What finding out more could be worth"][1] == money(skewed.result_evpi, "GBP")

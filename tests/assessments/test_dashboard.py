@@ -70,12 +70,26 @@ def test_headline_figures_match_the_worked_example(client, owner, portfolio):
     assert outcomes.agency_spending == pytest.approx(Decimal("134272.02"), abs=Decimal("0.1"))
     # Against the comparator's 60,000 x 2.801637 x 1.1 = 184,908.04 each: saves 117,772.03.
     assert outcomes.spending_change == pytest.approx(Decimal("-235544.06"), abs=Decimal("0.1"))
-    # Hours: 1,000 a year each; worth 1,000 x £10 x 2.801637 x 1.1 = 30,818.01 each.
-    assert outcomes.hours == 2000
-    assert outcomes.time_value == pytest.approx(Decimal("61636.02"), abs=Decimal("0.1"))
+    # Hours: 1 for each client, so 1,000 and 3,000 a year; worth 1,000 x £10 x 2.801637 x
+    # 1.1 = 30,818.01 and three times that, 92,454.02.
+    assert outcomes.hours == 4000
+    assert outcomes.time_value == pytest.approx(Decimal("123272.03"), abs=Decimal("0.1"))
     # Quality gained: 25 points for 2,801.64 client-years and 50 points for 8,404.91:
     # (25 x 2,801.64 + 50 x 8,404.91) / 11,206.55 = 43.75 points per client-year.
     assert outcomes.quality_gained == pytest.approx(43.75, abs=0.01)
+    # Net benefit of the best options, on average over the tries. Reading at home: 75 x
+    # 2,801.64 client-years less 67,136.01 + 30,818.01, £112,169 on the estimates, and as
+    # much on average (every range is centred: ratings of 4, costs, clients, hours). Bigger:
+    # its ratings of 5 can only fall (4.5 to 5), so each averages (4.5 + 4 x 5 + 5) / 6 =
+    # 4.9167, quality 97.92 rather than 100: 97.92 x 8,404.91 less 67,136.01 + 92,454.02,
+    # £663,385 on average (£680,901 on the estimates). Together about £775,554, give or
+    # take the draws (the estimates would give £793,070).
+    best = [
+        Assessment.objects.get(title=title).result_best
+        for title in ("Reading at home", "Reading, bigger")
+    ]
+    assert outcomes.net_benefit == sum(option.result_mean_net_benefit for option in best)
+    assert float(outcomes.net_benefit) == pytest.approx(775554, rel=0.005)
     # Co-production is the best option in both (1 a point, cheaper and better).
     assert (outcomes.decided, outcomes.co_produced_best, outcomes.co_produced_share) == (2, 2, 1)
     assert counts["robust"] == 2 and counts["flagged"] == 1

@@ -14,6 +14,7 @@ from assessments.models import Assessment, Option
 from assessments.views.export import COLUMNS, OPTION_COLUMNS
 from coprod_site.csv_export import computed_rows, copy_csv, python_csv
 from tests import factories
+from tests.assessments.test_report import THREE_YEARS, certain, skewed_options
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +147,8 @@ def test_risk_flag_codes_are_joined_with_semicolons_in_order(client, owner, serv
 
 
 def test_the_worked_example_exports_exactly(client, owner, service):
-    """The same bytes from PostgreSQL's COPY and from Python's csv writer on SQLite."""
+    """The same bytes from PostgreSQL's COPY and from Python's csv writer on SQLite. No
+    figure is uncertain, so the averages over the tries are the single estimates."""
     moment = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)
     assessment = make(
         service,
@@ -155,6 +157,7 @@ def test_the_worked_example_exports_exactly(client, owner, service):
         comparator_name="Teaching assistants\nin school",
         co_producer_types=["families", "volunteers"],
         willingness_to_pay=Decimal("2"),
+        options=certain(factories.complete_options()),
     )
     Assessment.objects.filter(pk=assessment.pk).update(
         created_at=moment, updated_at=moment, submitted_at=moment
@@ -167,13 +170,27 @@ def test_the_worked_example_exports_exactly(client, owner, service):
         f"Home Agency,GBP,Submitted,2025-03-04,2025-03-04,2025-03-04,{assessment.author.username},"
         "families;volunteers,Individual,It adds to what the agency does,"
         "Optional: the agency could do the work another way,3,2,1,2,2,4,0,"
-        "500,20.0,10.00,3,3.50,2.00,Co-production,Private and public value,Parents at home,"
+        # Not asked whether every option serves the same people: both cells empty.
+        "500,20.0,,,10.00,3,3.50,2.00,Co-production,Private and public value,Parents at home,"
+        # Best on the single estimates too (empty). On average over the tries, unrounded,
+        # with A = 2.8016370 discounted years: 2 x 75 x 1,000 A less (5,000 + 20,000 A) x 1.1
+        # less 1,000 hours x £10 x A x 1.1 = 117,000 A - 5,500 = 322,291.53.
+        ",322291.53,"
         # 1,000 clients a year for 3 years at 3.5% are 2,801.64 discounted client-years;
         # 97,954.02 / 2,801.64 = 34.96 a client-year; net benefit 2 x 75 x 2,801.64 - 97,954.02
-        # = 322,291.98, against the comparator's 2 x 50 x 2,801.64 - 184,908.04 = 95,255.96.
-        "true,97954.02,34.96,75.0,322291.98,Cheaper and better,-31.04,25.0,227036.02,Robust,"
-        # Best in every Monte Carlo try, so finding out more is worth nothing.
-        "1.00000,0.00,0.0000,0,\n"
+        # = 322,291.98. Quality to 2 places, its change on the plane to 1. The change in net
+        # benefit is in means: the comparator's is 2 x 50 x 1,000 A - 60,000 x 1.1 x A =
+        # 34,000 A, so 83,000 A - 5,500 = 227,035.87.
+        "true,97954.02,34.96,75.00,322291.98,Cheaper and better,-31.04,25.0,227035.87,Robust,"
+        # Best in every Monte Carlo try, so finding out more, or any part of it, is worth
+        # nothing: perfect information, then people, time and money, agency costs, quality.
+        "1.00000,0.00,0.0000,0.00,0.00,0.00,0.00,"
+        # Break-even values. Parents at home's lead at £h an hour is 94,000 A - 5,500 -
+        # 1,100 A h, nil at h = 85.4545 - 5 / A = £83.67; none below. It leads at any value
+        # of a quality point (cheaper and better) and at any discount rate (94,000 A(r) is
+        # over 5,500 at every rate up to 20%).
+        ",83.6700,,,,,"
+        "0,\n"
     )
 
 
@@ -225,7 +242,7 @@ def test_options_export_has_a_row_per_option_of_the_same_assessments(client, own
     best, comparator = rows
     assert (best["co_produced"], best["comparator"], best["best"]) == ("true", "false", "true")
     assert best["on_frontier"] == "true" and comparator["on_frontier"] == "false"
-    assert best["quality_index"] == "75.0" and best["setup_cost"] == "5000.00"
+    assert best["quality_index"] == "75.00" and best["setup_cost"] == "5000.00"
     assert best["cost_per_client_year"] == "34.96"
     assert best["best_from_willingness_to_pay"] == "0.0000"
     assert best["best_below_willingness_to_pay"] == ""
@@ -257,3 +274,145 @@ def test_options_export_reads_a_bounded_number_of_queries(
     client.force_login(owner)
     with django_assert_max_num_queries(4):
         download_options(client)
+
+
+def test_the_choice_on_average_and_what_finding_out_is_worth_are_exported(client, owner, service):
+    # skewed_options: Staff best on average, Volunteers on the single estimates; only
+    # Volunteers' cost to the agency is uncertain, so only finding that out is worth anything.
+    assessment = make(
+        service, status=Status.SUBMITTED, options=skewed_options(), willingness_to_pay=1
+    )
+    assessment.refresh_from_db()
+    client.force_login(owner)
+    (row,) = records(download(client))
+    assert row["best_option"] == "Staff"
+    assert row["best_option_on_single_estimates"] == "Volunteers"
+    # Staff is certain: 50 x 1,000 x A - 45,000 x 1.1 x A = 500 A.
+    assert row["best_option_mean_net_benefit"] == "1400.82"
+    assert Decimal(row["value_of_perfect_information"]) == assessment.result_evpi > 0
+    assert row["value_of_finding_out_agency_costs"] == row["value_of_perfect_information"]
+    for group in ("people", "time_and_money", "quality"):
+        assert row[f"value_of_finding_out_{group}"] == "0.00"
+    # No hours, so no value of an hour changes the choice; Staff is never beaten on the
+    # quality it gives for its cost, nor at any discount rate.
+    for name in ("hourly_rate", "discount_rate", "willingness_to_pay"):
+        assert row[f"{name}_break_even_below"] == row[f"{name}_break_even_above"] == ""
+    options = {option["option"]: option for option in records(download_options(client))}
+    staff, volunteers = options["Staff"], options["Volunteers"]
+    assert (staff["best"], volunteers["best"]) == ("true", "false")
+    assert staff["mean_net_benefit"] == "1400.82"
+    assert staff["expected_loss"] == row["value_of_perfect_information"]
+    # Volunteers: 6,000 A on the estimates; -5,000 A on average, give or take the draws.
+    # On the estimates, on 2,801.64 rounded client-years: 50 x 2,801.64 - 123,272.03.
+    assert volunteers["net_benefit"] == "16809.97"
+    assert float(volunteers["mean_net_benefit"]) == pytest.approx(
+        -5000 * THREE_YEARS, abs=1250
+    )  # 3 standard errors
+    assert Decimal(volunteers["expected_loss"]) > 0
+
+
+def test_the_people_served_and_the_per_client_figures_are_exported(client, owner, service):
+    # Every option serves the same 2,000 people: Parents at home reach half of them
+    # (1,000), giving 1 hour and spending £2.50 each; Teaching assistants reach them all.
+    options = factories.complete_options()
+    for option in options:
+        del option["clients_per_year"]
+    options[0].update(take_up=Decimal("50"), money_per_client=Decimal("2.50"))
+    make(
+        service,
+        status=Status.SUBMITTED,
+        same_population=True,
+        clients_per_year=2000,
+        options=options,
+        willingness_to_pay=Decimal("2"),
+    )
+    client.force_login(owner)
+    (row,) = records(download(client))
+    assert (row["same_people_every_option"], row["people_served_a_year"]) == ("true", "2000")
+    parents, assistants = records(download_options(client))
+    assert parents["co_producer_hours_per_client"] == "1.000000000000"
+    assert parents["co_producer_money_per_client"] == "2.500000000000"
+    assert parents["co_producer_hours_a_year"] == "1000.0"  # 1 x 2,000 x 50%
+    assert (parents["take_up_percent"], assistants["take_up_percent"]) == ("50.00", "")
+    assert parents["clients_a_year"] == assistants["clients_a_year"] == ""  # not asked
+    # Written in plain digits, as COPY writes them, never "0E-12".
+    assert assistants["co_producer_hours_per_client"] == "0.000000000000"
+    assert assistants["co_producer_hours_a_year"] == "0.0"
+    # The same 1,000 clients as the worked example: 75.00, and 1,000 hours a year at £10.
+    assert parents["quality_index"] == "75.00"
+    assert parents["co_producer_time_cost_pv"] == "30818.01"
+    # Their own money: £2.50 x 1,000 a year x A x 1.1 = £7,704.50.
+    assert parents["co_producer_money_cost_pv"] == "7704.50"
+    for option in (parents, assistants):
+        assert option["mean_net_benefit"] and option["expected_loss"]
+
+
+# --- The data dictionary ----------------------------------------------------------------
+
+# The decision model's columns: (export, column) -> (type, unit, words its meaning holds).
+MONEY_PV = "the agency&#x27;s currency, present value over the appraisal period"
+CURRENCY = "the agency&#x27;s currency (see the currency column)"
+DECISION_COLUMNS = {
+    ("assessments", "same_people_every_option"): ("true or false", "–", "the same people"),
+    ("assessments", "people_served_a_year"): ("whole number", "clients a year", "the same people"),
+    ("assessments", "best_option_on_single_estimates"): ("text", "–", "exactly as estimated"),
+    ("assessments", "best_option_mean_net_benefit"): ("number", MONEY_PV, "averaged over"),
+    **{
+        ("assessments", f"value_of_finding_out_{group}"): ("number", MONEY_PV, words)
+        for group, words in (
+            ("people", "how many people the options reach"),
+            ("time_and_money", "the hours and money co-producers give"),
+            ("agency_costs", "what each option costs the agency"),
+            ("quality", "quality"),
+        )
+    },
+    **{
+        ("assessments", f"{name}_break_even_{end}"): ("number", unit, f"{words} {end}")
+        for name, words, unit in (
+            ("hourly_rate", "value of an hour", f"{CURRENCY} an hour"),
+            ("discount_rate", "discount rate", "a fraction a year: 0.035 is 3.5%"),
+            (
+                "willingness_to_pay",
+                "value of a quality point",
+                f"{CURRENCY} per quality point per client-year",
+            ),
+        )
+        for end in ("below", "above")
+    },
+    ("options", "co_producer_hours_per_client"): (
+        "number",
+        "hours per client a year",
+        "for each client served",
+    ),
+    ("options", "co_producer_money_per_client"): (
+        "number",
+        f"{CURRENCY} per client a year",
+        "for each client served",
+    ),
+    ("options", "co_producer_hours_a_year"): ("number", "hours a year", "times the clients"),
+    ("options", "take_up_percent"): (
+        "number",
+        "per cent of the people served (0 to 100)",
+        "the share of them this option reaches",
+    ),
+    ("options", "mean_net_benefit"): ("number", MONEY_PV, "averaged over"),
+    ("options", "expected_loss"): ("number", MONEY_PV, "lose on average"),
+}
+
+
+def test_the_data_dictionary_explains_the_decision_models_columns(client, owner):
+    client.force_login(owner)
+    html = client.get(reverse("export-dictionary")).content.decode()
+    assert "co_producer_money_a_year" not in html  # no longer written
+    for (export, name), (kind, unit, words) in DECISION_COLUMNS.items():
+        section = html.split(f'<section aria-labelledby="{export}"', 1)[1].split("</section>")[0]
+        row = section.split(f'<th scope="row"><code>{name}</code></th>', 1)[1].split("</tr>")[0]
+        cells = [cell.split("</td>")[0].strip() for cell in row.split("<td>")[1:]]
+        assert cells[:2] == [kind, unit], name
+        assert words in cells[2], name
+    assessments = (c.name for c in COLUMNS)
+    options = (c.name for c in OPTION_COLUMNS)
+    assert {name for export, name in DECISION_COLUMNS if export == "assessments"} <= set(
+        assessments
+    )
+    assert {name for export, name in DECISION_COLUMNS if export == "options"} <= set(options)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.choices import Status
+from assessments.models.option import RANGED_FIELDS
 from services.models import CaseExample
 from tests import factories
 from tests.factories import complete_answers, complete_options, option_answers
@@ -27,7 +28,7 @@ def returns_option(name, annual_cost, ratings, *, co_produced=True, **answers) -
         co_produced=co_produced,
         setup_cost=Decimal("0"),
         annual_agency_cost=Decimal(annual_cost),
-        annual_co_producer_hours=Decimal("0"),
+        hours_per_client=Decimal("0"),
         clients_per_year=1000,
         confidence="high",
         **dict(zip(RATINGS, ratings, strict=True)),
@@ -41,8 +42,9 @@ def returns_options() -> list[dict]:
 
     - Paper returns (comparator): £66, quality 25 — dominated by Online returns.
     - Online returns: £44, quality 50 — on the frontier, best up to £0.44 a point.
-    - Online with phone help: £52.80, quality 56.3 — extendedly dominated: its extra
-      points over Online returns cost £1.40 each, Pre-filled returns' next ones £0.12.
+    - Online with phone help: £52.80, quality 56.25 — extendedly dominated: its extra
+      points over Online returns cost £8.80 / 6.25 = £1.408 each, Pre-filled returns' next
+      ones £2.20 / 18.75 = £0.1173.
     - Pre-filled returns: £55, quality 75 — best from £0.44 to £1.32.
     - Home visits: £88, quality 100 — best from £1.32.
     """
@@ -53,6 +55,43 @@ def returns_options() -> list[dict]:
         returns_option("Pre-filled returns", "50000", 4),
         returns_option("Home visits", "80000", 5),
     ]
+
+
+def certain(options: list[dict]) -> list[dict]:
+    """These options with no uncertainty: every figure's lowest and highest set to its
+    estimate (blank figures stay blank, and have no range: none of them is drawn). Every
+    try then gives the single estimates, so the net benefit on average is the net benefit
+    on the estimates and the choice is the single-estimate best."""
+    fixed = []
+    for answers in options:
+        answers = dict(answers)
+        for name in RANGED_FIELDS:
+            if answers.get(name) is not None:
+                answers[f"{name}_low"] = answers[f"{name}_high"] = answers[name]
+        fixed.append(answers)
+    return fixed
+
+
+# Three discounted years at 3.5%: 1 / 1.035 + 1 / 1.035 ** 2 + 1 / 1.035 ** 3.
+THREE_YEARS = 2.8016370
+
+
+def skewed_options() -> list[dict]:
+    """Volunteers best on the single estimates, Staff best on average; no other figure
+    uncertain (see `certain`). Both score 50 and serve 1,000 clients a year at high
+    confidence (10% uplift). Volunteers cost the agency £40,000 a year, but as much as
+    £100,000: a beta-PERT from £40,000 (the estimate, its lowest) to £100,000 averages
+    (40,000 + 4 x 40,000 + 100,000) / 6 = £50,000, more than Staff's certain £45,000.
+    Paper returns, the comparator, scores 25 at £60,000."""
+    options = certain(
+        [
+            returns_option("Paper returns", "60000", 2, co_produced=False, comparator=True),
+            returns_option("Volunteers", "40000", 3),
+            returns_option("Staff", "45000", 3),
+        ]
+    )
+    options[1]["annual_agency_cost_high"] = Decimal("100000")
+    return options
 
 
 def complete(service, **overrides):
@@ -121,9 +160,12 @@ def test_viewer_can_read_the_report(client, viewer, service):
 
 
 def test_best_option_is_named_at_the_willingness_to_pay(client, viewer, service):
+    # No uncertainty, so the net benefit on average is the one on the estimates: £1 x 75
+    # points x 1,000 clients x 2.8016 discounted years (£210,123) less the full cost,
+    # £50,000 x 2.8016 x 1.1 (£154,090): £56,033, £56,000 to three figures.
     assessment = submitted(
         service,
-        options=returns_options(),
+        options=certain(returns_options()),
         willingness_to_pay=Decimal("1.00"),
         work_relation="replaces",
     )
@@ -134,7 +176,11 @@ def test_best_option_is_named_at_the_willingness_to_pay(client, viewer, service)
         "At what one quality point is worth to you (£1 for one client for a year), "
         "the best choice is Pre-filled returns." in text
     )
-    assert "Its net benefit over 3 years is <strong>£56,000</strong>" in text
+    assert (
+        "Its net benefit over 3 years is <strong>£56,000</strong> on average over the tries "
+        "below (£56,000 with every figure as estimated)"
+    ) in text
+    assert 'class="choice-differs"' not in text  # the single estimates agree
     assert "less its full cost of £154,000" in text
     # The differences, per client-year, against the runner-up and against the comparator.
     assert (
@@ -198,8 +244,8 @@ def test_dominated_and_extendedly_dominated_options_are_worded(client, viewer, s
     )
     assert (
         "<strong>Online with phone help</strong>. It gives more quality than Online returns, "
-        "but each extra quality point costs £1.40 for one client for a year, while Pre-filled "
-        "returns gives further points for £0.118 each. So at any value you put on quality, "
+        "but each extra quality point costs £1.41 for one client for a year, while Pre-filled "
+        "returns gives further points for £0.117 each. So at any value you put on quality, "
         "Online returns or Pre-filled returns is better value."
     ) in text
 
@@ -324,7 +370,7 @@ def test_chart_gets_every_option_the_frontier_and_a_text_alternative(client, vie
     assert [(p["label"], p["x"], p["y"]) for p in data["points"]] == [
         ("Paper returns", 66.0, 25.0),
         ("Online returns", 44.0, 50.0),
-        ("Online with phone help", 52.8, 56.3),
+        ("Online with phone help", 52.8, 56.25),  # quality to 2 places: 2.25 x 25
         ("Pre-filled returns", 55.0, 75.0),
         ("Home visits", 88.0, 100.0),
     ]
@@ -344,20 +390,36 @@ def test_chart_gets_every_option_the_frontier_and_a_text_alternative(client, vie
 
 
 def test_tipping_points_are_in_words(client, viewer, service):
-    assessment = submitted(service, options=returns_options(), willingness_to_pay=Decimal("1"))
+    # No uncertainty: the runner-up on average is the one on the estimates, Home visits.
+    assessment = submitted(
+        service, options=certain(returns_options()), willingness_to_pay=Decimal("1")
+    )
     client.force_login(viewer)
     text = page_text(client, assessment)
     assert "Tipping points" in text
     assert (
-        "If one quality point were worth less than £0.44 to you, Online returns would be the "
-        "best choice."
+        "On the single estimates, if one quality point were worth less than £0.44 to you, "
+        "Online returns would be the best choice."
     ) in text
-    assert "If one quality point were worth £1.32 or more to you, Home visits would be" in text
+    assert (
+        "On the single estimates, if one quality point were worth £1.32 or more to you, "
+        "Home visits would be"
+    ) in text
     assert (
         "The quality index of Pre-filled returns could fall by 7.9 points (from 75 to 67.1) "
         "before Home visits became the better choice."
     ) in text
     assert "The full cost of Pre-filled returns could rise by 14.5% before Home visits" in text
+
+
+def test_no_tipping_points_heading_without_a_value_for_quality(client, viewer, service):
+    # With no value put on quality there is no choice to tip: the report leads with the
+    # frontier instead, and no empty "Tipping points" heading is left behind.
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=None)
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    assert "Which option is best" in text
+    assert "Tipping points" not in text and 'id="judgements-heading"' not in text
 
 
 def test_quadrant_names_weak_dominance_for_what_it_is(client, viewer, service):

@@ -58,8 +58,13 @@ def test_the_curve_and_the_tornado_read_on_a_report(page, sign_in, axe, fragile,
     first_figure = rows.first.locator("th").inner_text()
     assert first_figure  # the figure that matters most heads the table
 
-    page.get_by_text("The figures in the chart").click()
+    page.get_by_text("The figures in the chart", exact=True).click()
     assert page.locator("#acceptability-table tbody tr").count() == curve["points"][0]
+    # What choosing each option risks losing: a line for each option, over the same points.
+    losses = drawn(page, "loss-chart")
+    assert losses["labels"] == curve["labels"] and losses["points"] == curve["points"]
+    page.get_by_text("The figures in the chart of losses").click()
+    assert page.locator("#loss-table tbody tr").count() == curve["points"][0]
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
