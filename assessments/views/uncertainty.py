@@ -201,9 +201,15 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
     return context
 
 
+# A value of partial information under this share of the value of perfect information is
+# within what the regression makes of noise: said as "little or nothing", not as a figure.
+NEGLIGIBLE_SHARE = 0.01
+
+
 def evidence_rows(uncertainty) -> list[dict]:
     """What finding out each group of figures could be worth, the most valuable first; only
     groups with a figure that has a range."""
+    floor = NEGLIGIBLE_SHARE * (uncertainty.evpi or 0)
     rows = [
         {
             "group": value.group,
@@ -211,6 +217,7 @@ def evidence_rows(uncertainty) -> list[dict]:
             "study": EVIDENCE[value.group][1],
             "value": value.value,
             "per_client_year": value.per_client_year,
+            "worth_it": value.value > floor,
         }
         for value in uncertainty.partial
         if value.varies
