@@ -73,6 +73,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=10_000, help="assessments to load")
     parser.add_argument("--batch-size", type=int, default=1_000, help="rows per INSERT")
+    parser.add_argument(
+        "--save-cost-only",
+        action="store_true",
+        help="only the cost of the uncertainty run on a 6-option save (no rows loaded)",
+    )
     args = parser.parse_args()
 
     from django.conf import settings
@@ -89,10 +94,13 @@ def main() -> None:
     print(f"Rows: {args.rows:,}   DEBUG={settings.DEBUG}   Python {sys.version.split()[0]}")
     call_command("migrate", interactive=False, verbosity=0)
     user, service = benchmark_owner()
-    load(service, user, args.rows, args.batch_size)
     # The test Client's host; added here rather than through setup_test_environment(), which
     # would also instrument template rendering and slow every page down.
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    if args.save_cost_only:
+        measure_uncertainty_cost(service, user)
+        return
+    load(service, user, args.rows, args.batch_size)
     measure_scoring(service, user)
     measure_uncertainty_cost(service, user)
     small_user, small_service = benchmark_owner(
@@ -217,8 +225,8 @@ def option_answers(rng: random.Random, count: int) -> list[dict]:
                 "annual_agency_cost": Decimal(
                     int((60_000 if comparator else 20_000) * rng.uniform(0.3, 2.0))
                 ),
-                "annual_co_producer_hours": Decimal(0 if comparator else rng.randint(0, 3_000)),
-                "annual_co_producer_money": Decimal(0 if comparator else rng.randint(0, 500)),
+                "hours_per_client": Decimal(0 if comparator else rng.randint(0, 300)) / 100,
+                "money_per_client": Decimal(0 if comparator else rng.randint(0, 50)) / 100,
                 "clients_per_year": clients,
                 "ramp_up_years": rng.choice([None, None, 2, 3]),
                 "confidence": rng.choice(["high", "medium", "low"]),
@@ -366,8 +374,10 @@ def measure_scoring(service, user) -> None:
 
 
 def measure_uncertainty_cost(service, user, runs: int = 60) -> None:
-    """A wizard save's server time at 6 options with and without the Monte Carlo run,
-    interleaved (with, without, with, ...) so that a slow moment hits both alike."""
+    """A wizard save's server time at 6 options with and without the Monte Carlo run (with
+    it: the draws, the curve and losses, the values of perfect and partial information,
+    the break-even values and scenarios, the tornado and its switching values), interleaved
+    (with, without, with, ...) so that a slow moment hits both alike."""
     from django.test import Client
 
     from assessments.models import Assessment, Option
@@ -394,9 +404,11 @@ def measure_uncertainty_cost(service, user, runs: int = 60) -> None:
     }
     simulate = appraisal.simulate
 
-    def without_run(inputs, options, best_option, runner_up):
-        """The same result shape, but no draws: the best option best in every one."""
-        probabilities = tuple(float(index == best_option) for index in range(len(options)))
+    def without_run(inputs, options, single_estimate_best):
+        """The same result shape, but no draws: the option best on the single estimates
+        best in every one, and nothing else worked out (no curve, losses, values of
+        information, break-even values or tornado)."""
+        probabilities = tuple(float(index == single_estimate_best) for index in range(len(options)))
         return Uncertainty(draws=0, seed=0, probability_best=probabilities)
 
     timings = {"with": [], "without": []}
