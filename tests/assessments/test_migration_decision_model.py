@@ -1,4 +1,4 @@
-"""The migration to the decision model (0016): one population, hours and money for each
+"""The migrations to the decision model (0016 to 0018): one population, hours and money for each
 client, and every stored result worked out again, with each figure unchanged at its
 estimate, forwards and backwards."""
 
@@ -14,7 +14,7 @@ from assessments.models import adapter
 from assessments.models.assessment import TEXT_FIELDS
 
 BEFORE = [("assessments", "0015_survey")]
-AFTER = [("assessments", "0016_decision_model")]
+AFTER = [("assessments", "0018_remove_yearly_totals")]
 NEW_ANSWERS = ("options", "same_population", "clients_per_year")
 TENTH, CENT = Decimal("0.1"), Decimal("0.01")
 
