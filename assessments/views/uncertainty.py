@@ -23,7 +23,7 @@ EVIDENCE = {
         "a costing with finance colleagues, or quotes from providers, would settle this",
     ),
     "quality": (
-        "how good each option is, on all four counts of quality",
+        "how good each option is on all four counts of quality",
         "an evaluation of the options, or a review of the published evidence, would show this",
     ),
     "effectiveness": (
@@ -103,6 +103,7 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
         result.best,
         (None if result.runner_up is None else result.options[result.runner_up]),
     )
+    evidence = evidence_rows(uncertainty)
     context = {
         "uncertainty": uncertainty,
         "costed": costed,
@@ -166,7 +167,8 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
                 for index, option in enumerate(costed)
             ],
         },
-        "evidence": evidence_rows(uncertainty),
+        "evidence": [row for row in evidence if row["worth_it"]],
+        "evidence_negligible": [row["words"] for row in evidence if not row["worth_it"]],
         "judgements": judgement_rows(result, currency),
         "scenario_rows": scenario_rows(result, currency),
         "tornado": [

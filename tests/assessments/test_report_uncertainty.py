@@ -374,3 +374,26 @@ def test_the_tornado_table_gives_where_a_figure_would_change_the_choice(client, 
         '<td class="text-end">—</td>'
     ) in tornado
     assert "that figure alone could make Staff the better choice" in text
+
+
+def test_values_of_information_within_the_regressions_noise_are_not_given_as_figures():
+    from assessments.scoring import PartialValue, Uncertainty
+    from assessments.views.uncertainty import evidence_rows
+
+    uncertainty = Uncertainty(
+        draws=4000,
+        seed=1,
+        evpi=3560.0,
+        partial=(
+            PartialValue("trust", True, 1.0, 0.0),  # under 1% of £3,560: noise
+            PartialValue("quality", True, 1470.0, 0.41),
+            PartialValue("people", False, 0.0, 0.0),  # no range: not listed at all
+            PartialValue("agency_costs", True, 35.6, 0.01),  # exactly 1%: still noise
+        ),
+    )
+    rows = evidence_rows(uncertainty)
+    assert [(row["group"], row["worth_it"]) for row in rows] == [
+        ("quality", True),
+        ("agency_costs", False),
+        ("trust", False),
+    ]
