@@ -1,6 +1,6 @@
-"""The migrations to the decision model (0016 to 0018): one population, hours and money for each
-client, and every stored result worked out again, with each figure unchanged at its
-estimate, forwards and backwards."""
+"""The migrations to the decision model (0016 to 0018): one population, hours and money
+for each client, and every stored result worked out again, with each figure unchanged at
+its estimate, forwards and backwards."""
 
 from decimal import Decimal
 
@@ -12,18 +12,12 @@ from assessments import scoring
 from assessments.demo_data import DEMO_ASSESSMENTS
 from assessments.models import adapter
 from assessments.models.assessment import TEXT_FIELDS
+from tests.assessments.test_migration_options import migrate
 
 BEFORE = [("assessments", "0015_survey")]
 AFTER = [("assessments", "0018_remove_yearly_totals")]
 NEW_ANSWERS = ("options", "same_population", "clients_per_year")
 TENTH, CENT = Decimal("0.1"), Decimal("0.01")
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
