@@ -273,6 +273,7 @@ class _Choice:
     best_option: int | None = None
     runner_up: int | None = None
     plane: PlaneResult | None = None
+    frontier: Frontier | None = None
 
 
 def _cost_all(inputs: AssessmentInputs) -> tuple[OptionResult | None, ...]:
@@ -302,7 +303,8 @@ def _choose(costed: tuple[OptionResult | None, ...], wtp: Money | None) -> _Choi
         runner_up = max(others, key=lambda o: (net_benefit(o, wtp), -o.index)).index
     thresholds = [round_half_up(threshold, 4) for threshold in frontier.thresholds]
     options = tuple(_place(option, frontier, thresholds, best) for option in costed)
-    return _Choice(costed, options, True, best, runner_up, _plane(options, frontier, wtp))
+    plane = _plane(options, frontier, wtp)
+    return _Choice(costed, options, True, best, runner_up, plane, frontier)
 
 
 def _place(
@@ -357,13 +359,12 @@ def appraise(inputs: AssessmentInputs) -> Appraisal:
         best, runner_up = uncertainty.best_option, uncertainty.runner_up
         options = tuple(replace(o, is_best=o.index == best) for o in choice.options)
         means = uncertainty.mean_net_benefit
-        frontier = _frontier_of(choice.costed)
         choice = replace(
             choice,
             options=options,
             best_option=best,
             runner_up=runner_up,
-            plane=_plane(options, frontier, wtp, means),
+            plane=_plane(options, choice.frontier, wtp, means),
         )
     quality_points, cost_percent = _switching_values(choice, wtp, uncertainty.single_estimate_best)
     return Appraisal(

@@ -269,7 +269,6 @@ def _layout(inputs: AssessmentInputs) -> _Layout:
     same = bool(inputs.same_population)
     clients = []
     per_person = []
-    population_confidence = None
     for option in inputs.options:
         people = float(option_clients(inputs, option))
         clients.append(people)
@@ -295,14 +294,14 @@ def _layout(inputs: AssessmentInputs) -> _Layout:
             if name in ("annual_co_producer_hours", "annual_co_producer_money"):
                 row = tuple(end / scale for end in row)
             rows.append(row)
-        sure = _confidence(option.confidence)
-        order = [Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW]
-        if population_confidence is None or order.index(sure) > order.index(population_confidence):
-            population_confidence = sure
     if same:
         value = float(inputs.clients_per_year)
         low, high = inputs.clients_per_year_low, inputs.clients_per_year_high
         # The people served: as sure as the least sure option.
+        sureness = [Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW]
+        population_confidence = max(
+            (_confidence(option.confidence) for option in inputs.options), key=sureness.index
+        )
         rows.append(_range("clients_per_year", value, low, high, population_confidence))
     else:
         rows.append((0.0, 0.0, 0.0))
@@ -404,7 +403,6 @@ def components(
     undiscounted, the agency's yearly cost not ramped, clients, hours and co-producers'
     money ramped up over continuous years. `uplifts` is (options,) or (options, columns)."""
     figure = _per_option(layout, figures)
-    columns = figures.shape[1]
     uplift = 1 + (uplifts if uplifts.ndim == 2 else uplifts[:, None])
     growth = math.log1p(discount_rate)
     # 1 / (1 + r) + ... + 1 / (1 + r) ** years = (1 - (1 + r) ** -years) / r, or years at
@@ -423,7 +421,6 @@ def components(
         year_weighted = np.concatenate(([0.0], np.cumsum(year * discount)))
         ramp = np.where(ramp_up > 0, ramp_up, 1.0)
         ramped = ramped - discounted[early] + year_weighted[early] / ramp
-    del columns
     return Components(
         agency=(figure["setup_cost"] + figure["annual_agency_cost"] * every_year) * uplift,
         hours=figure["annual_co_producer_hours"] * ramped * uplift,
@@ -439,7 +436,6 @@ def streams(layout: _Layout, figures: np.ndarray, uplifts: np.ndarray, years: in
     sum is the sum of the expectations and the rate is not drawn (see `judgements`)."""
     figure = _per_option(layout, figures)
     uplift = (1 + uplifts)[:, None]
-    options = layout.options
     ramp_up = figure["ramp_up_years"]
     parts = {
         "hours": figure["annual_co_producer_hours"],
@@ -461,7 +457,6 @@ def streams(layout: _Layout, figures: np.ndarray, uplifts: np.ndarray, years: in
     out["hours"] *= uplift
     out["money"] *= uplift
     out["agency"] = agency * uplift
-    del options
     return out
 
 

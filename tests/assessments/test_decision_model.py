@@ -6,6 +6,12 @@ Pure scoring, no database.
 Unless a test says otherwise: one year, no discounting, high confidence (a 10% uplift),
 co-producers' time at 20 an hour and quality rated 3 throughout (index 50). Where a test
 needs nothing to be uncertain it closes every range on its estimate (`without_ranges`).
+
+Sources of the figures pinned: each expected figure is worked by hand in its test's comment
+(present values, break-even lines, swings), except the partial values, which are checked
+against a closed form and a nested (two-level) Monte Carlo run, the test set out by Strong,
+Oakley and Brennan (2014), Medical Decision Making 34(3):311-326, for their regression
+method.
 """
 
 import math
@@ -15,9 +21,9 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from assessments.scoring import DRAWS, AssessmentInputs, OptionInputs, evidence, score
+from assessments.scoring import DRAWS, AssessmentInputs, evidence, score
 from assessments.scoring import uncertainty as monte_carlo
-from tests.assessments.test_appraisal import without_ranges
+from tests.assessments.test_appraisal import option, without_ranges
 
 RATINGS = ("effectiveness", "consistency", "trust", "experience")
 
@@ -26,19 +32,6 @@ def ratings(*values):
     """Four ratings; one value is used for all four."""
     values = values * 4 if len(values) == 1 else values
     return dict(zip(RATINGS, values, strict=True))
-
-
-def option(name, **overrides):
-    fields = {
-        "name": name,
-        "setup_cost": 0,
-        "annual_agency_cost": 10_000,
-        "annual_co_producer_hours": 0,
-        "clients_per_year": 100,
-        "confidence": "high",
-        **ratings(3),
-    }
-    return OptionInputs(**{**fields, **overrides})
 
 
 def assessment(*options, **overrides):
