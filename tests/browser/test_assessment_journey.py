@@ -1,6 +1,7 @@
 """A manager's whole journey: start, fill in, leave, resume elsewhere, fix a mistake, submit."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     answer_the_work,
@@ -31,7 +32,7 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     )
     page.get_by_label("What do you call this arrangement?").fill("Parents hearing children read")
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_role("heading", name="Parents hearing children read").is_visible()
+    expect(page.get_by_role("heading", name="Parents hearing children read")).to_be_visible()
     assert_accessible(axe, page)
     tasks_url = page.url
 

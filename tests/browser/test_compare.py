@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from assessments.choices import Status
 from tests.browser.conftest import assert_accessible
@@ -103,7 +104,7 @@ def test_manager_compares_three_assessments_on_a_desktop_and_a_phone(page, sign_
 
     page.set_viewport_size(DESKTOP)
     page.get_by_role("link", name="How people lodge their own returns").first.click()
-    assert page.get_by_role("heading", name="How people lodge their own returns").is_visible()
+    expect(page.get_by_role("heading", name="How people lodge their own returns")).to_be_visible()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -114,7 +115,7 @@ def test_asking_without_a_choice_shows_the_form_with_its_problem(page, sign_in, 
     assert "Choose at least two assessments to compare" in page.get_by_role("alert").inner_text()
     page.get_by_label("Second assessment").select_option(label=f"{three[1].title} (Home Service)")
     page.get_by_role("button", name="Compare", exact=True).click()
-    assert page.get_by_role("heading", name="Comparing 2 assessments").is_visible()
+    expect(page.get_by_role("heading", name="Comparing 2 assessments")).to_be_visible()
     assert_accessible(axe, page)
     page.set_viewport_size(PHONE)
     page.goto("/assessments/compare/")

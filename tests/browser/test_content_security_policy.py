@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from assessments.choices import Status
 from tests.browser.conftest import assert_accessible
@@ -50,7 +51,7 @@ def test_the_history_page_reads_in_a_browser(page, sign_in, axe, owner, service)
     page.goto(reverse("assessments:check", args=[assessment.code]))
     page.get_by_role("button", name="Submit").click()
     page.get_by_role("link", name="History of changes").click()
-    assert page.get_by_role("heading", name="History of changes").is_visible()
+    expect(page.get_by_role("heading", name="History of changes")).to_be_visible()
     assert page.get_by_role("heading", name="Submitted").is_visible()
     assert_accessible(axe, page)
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from assessments.choices import Status
 from assessments.models import Assessment
@@ -35,7 +36,7 @@ def test_manager_revises_archives_restores_and_deletes(page, sign_in, axe, owner
     ).is_visible()
     assert_accessible(axe, page)
     page.get_by_role("button", name="Yes, start a revision").click()
-    assert page.get_by_role("heading", name="Parents hearing reading (revision)").is_visible()
+    expect(page.get_by_role("heading", name="Parents hearing reading (revision)")).to_be_visible()
     assert page.get_by_text("You have started a revision.").is_visible()
     assert page.get_by_text("This draft is a revision of").is_visible()
     assert_accessible(axe, page)
@@ -57,7 +58,7 @@ def test_manager_revises_archives_restores_and_deletes(page, sign_in, axe, owner
     assert Assessment.objects.get(pk=original.pk).status == Status.SUBMITTED
     page.get_by_role("link", name="Archive this assessment").click()
     page.get_by_role("button", name="Yes, archive this assessment").click()
-    assert page.get_by_text("Assessment archived.").is_visible()
+    expect(page.get_by_text("Assessment archived.")).to_be_visible()
     assert Assessment.objects.get(pk=original.pk).status == Status.ARCHIVED
 
     # Restore.
@@ -67,7 +68,7 @@ def test_manager_revises_archives_restores_and_deletes(page, sign_in, axe, owner
     ).is_visible()
     assert_accessible(axe, page)
     page.get_by_role("button", name="Yes, restore this assessment").click()
-    assert page.get_by_text("Assessment restored.").is_visible()
+    expect(page.get_by_text("Assessment restored.")).to_be_visible()
     assert Assessment.objects.get(pk=original.pk).status == Status.SUBMITTED
 
     # Delete the revision, from its task list.

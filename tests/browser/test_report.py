@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from assessments.choices import Status
 from tests.assessments.test_report import returns_option, returns_options
@@ -63,7 +64,7 @@ def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, ax
     sign_in("owner")
     page.get_by_role("link", name="Assessments", exact=True).click()
     page.get_by_role("link", name=assessment.title).click()
-    assert page.get_by_role("heading", name=assessment.title).is_visible()
+    expect(page.get_by_role("heading", name=assessment.title)).to_be_visible()
     assert (
         page.locator(".verdict-label")
         .get_by_text("the best choice is Pre-filled returns")

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 
@@ -15,7 +16,7 @@ def test_manager_signs_in_and_finds_their_services(page, sign_in, axe, owner, se
 
     page.get_by_role("link", name="Services", exact=True).click()
     page.get_by_role("link", name=service.name).click()
-    assert page.get_by_role("heading", name=service.name).is_visible()
+    expect(page.get_by_role("heading", name=service.name)).to_be_visible()
     assert_accessible(axe, page)
 
 

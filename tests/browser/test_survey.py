@@ -3,6 +3,7 @@ manager sees what they said beside the assessment's own estimates."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from assessments.choices import Status
 from assessments.models import Survey, SurveyResponse
@@ -58,7 +59,7 @@ def test_answering_on_a_phone_then_the_manager_sees_the_results(page, axe, sign_
     assert trap["x"] + trap["width"] <= 0
     assert_accessible(axe, page)
     page.get_by_role("button", name="Send my answers").click()
-    assert page.get_by_role("heading", name="Thank you: your answers are saved").is_visible()
+    expect(page.get_by_role("heading", name="Thank you: your answers are saved")).to_be_visible()
     assert_accessible(axe, page)
     saved = SurveyResponse.objects.get(comment="Evenings suit me.")
     assert saved.hours_a_month == 6 and saved.normative_agreement == 5 and saved.ease == 4
@@ -77,5 +78,5 @@ def test_answering_on_a_phone_then_the_manager_sees_the_results(page, axe, sign_
     )
     assert_accessible(axe, page)
     page.get_by_role("link", name="Page to print, with a QR code").click()
-    assert page.locator(".survey-qr svg").is_visible()
+    expect(page.locator(".survey-qr svg")).to_be_visible()
     assert_accessible(axe, page)
