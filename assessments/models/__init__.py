@@ -9,6 +9,7 @@ from assessments.models.assessment import (
     AssessmentText,
 )
 from assessments.models.option import COST_FIELDS, OPTIONAL_COST_FIELDS, Option
+from assessments.models.outcome import MAX_OUTCOMES, OutcomeEffect, OutcomeMeasure
 from assessments.scoring import MOTIVATORS, RATING_FIELDS
 
 # The survey's models live in their sub-package; importing them here registers them.
@@ -20,6 +21,7 @@ __all__ = [
     "COST_FIELDS",
     "EVENTS",
     "HOURS_IN_A_YEAR",
+    "MAX_OUTCOMES",
     "MOTIVATORS",
     "OPTIONAL_COST_FIELDS",
     "RATINGS",
@@ -28,6 +30,8 @@ __all__ = [
     "AssessmentQuerySet",
     "AssessmentText",
     "Option",
+    "OutcomeEffect",
+    "OutcomeMeasure",
     "Survey",
     "SurveyResponse",
 ]

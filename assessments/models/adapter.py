@@ -14,6 +14,7 @@ from assessments import scoring
 from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bits_of
 from assessments.scoring import MOTIVATORS, RATING_FIELDS, OptionInputs
 from assessments.scoring.rounding import round_half_up
+from services.models import EffectSpread
 
 # Each per-client figure of an option, the yearly total the scoring is given, and the
 # total's places (a tenth of an hour, a cent).
@@ -81,7 +82,35 @@ def option_inputs(option, same_population: bool = False, population=None) -> Opt
     )
 
 
-def assessment_inputs(assessment, options) -> scoring.AssessmentInputs:
+def outcome_inputs(outcome, effects, options) -> scoring.OutcomeInputs:
+    """One outcome measure as the scoring takes it, at its price in the assessment's price
+    year; `effects` are its OutcomeEffect rows."""
+    by_option = {effect.option_id: effect for effect in effects}
+
+    def effect_of(option):
+        effect = by_option.get(option.pk)
+        if effect is None:
+            return None
+        return scoring.EffectInputs(
+            estimate=effect.estimate,
+            low=effect.low,
+            high=effect.high,
+            interval=effect.spread == EffectSpread.INTERVAL,
+        )
+
+    return scoring.OutcomeInputs(
+        name=outcome.name,
+        price=outcome.price,
+        price_low=outcome.price_low,
+        price_high=outcome.price_high,
+        as_difference=outcome.as_difference,
+        effects=tuple(effect_of(option) for option in options),
+    )
+
+
+def assessment_inputs(assessment, options, outcomes=()) -> scoring.AssessmentInputs:
+    """The answers as the scoring takes them; `outcomes` are (measure, its effects) pairs."""
+
     def as_tuple(values):
         return None if values is None else tuple(values)
 
@@ -124,6 +153,7 @@ def assessment_inputs(assessment, options) -> scoring.AssessmentInputs:
         discount_rate_high=_fraction(assessment.discount_rate_high),
         willingness_to_pay_low=assessment.willingness_to_pay_low,
         willingness_to_pay_high=assessment.willingness_to_pay_high,
+        outcomes=tuple(outcome_inputs(outcome, effects, options) for outcome, effects in outcomes),
     )
 
 

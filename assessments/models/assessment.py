@@ -46,6 +46,7 @@ from assessments.models.fields import (
     strength,
 )
 from assessments.models.option import Option
+from assessments.models.outcome import OutcomeEffect, OutcomeMeasure
 from assessments.scoring import LIMITS, MOTIVATORS
 from coprod_site.text import WRITTEN_ANSWER_MAX, length_limit, text_up_to
 from services.models import Service
@@ -235,6 +236,14 @@ class Assessment(models.Model):
     )
     willingness_to_pay_high = money(
         "value of a quality point: highest", limit=LIMITS.willingness_to_pay
+    )
+
+    # The year whose prices the money figures are in; outcome values are brought to it.
+    price_year = models.PositiveSmallIntegerField(
+        "price year",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
 
     # Who the options serve: the same people (one figure, drawn once) or each its own.
@@ -506,8 +515,28 @@ class Assessment(models.Model):
 
     # --- Scoring -------------------------------------------------------------------------
 
+    # --- Outcomes --------------------------------------------------------------------------
+
+    @property
+    def ordered_outcomes(self) -> list:
+        """The outcome measures in their order, each with its effects, read once: two
+        queries (none when the assessment was fetched with `prefetch_related("outcomes__
+        effects")`). Empty for an unsaved one."""
+        if not hasattr(self, "_ordered_outcomes"):
+            if self.pk is None:
+                return []
+            self._ordered_outcomes = list(self.outcomes.prefetch_related("effects"))
+        return self._ordered_outcomes
+
+    def forget_outcomes(self) -> None:
+        """Drop the outcomes read so far, after they were added, changed or removed."""
+        self.__dict__.pop("_ordered_outcomes", None)
+        if hasattr(self, "_prefetched_objects_cache"):
+            self._prefetched_objects_cache.pop("outcomes", None)
+
     def scoring_inputs(self) -> scoring.AssessmentInputs:
-        return adapter.assessment_inputs(self, self.ordered_options)
+        outcomes = [(outcome, list(outcome.effects.all())) for outcome in self.ordered_outcomes]
+        return adapter.assessment_inputs(self, self.ordered_options, outcomes)
 
     def score(self) -> scoring.AssessmentResult:
         return scoring.score(self.scoring_inputs())
@@ -631,6 +660,21 @@ class Assessment(models.Model):
                 self.record_history(reason, when=now)
         return bool(changed)
 
+    def _copy_outcomes_to(self, revision) -> None:
+        """Copy the outcome measures and their effects onto a revision's copied options."""
+        outcomes = self.ordered_outcomes
+        if not outcomes:
+            return
+        by_position = {option.position: option for option in revision.ordered_options}
+        copies = [outcome.copy_for(revision, by_position) for outcome in outcomes]
+        measures = bulk_create_with_history([measure for measure, _ in copies], OutcomeMeasure)
+        effects = [effect for _, effects in copies for effect in effects]
+        for measure, (_, measure_effects) in zip(measures, copies, strict=True):
+            for effect in measure_effects:
+                effect.outcome = measure
+        bulk_create_with_history(effects, OutcomeEffect)
+        revision.forget_outcomes()
+
     @property
     def revision_title(self) -> str:
         """The title a revision of this assessment starts with."""
@@ -673,6 +717,7 @@ class Assessment(models.Model):
             )
             if any(written.values()):
                 revision.text = AssessmentText.objects.create(assessment=revision, **written)
+            self._copy_outcomes_to(revision)
             revision.save()  # the results, worked out again with the copied options
             del revision.skip_history_when_saving
             reason = EVENTS["revision_of"].format(title=self.title)

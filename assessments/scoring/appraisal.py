@@ -35,7 +35,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from assessments.scoring.costs import cost_option, effect, net_benefit
+from assessments.scoring.costs import cost_option, effect, net_benefit, net_cost
 from assessments.scoring.inputs import (
     MAX_OPTIONS,
     MIN_OPTIONS,
@@ -289,7 +289,7 @@ def _appraisable(options: Sequence[OptionResult | None]) -> bool:
 
 
 def _frontier_of(options: Sequence[OptionResult]) -> Frontier:
-    return efficient_frontier([(option.full_cost, effect(option)) for option in options])
+    return efficient_frontier([(net_cost(option), effect(option)) for option in options])
 
 
 def _choose(costed: tuple[OptionResult | None, ...], wtp: Money | None) -> _Choice:

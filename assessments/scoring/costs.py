@@ -34,6 +34,7 @@ from assessments.scoring.inputs import (
     AssessmentInputs,
     Money,
     OptionInputs,
+    OutcomeInputs,
 )
 from assessments.scoring.results import OptionResult
 from assessments.scoring.rounding import Number, exact, round_half_up
@@ -123,9 +124,38 @@ def effect(option: OptionResult) -> Fraction:
     return exact(option.quality_index) * exact(option.client_years)
 
 
+def net_cost(option: OptionResult) -> Fraction:
+    """The full cost less the value of the outcomes, exactly."""
+    return exact(option.full_cost) - exact(option.outcome_value)
+
+
 def net_benefit(option: OptionResult, willingness_to_pay: Number) -> Fraction:
-    """What the option's quality is worth less what it costs, exactly (unrounded)."""
-    return exact(willingness_to_pay) * effect(option) - exact(option.full_cost)
+    """What the option's quality and outcomes are worth less what it costs, exactly."""
+    return exact(willingness_to_pay) * effect(option) - net_cost(option)
+
+
+def outcome_effect(outcome: OutcomeInputs, index: int, option: OptionInputs) -> float:
+    """The option's change to an outcome for each client a year: none for the comparator
+    when effects are differences from it, and none where no effect is given."""
+    if outcome.as_difference and option.comparator:
+        return 0.0
+    given = outcome.effects[index] if index < len(outcome.effects) else None
+    return 0.0 if given is None else float(given.estimate)
+
+
+def outcome_figures(
+    inputs: AssessmentInputs, index: int, option: OptionInputs, client_years: float
+) -> tuple[tuple[float, ...], tuple[float, ...], float]:
+    """Each outcome's units over the period and their value, and the values' sum."""
+    units = tuple(
+        round_half_up(exact(outcome_effect(outcome, index, option)) * exact(client_years), 4)
+        for outcome in inputs.outcomes
+    )
+    values = tuple(
+        round_half_up(exact(outcome.price) * exact(amount), 2)
+        for outcome, amount in zip(inputs.outcomes, units, strict=True)
+    )
+    return units, values, round_half_up(sum((exact(value) for value in values), Fraction(0)), 2)
 
 
 def cost_option(inputs: AssessmentInputs, index: int, option: OptionInputs) -> OptionResult | None:
@@ -173,6 +203,9 @@ def cost_option(inputs: AssessmentInputs, index: int, option: OptionInputs) -> O
         uplift=uplift,
         co_producer_hours=round_half_up(hours, 1),
     )
+    if inputs.outcomes:
+        units, values, total = outcome_figures(inputs, index, option, client_years)
+        result = replace(result, outcome_units=units, outcome_values=values, outcome_value=total)
     wtp = inputs.willingness_to_pay
     if wtp is None:
         return result

@@ -207,6 +207,36 @@ class OptionInputs:
 
 
 @dataclass(frozen=True)
+class EffectInputs:
+    """The change an option makes to an outcome for each client a year, in the outcome's
+    units, with its low and high values (None: the default for the option's confidence).
+    `interval`: the low and high are a 95% confidence interval, as a trial reports it, and
+    the effect is drawn from the normal distribution they imply; otherwise they are the
+    least and most it might be, drawn like every other range."""
+
+    estimate: Decimal | float
+    low: Decimal | float | None = None
+    high: Decimal | float | None = None
+    interval: bool = False
+
+
+@dataclass(frozen=True)
+class OutcomeInputs:
+    """An outcome in natural units and its price per unit, in the assessment's currency
+    and price year. The price is a value judgement: not drawn, but tried at its low and
+    high values. `effects` line up with the options (None: no change). `as_difference`:
+    each effect is the difference from the comparator, whose own is then none by
+    definition; otherwise each is the option's level."""
+
+    name: str
+    price: Money
+    price_low: Money | None = None
+    price_high: Money | None = None
+    as_difference: bool = True
+    effects: tuple[EffectInputs | None, ...] = ()
+
+
+@dataclass(frozen=True)
 class AssessmentInputs:
     """Every answer of an assessment; drafts leave any of them blank (None).
 
@@ -266,3 +296,5 @@ class AssessmentInputs:
     hourly_rate_high: Money | None = None
     discount_rate_low: Decimal | float | None = None
     discount_rate_high: Decimal | float | None = None
+    # Outcomes valued in money (see OutcomeInputs); their value joins the net benefit.
+    outcomes: tuple[OutcomeInputs, ...] = ()

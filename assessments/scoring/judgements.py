@@ -1,7 +1,7 @@
 """Value judgements: break-even values and scenarios.
 
-The value of an hour of co-producers' time, the discount rate and the value of a quality
-point are the agency's to set; no study would settle them, so they are not drawn (see
+The value of an hour of co-producers' time, the discount rate, the value of a quality
+point and the price of each outcome ("outcome:0", ...) are the agency's to set; no study would settle them, so they are not drawn (see
 `uncertainty`). Instead the report gives, for each, its break-even values, the nearest
 values below and above the agency's at which another option would become the best choice
 on expected net benefit, and the choice at the agency's low, central and high values
@@ -9,8 +9,8 @@ on expected net benefit, and the choice at the agency's low, central and high va
 
 Exact, not sampled: the expected net benefit is worked out from each option's expected
 amounts in each year (`uncertainty.streams`), which no judgement changes, so it is exact
-at any value. It is a straight line in the value of an hour and in the value of a quality
-point, so their break-even values are where two lines cross. The discount rate bends it;
+at any value. It is a straight line in the value of an hour, of a quality point and of
+an outcome's unit, so their break-even values are where two lines cross. The discount rate bends it;
 its break-even values are found on a grid of 0.05 percentage points and placed by
 bisection to a hundredth of a basis point.
 """
@@ -29,6 +29,8 @@ _UPPER = {
     "willingness_to_pay": float(LIMITS.willingness_to_pay),
     "discount_rate": LIMITS.discount_rate_percent / 100,
 }
+# An outcome's price per unit: at most the largest a reference value may have.
+_PRICE_UPPER = 1_000_000_000.0
 _RATE_STEP = 0.0005
 _BISECTIONS = 40
 # Places each judgement is given to: money 2, the discount rate (a fraction) 6.
@@ -39,15 +41,37 @@ def _discount(years: int, rate: float) -> np.ndarray:
     return (1 + rate) ** -np.arange(years + 1, dtype=float)
 
 
+def _yearly(expected: dict, values: dict[str, float]) -> np.ndarray:
+    """Each option's expected net benefit in each year, undiscounted."""
+    yearly = (
+        values["willingness_to_pay"] * expected["effect"]
+        - expected["agency"]
+        - values["hourly_rate"] * expected["hours"]
+        - expected["money"]
+    )
+    for k, units in enumerate(expected["outcomes"]):
+        yearly = yearly + values[f"outcome:{k}"] * units
+    return yearly
+
+
 def expected_net_benefit(
-    expected: dict, wtp: float, hourly_rate: float, discount_rate: float
+    expected: dict,
+    wtp: float,
+    hourly_rate: float,
+    discount_rate: float,
+    prices: list[float] | tuple = (),
 ) -> np.ndarray:
     """Each option's expected net benefit at these value judgements (see module docs)."""
     years = expected["agency"].shape[1] - 1
-    yearly = (
-        wtp * expected["effect"] - expected["agency"] - hourly_rate * expected["hours"]
-    ) - expected["money"]
-    return yearly @ _discount(years, discount_rate)
+    values = {"willingness_to_pay": wtp, "hourly_rate": hourly_rate}
+    values.update({f"outcome:{k}": price for k, price in enumerate(prices)})
+    return _yearly(expected, values) @ _discount(years, discount_rate)
+
+
+def judgement_names(inputs: AssessmentInputs) -> list[str]:
+    """The value judgements of this assessment: VALUE_JUDGEMENTS, then each outcome's
+    price ("outcome:0", ...)."""
+    return [*VALUE_JUDGEMENTS, *(f"outcome:{k}" for k in range(len(inputs.outcomes)))]
 
 
 def _central(inputs: AssessmentInputs) -> dict[str, float]:
@@ -55,13 +79,13 @@ def _central(inputs: AssessmentInputs) -> dict[str, float]:
         "willingness_to_pay": float(inputs.willingness_to_pay),
         "hourly_rate": float(inputs.hourly_rate or 0),
         "discount_rate": float(inputs.discount_rate),
+        **{f"outcome:{k}": float(outcome.price) for k, outcome in enumerate(inputs.outcomes)},
     }
 
 
 def _net_benefit_at(expected: dict, values: dict[str, float]) -> np.ndarray:
-    return expected_net_benefit(
-        expected, values["willingness_to_pay"], values["hourly_rate"], values["discount_rate"]
-    )
+    years = expected["agency"].shape[1] - 1
+    return _yearly(expected, values) @ _discount(years, values["discount_rate"])
 
 
 def _best(net_benefit: np.ndarray) -> int:
@@ -92,12 +116,7 @@ def _rate_switch(expected, values, best):
     bisection between the two points around each turn."""
     central = values["discount_rate"]
     years = expected["agency"].shape[1] - 1
-    yearly = (
-        values["willingness_to_pay"] * expected["effect"]
-        - expected["agency"]
-        - values["hourly_rate"] * expected["hours"]
-        - expected["money"]
-    )
+    yearly = _yearly(expected, values)
     grid = np.arange(0.0, _UPPER["discount_rate"] + _RATE_STEP / 2, _RATE_STEP)
     factors = (1 + grid[:, None]) ** -np.arange(years + 1, dtype=float)
     leaders = (factors @ yearly.T).argmax(axis=1)
@@ -129,16 +148,17 @@ def break_even(inputs: AssessmentInputs, expected: dict, best: int) -> tuple[Bre
     option has the highest expected net benefit (see `BreakEven`)."""
     values = _central(inputs)
     ends = []
-    for name in VALUE_JUDGEMENTS:
+    for name in judgement_names(inputs):
         if name == "discount_rate":
             found = _rate_switch(expected, values, best)
         else:
             # Expected net benefit = intercept + slope x the judgement, from two points.
             at_zero = _net_benefit_at(expected, {**values, name: 0.0})
             slopes = _net_benefit_at(expected, {**values, name: 1.0}) - at_zero
-            found = _linear_switch(at_zero, slopes, values[name], best, _UPPER[name])
+            upper = _UPPER.get(name, _PRICE_UPPER)
+            found = _linear_switch(at_zero, slopes, values[name], best, upper)
         below, below_option, above, above_option = found
-        places = _PLACES[name]
+        places = _PLACES.get(name, 2)
         ends.append(
             BreakEven(
                 name=name,
@@ -159,7 +179,7 @@ def scenarios(
     others as set: three scenarios a judgement, in VALUE_JUDGEMENTS order."""
     values = _central(inputs)
     found = []
-    for name in VALUE_JUDGEMENTS:
+    for name in judgement_names(inputs):
         for level, value in zip(("low", "central", "high"), ranges[name], strict=True):
             net_benefit = _net_benefit_at(expected, {**values, name: value})
             best = _best(net_benefit)

@@ -55,6 +55,18 @@ class OptionResult:
     is_best: bool = False  # the choice: best on average at the agency's willingness to pay
     # Co-producers' hours a year at full take-up, at the estimates (one place).
     co_producer_hours: float | None = None
+    # Each outcome's units over the appraisal period (the effect for each client a year
+    # times the discounted client-years, 4 places) and their value (the units times the
+    # outcome's price, 2 places), lined up with the inputs' outcomes; `outcome_value` is
+    # the sum of the values. Net benefit = wtp x effect + outcome_value - full_cost.
+    outcome_units: tuple[float, ...] = ()
+    outcome_values: tuple[float, ...] = ()
+    outcome_value: float = 0.0
+
+    @property
+    def net_cost(self) -> float:
+        """The full cost less the value of the outcomes: what the frontier weighs."""
+        return round(self.full_cost - self.outcome_value, 2)
 
     @property
     def ever_best(self) -> bool:
@@ -249,7 +261,7 @@ class AssessmentResult:
     def frontier(self) -> tuple[OptionResult, ...]:
         """The options on the efficient frontier, cheapest first."""
         on = [option for option in self.options if option is not None and option.on_frontier]
-        return tuple(sorted(on, key=lambda option: (option.full_cost, option.index)))
+        return tuple(sorted(on, key=lambda option: (option.net_cost, option.index)))
 
     @property
     def best(self) -> OptionResult | None:

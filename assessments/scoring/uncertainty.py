@@ -45,15 +45,17 @@ Reproducible
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from statistics import NormalDist
 
 import numpy as np
 
 from assessments.scoring import evidence, judgements
-from assessments.scoring.costs import option_clients, resolved_hours
+from assessments.scoring.costs import option_clients, outcome_effect, resolved_hours
 from assessments.scoring.inputs import (
     LIMITS,
     RANGED_OPTION_FIELDS,
@@ -132,6 +134,8 @@ _RATING_ROWS = [_ROW[name] for name in RATING_FIELDS]
 # and the points its density is tabulated at to find them.
 QUANTILE_LEVELS = 4096
 _DENSITY_POINTS = 1025
+# A 95% interval of a normal distribution is this many standard deviations either side.
+_Z95 = NormalDist().inv_cdf(0.975)
 
 
 def _confidence(confidence: str | None) -> Confidence:
@@ -235,6 +239,24 @@ def _range(
     return min(low, value), value, max(high, value)
 
 
+def prices(inputs: AssessmentInputs) -> list[float]:
+    """Each outcome's price per unit, as the agency set it."""
+    return [float(outcome.price) for outcome in inputs.outcomes]
+
+
+def judgement_ranges(inputs: AssessmentInputs) -> dict[str, tuple[float, float, float]]:
+    """(low, central, high) of every value judgement: the three of VALUE_JUDGEMENTS, then
+    each outcome's price ("outcome:0", ...) at its low and high values (its own where none
+    is given: a published value without a range has none)."""
+    ranges = {name: judgement_range(inputs, name) for name in VALUE_JUDGEMENTS}
+    for k, outcome in enumerate(inputs.outcomes):
+        price = float(outcome.price)
+        low = price if outcome.price_low is None else min(float(outcome.price_low), price)
+        high = price if outcome.price_high is None else max(float(outcome.price_high), price)
+        ranges[f"outcome:{k}"] = (low, price, high)
+    return ranges
+
+
 def judgement_range(inputs: AssessmentInputs, name: str) -> tuple[float, float, float]:
     """(low, central, high) of a value judgement: the assessment's ends where given, else
     the defaults. Only for an appraised assessment (the willingness to pay needs a figure)."""
@@ -246,13 +268,17 @@ def judgement_range(inputs: AssessmentInputs, name: str) -> tuple[float, float, 
 @dataclass(frozen=True)
 class _Layout:
     """Where each figure sits: `estimates` is (rows, 3) of (low, estimate, high), each
-    option's RANGED_OPTION_FIELDS in turn, then the people served (every option). Hours and
-    money rows are per person (per client at the estimate) where `per_person` says so."""
+    option's RANGED_OPTION_FIELDS in turn, then the people served (every option), then
+    each outcome's effect for each option (for each client a year). Hours and money rows
+    are per person (per client at the estimate) where `per_person` says so; `normal` marks
+    the rows drawn from a normal distribution (effects given with a 95% interval)."""
 
     estimates: np.ndarray
     clients: np.ndarray  # each option's clients a year at the estimate
     per_person: np.ndarray  # bool per option: hours and money scale with its clients
     same_population: bool
+    normal: np.ndarray  # bool per row
+    outcomes: int = 0
 
     @property
     def options(self) -> int:
@@ -261,6 +287,13 @@ class _Layout:
     @property
     def population_row(self) -> int:
         return self.options * _FIELDS
+
+    def outcome_row(self, outcome: int, option: int) -> int:
+        return self.population_row + 1 + outcome * self.options + option
+
+    def outcome_of(self, row: int) -> tuple[int, int]:
+        """(outcome, option) of an outcome row."""
+        return divmod(row - self.population_row - 1, self.options)
 
 
 def _layout(inputs: AssessmentInputs) -> _Layout:
@@ -305,18 +338,45 @@ def _layout(inputs: AssessmentInputs) -> _Layout:
         rows.append(_range("clients_per_year", value, low, high, population_confidence))
     else:
         rows.append((0.0, 0.0, 0.0))
+    normal = [False] * len(rows)
+    for outcome in inputs.outcomes:
+        for index, option in enumerate(inputs.options):
+            row, interval = _effect_range(outcome, index, option)
+            rows.append(row)
+            normal.append(interval)
     return _Layout(
         estimates=np.array(rows, dtype=float),
         clients=np.array(clients, dtype=float),
         per_person=np.array(per_person, dtype=bool),
         same_population=same,
+        normal=np.array(normal, dtype=bool),
+        outcomes=len(inputs.outcomes),
     )
+
+
+def _effect_range(outcome, index: int, option) -> tuple[tuple[float, float, float], bool]:
+    """(low, estimate, high) of an option's effect on an outcome, and whether the ends are
+    a 95% interval. Ends left empty: the estimate's size times the option's relative spread
+    either side (an effect of none has none). The comparator's difference from itself is
+    none. Effects may fall below zero."""
+    value = outcome_effect(outcome, index, option)
+    given = outcome.effects[index] if index < len(outcome.effects) else None
+    if value == 0.0 and (given is None or (outcome.as_difference and option.comparator)):
+        return (0.0, 0.0, 0.0), False
+    spread = abs(value) * RELATIVE_SPREAD[_confidence(option.confidence)]
+    low = value - spread if given.low is None else float(given.low)
+    high = value + spread if given.high is None else float(given.high)
+    interval = bool(given.interval) and given.low is not None and given.high is not None
+    return (min(low, value), value, max(high, value)), interval
 
 
 def _seed(layout: _Layout, uplifts: np.ndarray, years: int) -> int:
     """A number from the figures drawn, the same for the same figures however they were
     typed (Decimal("10.00") and 10 alike); under 2**63, so it fits a signed 64-bit column."""
-    canonical = repr((years, layout.same_population, layout.estimates.tolist(), uplifts.tolist()))
+    figures = (years, layout.same_population, layout.estimates.tolist(), uplifts.tolist())
+    if layout.outcomes:
+        figures = (*figures, layout.normal.tolist())
+    canonical = repr(figures)
     digest = hashlib.sha256(canonical.encode()).digest()
     return int.from_bytes(digest[:8], "big") >> 1
 
@@ -342,9 +402,17 @@ def _pert_quantiles(mode_share: np.ndarray) -> np.ndarray:
     return np.array([np.interp(levels, row, grid) for row in cumulative])
 
 
-def _draw(estimates: np.ndarray, seed: int) -> np.ndarray:
-    """A (rows, DRAWS) array of figures, each row drawn from its PERT distribution; a row
-    whose range has no width is its estimate in every draw."""
+@functools.cache
+def _normal_quantiles() -> np.ndarray:
+    """The standard normal distribution as QUANTILE_LEVELS equally likely values."""
+    levels = (np.arange(QUANTILE_LEVELS) + 0.5) / QUANTILE_LEVELS
+    return np.array([NormalDist().inv_cdf(level) for level in levels.tolist()])
+
+
+def _draw(estimates: np.ndarray, seed: int, normal: np.ndarray | None = None) -> np.ndarray:
+    """A (rows, DRAWS) array of figures, each row drawn from its PERT distribution, or, for
+    a `normal` row, from the normal distribution whose 95% interval is its range, centred
+    on its estimate; a row whose range has no width is its estimate in every draw."""
     low, estimate, high = estimates.T
     width = high - low
     mode_share = np.divide(estimate - low, width, out=np.full_like(width, 0.5), where=width > 0)
@@ -352,10 +420,14 @@ def _draw(estimates: np.ndarray, seed: int) -> np.ndarray:
     shares, table_row = np.unique(mode_share, return_inverse=True)
     quantiles = _pert_quantiles(shares).ravel()
     level = np.random.default_rng(seed).integers(0, QUANTILE_LEVELS, (len(estimates), DRAWS))
+    rows = np.nonzero(normal)[0] if normal is not None else ()
+    spreads = [_normal_quantiles()[level[row]] for row in rows]
     level += (table_row * QUANTILE_LEVELS)[:, None]
     figures = quantiles[level]
     figures *= width[:, None]
     figures += low[:, None]
+    for row, spread in zip(rows, spreads, strict=True):
+        figures[row] = estimate[row] + spread * width[row] / (2 * _Z95)
     return figures
 
 
@@ -363,18 +435,26 @@ def _draw(estimates: np.ndarray, seed: int) -> np.ndarray:
 class Components:
     """Each option's present values for every column of figures (a draw, or a scenario):
     (options, columns) arrays, uplifts included. The full cost at a value of an hour h is
-    `agency + h * hours + money`; `effect` is in quality-point client-years."""
+    `agency + h * hours + money`; `effect` is in quality-point client-years; `outcomes`
+    (outcomes, options, columns) each outcome's units over the period."""
 
     agency: np.ndarray
     hours: np.ndarray
     money: np.ndarray
     effect: np.ndarray
+    outcomes: np.ndarray
 
-    def cost(self, hourly_rate: float) -> np.ndarray:
-        return self.agency + hourly_rate * self.hours + self.money
+    def cost(self, hourly_rate: float, prices: Sequence[float] = ()) -> np.ndarray:
+        """The net cost: the full cost less the outcomes at these prices."""
+        cost = self.agency + hourly_rate * self.hours + self.money
+        for price, units in zip(prices, self.outcomes, strict=False):
+            cost = cost - price * units
+        return cost
 
-    def net_benefit(self, willingness_to_pay: float, hourly_rate: float) -> np.ndarray:
-        return willingness_to_pay * self.effect - self.cost(hourly_rate)
+    def net_benefit(
+        self, willingness_to_pay: float, hourly_rate: float, prices: Sequence[float] = ()
+    ) -> np.ndarray:
+        return willingness_to_pay * self.effect - self.cost(hourly_rate, prices)
 
 
 def _per_option(layout: _Layout, figures: np.ndarray) -> dict[str, np.ndarray]:
@@ -393,6 +473,12 @@ def _per_option(layout: _Layout, figures: np.ndarray) -> dict[str, np.ndarray]:
     figure["annual_co_producer_hours"] = figure["annual_co_producer_hours"] * scale
     figure["annual_co_producer_money"] = figure["annual_co_producer_money"] * scale
     figure["quality"] = (option[:, _RATING_ROWS].mean(axis=1) - 1) * 25
+    # Each outcome's units a year at full take-up: the effect for each client times them.
+    first = layout.population_row + 1
+    effects = figures[first : first + layout.outcomes * options].reshape(
+        layout.outcomes, options, figures.shape[1]
+    )
+    figure["outcomes"] = effects * clients[None]
     return figure
 
 
@@ -426,6 +512,7 @@ def components(
         hours=figure["annual_co_producer_hours"] * ramped * uplift,
         money=figure["annual_co_producer_money"] * ramped * uplift,
         effect=figure["quality"] * figure["clients_per_year"] * ramped,
+        outcomes=figure["outcomes"] * ramped[None],
     )
 
 
@@ -441,6 +528,7 @@ def streams(layout: _Layout, figures: np.ndarray, uplifts: np.ndarray, years: in
         "hours": figure["annual_co_producer_hours"],
         "money": figure["annual_co_producer_money"],
         "effect": figure["quality"] * figure["clients_per_year"],
+        **{f"outcome:{k}": units for k, units in enumerate(figure["outcomes"])},
     }
     full = {name: value.mean(axis=1) for name, value in parts.items()}
     out = {name: np.repeat(full[name][:, None], years + 1, axis=1) for name in parts}
@@ -457,6 +545,9 @@ def streams(layout: _Layout, figures: np.ndarray, uplifts: np.ndarray, years: in
     out["hours"] *= uplift
     out["money"] *= uplift
     out["agency"] = agency * uplift
+    out["outcomes"] = np.array([out.pop(f"outcome:{k}") for k in range(layout.outcomes)]).reshape(
+        layout.outcomes, layout.options, years + 1
+    )
     return out
 
 
@@ -508,12 +599,24 @@ def _curve(
 def _input(inputs: AssessmentInputs, layout: _Layout, row: int) -> tuple[str, int | None, str]:
     """The name of the input on this row of the layout, its option's index (None for the
     people every option serves) and its label in a manager's words."""
-    if row >= layout.population_row:
+    if row > layout.population_row:
+        outcome, index = layout.outcome_of(row)
+        option_name = inputs.options[index].name or f"Option {index + 1}"
+        words = f"{inputs.outcomes[outcome].name} for each client a year"
+        return "outcome", index, f"{option_name}: {words}"
+    if row == layout.population_row:
         return "population", None, INPUT_WORDS["population"]
     index, field = divmod(row, _FIELDS)
     name = RANGED_OPTION_FIELDS[field]
     option_name = inputs.options[index].name or f"Option {index + 1}"
     return name, index, f"{option_name}: {INPUT_WORDS[name]}"
+
+
+def _moves_gap(layout: _Layout, row: int, pair: tuple[int, int]) -> bool:
+    """A figure of one of these two options, or shared by every option."""
+    if row > layout.population_row:
+        return layout.outcome_of(row)[1] in pair
+    return row == layout.population_row or row // _FIELDS in pair
 
 
 def _shown_end(layout: _Layout, row: int, value: float) -> float:
@@ -542,7 +645,7 @@ def _gaps(
         layout, figures, uplifts, int(inputs.appraisal_years), float(inputs.discount_rate)
     )
     net_benefit = parts.net_benefit(
-        float(inputs.willingness_to_pay), float(inputs.hourly_rate or 0)
+        float(inputs.willingness_to_pay), float(inputs.hourly_rate or 0), prices(inputs)
     )
     return net_benefit[best] - net_benefit[runner_up]
 
@@ -562,8 +665,7 @@ def _tornado(
     rows = [
         row
         for row in range(len(estimates))
-        if high[row] > low[row]
-        and (row >= layout.population_row or row // _FIELDS in (best, runner_up))
+        if high[row] > low[row] and _moves_gap(layout, row, (best, runner_up))
     ]
     # Two columns a row (at its low, at its high), then every uplift at none and double.
     columns = 2 * len(rows) + 2
@@ -680,6 +782,13 @@ def _groups(layout: _Layout) -> dict[str, list[int]]:
         if group == "people" and varies[layout.population_row]:
             found.append(layout.population_row)
         rows[group] = found
+    # Each outcome's effects, across the options: what a trial of it would find out.
+    for outcome in range(layout.outcomes):
+        rows[f"outcome:{outcome}"] = [
+            layout.outcome_row(outcome, index)
+            for index in range(layout.options)
+            if varies[layout.outcome_row(outcome, index)]
+        ]
     return rows
 
 
@@ -699,9 +808,9 @@ def simulate(
     rate = float(inputs.discount_rate)
     hourly_rate = float(inputs.hourly_rate or 0)
     seed = _seed(layout, uplifts, years)
-    figures = _draw(layout.estimates, seed)
+    figures = _draw(layout.estimates, seed, layout.normal)
     parts = components(layout, figures, uplifts, years, rate)
-    costs = parts.cost(hourly_rate)
+    costs = parts.cost(hourly_rate, prices(inputs))
     wtps = curve_points(options, inputs.willingness_to_pay)
     shares, frontier, losses = _curve(costs, parts.effect, wtps)
     result = Uncertainty(
@@ -766,7 +875,5 @@ def simulate(
         tornado=_tornado(inputs, layout, uplifts, best, runner_up),
         mean_net_benefit=tuple(round_half_up(mean, 2) for mean in means.tolist()),
         break_even=judgements.break_even(inputs, expected, best),
-        scenarios=judgements.scenarios(
-            inputs, expected, {name: judgement_range(inputs, name) for name in VALUE_JUDGEMENTS}
-        ),
+        scenarios=judgements.scenarios(inputs, expected, judgement_ranges(inputs)),
     )

@@ -16,7 +16,14 @@ from services.models.agencies import (
     ServiceQuerySet,
     currency_code,
 )
-from services.models.cases import CaseExample, CaseExampleQuerySet, CaseSource, why_similar
+from services.models.cases import (
+    CaseEffect,
+    CaseExample,
+    CaseExampleQuerySet,
+    CaseSource,
+    EffectSpread,
+    why_similar,
+)
 from services.models.choices import (
     CaseStatus,
     CoProducerType,
@@ -26,6 +33,7 @@ from services.models.choices import (
     SpecialAsset,
     ValueType,
 )
+from services.models.reference_values import PriceIndex, ReferenceValue, ReferenceValueQuerySet
 from services.models.tokens import AccessToken, AccessTokenUse, Lifetime
 
 __all__ = [
@@ -33,6 +41,7 @@ __all__ = [
     "AccessTokenUse",
     "Agency",
     "AgencyQuerySet",
+    "CaseEffect",
     "CaseExample",
     "CaseExampleQuerySet",
     "CaseSource",
@@ -40,12 +49,16 @@ __all__ = [
     "ClientType",
     "CoProducerType",
     "DeliveryMode",
+    "EffectSpread",
     "GovernmentLevel",
     "Level",
     "Lifetime",
     "Membership",
     "Motivator",
     "Necessity",
+    "PriceIndex",
+    "ReferenceValue",
+    "ReferenceValueQuerySet",
     "Role",
     "Sector",
     "Service",

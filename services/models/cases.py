@@ -318,3 +318,93 @@ class CaseSource(models.Model):
 
     def __str__(self) -> str:
         return self.citation
+
+
+class EffectSpread(models.TextChoices):
+    """What the low and high values of a measured effect are."""
+
+    INTERVAL = "ci95", "A 95% confidence interval"
+    RANGE = "range", "The lowest and highest it might be"
+
+
+class CaseEffect(models.Model):
+    """An effect measured in a case, as its study reports it: a change in an outcome for
+    each person a year (0.02 quality-adjusted life years per patient), against what the
+    study compared it with, with its interval. Managers may adopt it for an outcome of
+    their own assessment; the citation goes with it."""
+
+    case = models.ForeignKey(CaseExample, on_delete=models.CASCADE, related_name="effects")
+    outcome = models.CharField(max_length=200, help_text="What changed, as in “Quality of life”.")
+    unit = models.CharField(
+        "one unit", max_length=120, help_text="What one unit is, as in “one QALY”."
+    )
+    effect = models.DecimalField(
+        max_digits=16,
+        decimal_places=6,
+        help_text="The change for each person a year, against the comparison; negative for a fall.",
+    )
+    low = models.DecimalField(max_digits=16, decimal_places=6, null=True, blank=True)
+    high = models.DecimalField(max_digits=16, decimal_places=6, null=True, blank=True)
+    spread = models.CharField(
+        "the low and high are", max_length=5, choices=EffectSpread.choices, blank=True
+    )
+    compared_with = models.CharField(
+        max_length=200, help_text="What the study compared it with, as in “usual care”."
+    )
+    population = models.CharField(
+        "who was studied", max_length=300, help_text="Who, how many, where and for how long."
+    )
+    study = models.CharField(max_length=500, help_text="Author, year, title and journal.")
+    url = models.URLField("web address", max_length=500, blank=True, validators=[web_address])
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "measured effect"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(url="")
+                | models.Q(url__startswith="http://")
+                | models.Q(url__startswith="https://"),
+                name="services_caseeffect_url_is_web",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(low__isnull=True) & models.Q(high__isnull=True))
+                | (
+                    models.Q(low__lte=models.F("effect"))
+                    & models.Q(high__gte=models.F("effect"))
+                    & ~models.Q(spread="")
+                ),
+                name="services_caseeffect_interval_holds_effect",
+                violation_error_message="Give both ends, around the effect, and what they are.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(spread__in=["", *EffectSpread.values]),
+                name="services_caseeffect_spread_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outcome}: {self.effect.normalize():f} {self.unit} a person"
+
+    @property
+    def citation(self) -> str:
+        """Whose evidence it is: the study and the case it comes from."""
+        return f"{self.study} (case example: {self.case.title})"
+
+    def clean(self):
+        errors = {}
+        ends = (self.low, self.high)
+        if (ends[0] is None) != (ends[1] is None):
+            errors["high" if ends[1] is None else "low"] = "Give both ends, or neither."
+        elif ends[0] is not None and self.effect is not None:
+            if ends[0] > self.effect:
+                errors["low"] = "The low end must not be above the effect."
+            if ends[1] < self.effect:
+                errors["high"] = "The high end must not be below the effect."
+            if not self.spread:
+                errors["spread"] = "Say whether the ends are a 95% interval or a range."
+        if errors:
+            raise ValidationError(errors)
