@@ -7,6 +7,7 @@ defaults, as they do for an assessment started in the wizard.
 """
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -14,9 +15,16 @@ from django.utils import timezone
 
 from assessments.choices import Status
 from assessments.demo_data import DEMO_ASSESSMENTS
-from assessments.models import TEXT_FIELDS, Assessment, AssessmentText, Option
+from assessments.models import (
+    TEXT_FIELDS,
+    Assessment,
+    AssessmentText,
+    Option,
+    OutcomeEffect,
+    OutcomeMeasure,
+)
 from services.demo import PEOPLE
-from services.models import Agency, Role, Service
+from services.models import Agency, ReferenceValue, Role, Service
 
 
 def _authors(agencies: dict[str, Agency]) -> dict[str, object]:
@@ -38,6 +46,54 @@ def _add_options(assessment: Assessment, choices: list[dict]) -> None:
         # Catch a mistyped choice or an out-of-range figure here, as for the assessment.
         option.full_clean(exclude=["assessment", "position"], validate_constraints=False)
     assessment.add_options(options)
+
+
+def _add_outcomes(assessment: Assessment, measures: list[dict], currency: str) -> None:
+    """Save the outcome measures of a demo assessment and their effects (see
+    `demo_data.build.outcome`): a reference value's figures and citation are copied, as the
+    outcome page copies them."""
+    if not measures:
+        return
+    references = ReferenceValue.objects.in_bulk(
+        [m["reference"] for m in measures if m["reference"]], field_name="slug"
+    )
+    options = {option.name: option for option in assessment.ordered_options}
+    for position, answers in enumerate(measures, start=1):
+        reference = references.get(answers["reference"])
+        measure = OutcomeMeasure(
+            assessment=assessment,
+            position=position,
+            name=answers["name"],
+            unit=answers["unit"],
+            as_difference=answers["as_difference"],
+            evidence=answers["evidence"],
+            reason=answers["reason"],
+        )
+        if reference is not None:
+            measure.reference_value = reference
+            measure.unit_value, measure.unit_value_low = reference.value, reference.low
+            measure.unit_value_high, measure.currency = reference.high, reference.currency
+            measure.price_year, measure.source = reference.price_year, reference.citation
+            measure.source_url = reference.url
+        else:
+            measure.unit_value = answers["value"]
+            measure.unit_value_low = answers["low"] or answers["value"]
+            measure.unit_value_high = answers["high"] or answers["value"]
+            measure.currency, measure.price_year = currency, answers["price_year"]
+        measure.bring_to(assessment.price_year)
+        measure.save()
+        OutcomeEffect.objects.bulk_create(
+            OutcomeEffect(
+                outcome=measure,
+                option=options[name],
+                estimate=Decimal(estimate),
+                low=None if low is None else Decimal(low),
+                high=None if high is None else Decimal(high),
+                spread=spread or "",
+            )
+            for name, (estimate, low, high, spread) in answers["effects"].items()
+        )
+    assessment.forget_outcomes()
 
 
 @transaction.atomic
@@ -65,6 +121,7 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
         answers = {k: v for k, v in demo.answers.items() if k not in TEXT_FIELDS}
         written = {k: v for k, v in demo.answers.items() if k in TEXT_FIELDS}
         choices = answers.pop("options", None)
+        measures = answers.pop("outcomes", [])
         assessment = Assessment(
             service=service,
             title=demo.title,
@@ -83,7 +140,8 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
             _add_options(assessment, choices)
         else:
             assessment.add_default_options()
-        assessment.save()  # again, now the options are there to score
+        _add_outcomes(assessment, measures, agency.currency)
+        assessment.save()  # again, now the options (and outcomes) are there to score
         AssessmentText.objects.create(assessment=assessment, **written)
         # Backdate, so the lists and dashboards show a history rather than one instant.
         Assessment.objects.filter(pk=assessment.pk).update(

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
@@ -9,15 +10,26 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from services.models import (
     Agency,
+    CaseEffect,
     CaseExample,
     CaseSource,
     CaseStatus,
     Membership,
     Motivator,
+    PriceIndex,
+    ReferenceValue,
     Service,
     SpecialAsset,
 )
-from services.resources import CaseExampleResource, ServiceResource
+from services.models.cases import web_address
+from services.resources import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    CaseExampleResource,
+    PriceIndexResource,
+    ReferenceValueResource,
+    ServiceResource,
+)
 
 
 class ImportExportAdmin(ImportExportMixin):
@@ -75,15 +87,78 @@ class ServiceAdmin(ImportExportAdmin, SimpleHistoryAdmin):
     readonly_fields = ["code", "created_at", "updated_at"]
 
 
-def _record_history(case_pks, user, reason: str, when) -> None:
-    """History rows for cases changed with `.update()`, which simple-history cannot see."""
-    if case_pks:
-        CaseExample.history.bulk_history_create(
-            CaseExample.objects.filter(pk__in=case_pks),
+def _record_history(model, pks, user, reason: str, when) -> None:
+    """History rows for rows changed with `.update()`, which simple-history cannot see."""
+    if pks:
+        model.history.bulk_history_create(
+            model.objects.filter(pk__in=pks),
             update=True,
             default_user=user,
             default_change_reason=reason,
             default_date=when,
+        )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+class CuratedAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+    """Shared content that curators keep, draft, in review or published (case examples,
+    reference values): whoever saves a row is its curator, and the publish and unpublish
+    actions, which change many rows in one `.update()`, write their history rows
+    themselves, with the reason."""
+
+    noun = "item"  # one row, in the actions' messages: "Published 2 cases."
+    actions = ["publish", "unpublish"]
+    curation_fields = ["code", "curated_by", "curated_at", "published_at", "created_at",
+                       "updated_at"]  # fmt: skip
+
+    def save_model(self, request, obj, form, change):
+        obj.curated_by = request.user
+        obj.curated_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def publish_problems(self, obj) -> list[str]:
+        """Why this row cannot be published yet, in a phrase each; empty when it can."""
+        return []
+
+    def _set_status(self, request, pks, status: str, reason: str) -> int:
+        now = timezone.now()
+        published_at = now if status == CaseStatus.PUBLISHED else None
+        changed = self.model.objects.filter(pk__in=pks).update(
+            status=status, published_at=published_at, curated_by=request.user, curated_at=now
+        )
+        _record_history(self.model, pks, request.user, reason, now)
+        return changed
+
+    @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["change"])
+    def publish(self, request, queryset):
+        ready = []
+        for obj in queryset:
+            problems = self.publish_problems(obj)
+            if problems:
+                self.message_user(
+                    request,
+                    f"“{obj}” was not published: {' and '.join(problems)}.",
+                    messages.ERROR,
+                )
+            elif not obj.is_published:
+                ready.append(obj.pk)
+        published = self._set_status(request, ready, CaseStatus.PUBLISHED, "Published")
+        if published:
+            self.message_user(
+                request, f"Published {_count(published, self.noun)}.", messages.SUCCESS
+            )
+
+    @admin.action(description="Unpublish (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        published = [obj.pk for obj in queryset if obj.is_published]
+        unpublished = self._set_status(request, published, CaseStatus.DRAFT, "Unpublished")
+        self.message_user(
+            request,
+            f"Moved {_count(unpublished, self.noun)} back to draft.",
+            messages.SUCCESS,
         )
 
 
@@ -153,24 +228,31 @@ class CaseSourceInline(admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class CaseEffectInline(admin.StackedInline):
+    model = CaseEffect
+    fields = [
+        ("outcome", "unit"),
+        ("effect", "low", "high", "spread"),
+        "compared_with",
+        "population",
+        "study",
+        ("url", "order"),
+    ]
+    extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(CaseExample)
-class CaseExampleAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+class CaseExampleAdmin(CuratedAdmin):
+    noun = "case"
     resource_classes = [CaseExampleResource]
     form = CaseExampleAdminForm
     list_display = ["title", "status", "sector", "country", "source_count", "updated_at"]
     list_filter = ["status", "sector", "country", "value_type", "necessity", "government_level"]
     search_fields = ["title", "summary", "work", "lessons", "country"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = [
-        "code",
-        "curated_by",
-        "curated_at",
-        "published_at",
-        "created_at",
-        "updated_at",
-    ]
-    inlines = [CaseSourceInline]
-    actions = ["publish", "unpublish"]
+    readonly_fields = CuratedAdmin.curation_fields
+    inlines = [CaseSourceInline, CaseEffectInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "summary"]}),
         (
@@ -211,49 +293,64 @@ class CaseExampleAdmin(ImportExportAdmin, SimpleHistoryAdmin):
     def source_count(self, case) -> int:
         return case.source_count
 
-    def save_model(self, request, obj, form, change):
-        obj.curated_by = request.user
-        obj.curated_at = timezone.now()
-        super().save_model(request, obj, form, change)
+    def publish_problems(self, case) -> list[str]:
+        return case.publish_problems(source_count=case.source_count)
 
-    @admin.action(description="Publish selected cases", permissions=["change"])
-    def publish(self, request, queryset):
-        ready = []
-        for case in queryset:
-            problems = case.publish_problems(source_count=case.source_count)
-            if problems:
-                self.message_user(
-                    request,
-                    f"“{case}” was not published: {' and '.join(problems)}.",
-                    messages.ERROR,
-                )
-            elif not case.is_published:
-                ready.append(case.pk)
-        now = timezone.now()
-        published = CaseExample.objects.filter(pk__in=ready).update(
-            status=CaseStatus.PUBLISHED, published_at=now, curated_by=request.user, curated_at=now
-        )
-        _record_history(ready, request.user, "Published", now)
-        if published:
-            self.message_user(
-                request,
-                f"Published {published} case{'s' if published != 1 else ''}.",
-                messages.SUCCESS,
-            )
 
-    @admin.action(description="Unpublish (back to draft)", permissions=["change"])
-    def unpublish(self, request, queryset):
-        now = timezone.now()
-        published = [case.pk for case in queryset if case.is_published]
-        unpublished = CaseExample.objects.filter(pk__in=published).update(
-            status=CaseStatus.DRAFT,
-            published_at=None,
-            curated_by=request.user,
-            curated_at=now,
-        )
-        _record_history(published, request.user, "Unpublished", now)
-        self.message_user(
-            request,
-            f"Moved {unpublished} case{'s' if unpublished != 1 else ''} back to draft.",
-            messages.SUCCESS,
-        )
+class ReferenceValueAdminForm(forms.ModelForm):
+    """The model's constraints on years and web addresses, as messages a curator reads
+    beside the field rather than the constraint's name.
+
+    No Meta: the admin builds the form's fields from its fieldsets, with its
+    formfield_overrides (https assumed in a web address).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("price_year", "source_year"):
+            self.fields[name].validators += [
+                MinValueValidator(FIRST_YEAR),
+                MaxValueValidator(LAST_YEAR),
+            ]
+        # The form field words every bad address its own way; this one says what to type.
+        self.fields["url"].validators.append(web_address)
+        self.fields["url"].error_messages["invalid"] = web_address.message
+
+
+@admin.register(ReferenceValue)
+class ReferenceValueAdmin(CuratedAdmin):
+    noun = "reference value"
+    resource_classes = [ReferenceValueResource]
+    form = ReferenceValueAdminForm
+    list_display = ["name", "value", "currency", "price_year", "country", "status", "updated_at"]
+    list_filter = ["status", "currency", "country"]
+    search_fields = ["name", "unit", "source_title", "publisher", "quote", "country"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = CuratedAdmin.curation_fields
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "status", "unit"]}),
+        (
+            "The value",
+            {"fields": [("value", "low", "high"), "currency", "price_year", "country"]},
+        ),
+        (
+            "Its source",
+            {
+                "fields": ["source_title", "publisher", "location", "source_year", "url", "quote"],
+                "description": "Quote the source's own words or table cells that give the "
+                "figure, as printed, so anyone can check it.",
+            },
+        ),
+        ("Using it", {"fields": ["note"]}),
+        ("Curation", {"fields": readonly_fields, "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(PriceIndex)
+class PriceIndexAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+    resource_classes = [PriceIndexResource]
+    list_display = ["currency", "year", "index", "source"]
+    list_filter = ["currency"]
+    search_fields = ["currency", "source"]
+    ordering = ["currency", "year"]

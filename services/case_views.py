@@ -3,6 +3,7 @@
 from operator import attrgetter
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -54,6 +55,7 @@ def case_list(request):
 @require_safe
 def case_detail(request, slug):
     case = get_case_for_user(request.user, slug)
+    prefetch_related_objects([case], "effects")
     return render(request, "services/case_detail.html", {"case": case})
 
 

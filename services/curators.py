@@ -1,7 +1,7 @@
 """The "Case curators" group: staff who keep the case library, and nothing else.
 
 Curators sign in to the admin (they are staff) but are not superusers: the group gives
-them the case-example permissions only, so they cannot see or change agencies, members,
+them the permissions of the case library, the reference values and the price index only, so they cannot see or change agencies, members,
 services, assessments or user accounts.
 """
 
@@ -16,6 +16,11 @@ CASE_CURATORS = "Case curators"
 CURATOR_PERMISSIONS = (
     ("caseexample", ("add", "change", "view", "import", "export")),
     ("casesource", ("add", "change", "delete", "view")),
+    # Measured effects belong to a case's page, like its sources.
+    ("caseeffect", ("add", "change", "delete", "view")),
+    # Reference values and the price index are curated the same way as cases.
+    ("referencevalue", ("add", "change", "view", "import", "export")),
+    ("priceindex", ("add", "change", "view", "import", "export")),
 )
 
 

@@ -93,6 +93,9 @@ SERVICES = [
     ("northvale-council", "Walking to school", Sector.TRANSPORT,
      ClientType.BENEFICIARIES, 2_400, DeliveryMode.MOSTLY_CO_PRODUCED,
      "Supervised walking routes so children can get to school safely without a car."),
+    ("northvale-council", "Neighbourhood safety", Sector.COMMUNITY_SAFETY,
+     ClientType.CITIZENS, 52_000, DeliveryMode.PARTLY_CO_PRODUCED,
+     "Preventing burglary and antisocial behaviour with residents and the police."),
 ]  # fmt: skip
 
 # What a demo person may do beyond their agencies: nothing, curate the case library (staff

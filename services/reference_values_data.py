@@ -10,7 +10,8 @@ the exact words (or table cells) from that text that contain the figure as print
 figures could not be seen in source text were left out rather than filled from memory or from
 secondary write-ups. Among those left out: the HM Treasury WELLBY value, the Home Office unit
 costs of crime (2018), the DfT TAG values of time, the 2021 DESNZ/BEIS carbon value series and
-the PSSRU unit costs of health and social care.
+the PSSRU unit costs of health and social care. The Home Office's earlier figure for a burglary
+(2000) is here, as a minister quoted it to the House of Commons.
 
 ``DEFLATORS`` is meant to hold GDP deflator indices by currency. No series could be read in full
 (2010 onwards) from stored copies of the primary releases, so it is left empty for now; callers
@@ -25,7 +26,7 @@ from decimal import Decimal
 REFERENCE_VALUES: list[dict] = [
     {
         "slug": "nice-qaly-threshold-lower",
-        "name": "NICE cost-effectiveness threshold: point below which a technology is normally judged cost-effective",
+        "name": "A quality-adjusted life year: NICE's lower threshold",
         "unit": "one quality-adjusted life year (QALY) gained",
         "value": Decimal("20000"),
         "low": Decimal("20000"),
@@ -43,7 +44,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "nice-hst-qaly-threshold",
-        "name": "NICE threshold for highly specialised technologies (very rare conditions)",
+        "name": "A quality-adjusted life year: NICE's threshold for very rare conditions",
         "unit": "one quality-adjusted life year (QALY) gained",
         "value": Decimal("100000"),
         "low": Decimal("100000"),
@@ -61,7 +62,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "nice-qaly-threshold-20k-30k",
-        "name": "NICE cost-effectiveness threshold range (before the 2026 change)",
+        "name": "A quality-adjusted life year: NICE's range before 2026",
         "unit": "one quality-adjusted life year (QALY) gained",
         "value": Decimal("20000"),
         "low": Decimal("20000"),
@@ -79,7 +80,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "nice-qaly-threshold-25k-35k",
-        "name": "NICE cost-effectiveness threshold range for technology appraisals (from 2026)",
+        "name": "A quality-adjusted life year: NICE's range from 2026",
         "unit": "one quality-adjusted life year (QALY) gained",
         "value": Decimal("25000"),
         "low": Decimal("25000"),
@@ -97,7 +98,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "green-book-qaly-value",
-        "name": "Green Book value of a quality-adjusted life year",
+        "name": "A quality-adjusted life year: the Green Book's value",
         "unit": "one quality-adjusted life year (QALY)",
         "value": Decimal("70000"),
         "low": Decimal("70000"),
@@ -115,7 +116,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "uk-carbon-value-2030-2019-guidance",
-        "name": "UK government carbon value for emissions in 2030 (2019 guidance, since replaced)",
+        "name": "A tonne of carbon emitted in 2030: the 2019 UK value (replaced)",
         "unit": "one tonne of carbon dioxide equivalent emitted in 2030",
         "value": Decimal("81"),
         "low": Decimal("40"),
@@ -133,7 +134,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "uk-landfill-tax-standard-2021",
-        "name": "Landfill Tax, standard rate (England and Northern Ireland) from 1 April 2021",
+        "name": "A tonne of waste sent to landfill: Landfill Tax, standard rate (2021)",
         "unit": "one tonne of waste sent to landfill",
         "value": Decimal("96.70"),
         "low": Decimal("96.70"),
@@ -151,7 +152,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "uk-landfill-tax-lower-2021",
-        "name": "Landfill Tax, lower rate for inert waste (England and Northern Ireland) from 1 April 2021",
+        "name": "A tonne of inert waste sent to landfill: Landfill Tax, lower rate (2021)",
         "unit": "one tonne of qualifying inert waste sent to landfill",
         "value": Decimal("3.10"),
         "low": Decimal("3.10"),
@@ -169,7 +170,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "au-value-of-statistical-life",
-        "name": "Value of a statistical life (Australian Government impact analysis)",
+        "name": "A statistical life: the Australian Government's value",
         "unit": "one statistical life (one premature death avoided)",
         "value": Decimal("5700000"),
         "low": Decimal("5700000"),
@@ -187,7 +188,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "au-value-of-statistical-life-year",
-        "name": "Value of a statistical life year (Australian Government impact analysis)",
+        "name": "A statistical life year: the Australian Government's value",
         "unit": "one statistical life year",
         "value": Decimal("245000"),
         "low": Decimal("245000"),
@@ -205,7 +206,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "nz-treasury-value-of-statistical-life-2013",
-        "name": "Value of a statistical life (NZ Treasury cost-benefit guide)",
+        "name": "A statistical life: the NZ Treasury's value",
         "unit": "one statistical life (one premature death avoided)",
         "value": Decimal("3850000"),
         "low": Decimal("3850000"),
@@ -223,7 +224,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "nz-mot-value-of-statistical-life-2016",
-        "name": "Value of a statistical life for road safety (NZ Ministry of Transport)",
+        "name": "A statistical life on the roads: NZ Ministry of Transport",
         "unit": "one road fatality avoided",
         "value": Decimal("4140000"),
         "low": Decimal("4140000"),
@@ -241,7 +242,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "nz-mot-social-cost-per-fatality-2016",
-        "name": "Average social cost of a road death (NZ Ministry of Transport)",
+        "name": "A road death: its social cost in New Zealand",
         "unit": "one road fatality",
         "value": Decimal("4180000"),
         "low": Decimal("4180000"),
@@ -259,7 +260,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "nz-mot-social-cost-serious-injury-2016",
-        "name": "Average social cost of a serious road injury (NZ Ministry of Transport)",
+        "name": "A serious road injury: its social cost in New Zealand",
         "unit": "one serious road injury",
         "value": Decimal("439100"),
         "low": Decimal("439100"),
@@ -277,7 +278,7 @@ REFERENCE_VALUES: list[dict] = [
     },
     {
         "slug": "nz-mot-social-cost-minor-injury-2016",
-        "name": "Average social cost of a minor road injury (NZ Ministry of Transport)",
+        "name": "A minor road injury: its social cost in New Zealand",
         "unit": "one minor road injury",
         "value": Decimal("23400"),
         "low": Decimal("23400"),
@@ -292,6 +293,25 @@ REFERENCE_VALUES: list[dict] = [
         "url": "https://www.transport.govt.nz/research/roadcrashstatistics/thesocialcostofroadcrashesandinjuries/report-overview/",
         "quote": "$23,400 per minor injury",
         "note": "Use for minor injuries avoided, in June 2016 prices. Many minor injuries never reach police records, so counts taken from crash reports will understate the total.",
+    },
+    {
+        "slug": "home-office-burglary-in-a-dwelling-2000",
+        "name": "A burglary of a home: its cost to society (Home Office, 2000)",
+        "unit": "one burglary in a dwelling",
+        "value": Decimal("2300"),
+        "low": Decimal("2300"),
+        "high": Decimal("2300"),
+        "currency": "GBP",
+        "price_year": 1999,
+        "country": "United Kingdom",
+        "source_title": "Written answer on burglary, citing Home Office Research Study 217 "
+        "(Brand and Price, 2000), The economic and social costs of crime",
+        "publisher": "UK Parliament, House of Commons (answer given by Ms Blears for the Home Office)",
+        "location": "HC Deb 22 October 2003 vol 411 cc637-8W, answer to question 128546",
+        "source_year": 2003,
+        "url": "https://api.parliament.uk/historic-hansard/written_answers/2003/oct/22/burglary",
+        "quote": "This study estimated that the average burglary in a dwelling costs society around £2,300 (including £830 in property stolen and damaged)",
+        "note": "The average cost to society of one burglary of a home in England and Wales, including £830 of property stolen or damaged, in 1999/2000 prices (recorded here as 1999). The Home Office's second edition of The economic and social costs of crime (2018) replaces it once a curator has checked the figures in that edition's tables.",
     },
 ]
 

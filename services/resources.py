@@ -1,21 +1,24 @@
-"""Import and export in the admin (django-import-export): case examples for curators,
-services for administrators, as CSV or XLSX.
+"""Import and export in the admin (django-import-export): case examples and reference values
+for curators, services and price indexes for administrators, as CSV or XLSX.
 
 A file is read whole before anything is saved: the admin shows a preview of what would
 change (a dry run, rolled back), and if any row is wrong, nothing is saved and each wrong
 row is listed with what is wrong in plain words. Rows that would change nothing are
 skipped. Choices are written as their labels ("Health") and read as labels or stored
 values; lists (why people take part, what they bring) as labels separated by semicolons;
-a case's sources one a line, with the web address in angle brackets.
+a case's sources one a line, with the web address in angle brackets. Figures are read as
+managers write them ("2,300", "5.7m"), years as whole years.
 """
 
 import re
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
+from coprod_site.numbers import parse_amount
 from coprod_site.text import too_long
 from services.models import (
     Agency,
@@ -28,12 +31,19 @@ from services.models import (
     Level,
     Motivator,
     Necessity,
+    PriceIndex,
+    ReferenceValue,
     Sector,
     Service,
     SpecialAsset,
     ValueType,
 )
 from services.models.agencies import ClientType
+from services.models.cases import web_address
+
+# The years the models' constraints allow, for a reference value's prices and source and a
+# price index's row.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 def _known(choices) -> str:
@@ -95,6 +105,59 @@ class AgencyWidget(widgets.ForeignKeyWidget):
             ) from None
 
 
+class AmountWidget(widgets.DecimalWidget):
+    """A figure as managers write it: 2300, 2,300.50, £2,300 or 5.7m."""
+
+    def __init__(self, what: str, **kwargs):
+        super().__init__(**kwargs)
+        self.what = what
+
+    def clean(self, value, row=None, **kwargs):
+        if self.is_empty(value):
+            return None
+        if isinstance(value, int | float | Decimal):  # a spreadsheet's number cell
+            return Decimal(str(value))
+        try:
+            return parse_amount(str(value))
+        except ValueError:
+            raise ValueError(
+                f"“{value}” is not {self.what}. Write a number, like 2300 or 2,300.50."
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+
+class YearWidget(widgets.IntegerWidget):
+    """A year, written in full: 2019 (a financial year by its first year)."""
+
+    def __init__(self, what: str, **kwargs):
+        super().__init__(**kwargs)
+        self.what = what
+
+    def clean(self, value, row=None, **kwargs):
+        if self.is_empty(value):
+            return None
+        text = str(value).strip().removesuffix(".0")  # a spreadsheet's number cell
+        if not text.isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+            raise ValueError(
+                f"“{value}” is not {self.what}. Write a year in full, like 2019, "
+                f"between {FIRST_YEAR} and {LAST_YEAR}."
+            )
+        return int(text)
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)  # 2019, not 2,019
+
+
+def amount_field(name: str, what: str) -> fields.Field:
+    return fields.Field(attribute=name, column_name=name, widget=AmountWidget(what))
+
+
+def year_field(name: str, what: str) -> fields.Field:
+    return fields.Field(attribute=name, column_name=name, widget=YearWidget(what))
+
+
 def choice_field(name: str, choices, what: str, column: str | None = None) -> fields.Field:
     return fields.Field(
         attribute=name, column_name=column or name, widget=ChoiceWidget(choices, what)
@@ -136,6 +199,25 @@ class PlainWordsResource(resources.ModelResource):
         super().validate_instance(instance, errors, validate_unique)
 
 
+class CuratedResource(PlainWordsResource):
+    """Shared content that curators keep (case examples, reference values): an imported row
+    is curated by whoever imports it, and one imported as published gets its date."""
+
+    def import_instance(self, instance, row, **kwargs):
+        try:
+            super().import_instance(instance, row, **kwargs)
+        finally:
+            # As save() would, before the model's checks see it (even in a row with other
+            # problems, so they are not hidden behind a missing date).
+            if instance.is_published and instance.published_at is None:
+                instance.published_at = timezone.now()
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if (user := kwargs.get("user")) is not None:
+            instance.curated_by = user
+        instance.curated_at = timezone.now()
+
+
 # --- Case examples ---------------------------------------------------------------------
 
 SOURCE_LINE = re.compile(r"^(?P<citation>.*?)\s*<(?P<url>[^<>\s]+)>\s*$")
@@ -153,7 +235,7 @@ def parse_sources(cell) -> list[tuple[str, str]]:
     return sources
 
 
-class CaseExampleResource(PlainWordsResource):
+class CaseExampleResource(CuratedResource):
     status = choice_field("status", CaseStatus, "a status")
     sector = choice_field("sector", Sector, "a sector")
     government_level = choice_field("government_level", GovernmentLevel, "a level of government")
@@ -201,9 +283,6 @@ class CaseExampleResource(PlainWordsResource):
         super().import_instance(instance, row, **kwargs)
         if "sources" in row:
             instance.imported_sources = parse_sources(row["sources"])
-        # As save() would, before the model's checks see the case.
-        if instance.is_published and instance.published_at is None:
-            instance.published_at = timezone.now()
 
     def _sources_of(self, case) -> list[tuple[str, str]]:
         if hasattr(case, "imported_sources"):
@@ -236,11 +315,6 @@ class CaseExampleResource(PlainWordsResource):
         if not unchanged or not hasattr(instance, "imported_sources"):
             return unchanged
         return instance.imported_sources == self._sources_of(original)
-
-    def before_save_instance(self, instance, row, **kwargs):
-        if (user := kwargs.get("user")) is not None:
-            instance.curated_by = user
-        instance.curated_at = timezone.now()
 
     def after_save_instance(self, instance, row, **kwargs):
         if not hasattr(instance, "imported_sources"):
@@ -279,3 +353,75 @@ class ServiceResource(PlainWordsResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("agency")
+
+
+# --- Reference values and price indexes ------------------------------------------------
+
+
+def _web_address_problem(url: str) -> ValidationError | None:
+    try:
+        web_address(url)
+    except ValidationError as error:
+        return error
+    return None
+
+
+class ReferenceValueResource(CuratedResource):
+    """Reference values by slug. A blank lowest or highest value is the value itself, as
+    when the source gives no range."""
+
+    status = choice_field("status", CaseStatus, "a status")
+    value = amount_field("value", "an amount")
+    low = amount_field("low", "an amount")
+    high = amount_field("high", "an amount")
+    price_year = year_field("price_year", "a price year")
+    source_year = year_field("source_year", "the year it was published")
+
+    class Meta:
+        model = ReferenceValue
+        fields = (
+            "slug", "name", "unit", "value", "low", "high", "currency", "price_year",
+            "country", "source_title", "publisher", "location", "source_year", "url",
+            "quote", "note", "status",
+        )  # fmt: skip
+        import_id_fields = ("slug",)
+        use_transactions = True
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        for end in ("low", "high"):
+            if getattr(instance, end) is None:
+                setattr(instance, end, instance.value)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        # Before the constraint that keeps links to the web, which words no message.
+        if "url" not in errors and (problem := _web_address_problem(instance.url)):
+            errors["url"] = problem
+        super().validate_instance(instance, errors, validate_unique)
+
+
+class PriceIndexResource(PlainWordsResource):
+    """One row a currency and year: a row for a currency and year already there changes its
+    figure; any other adds one."""
+
+    year = year_field("year", "a year")
+    index = amount_field("index", "an index figure")
+
+    class Meta:
+        model = PriceIndex
+        fields = ("currency", "year", "index", "source")
+        import_id_fields = ("currency", "year")
+        use_transactions = True
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if "index" not in errors and instance.index is not None and instance.index <= 0:
+            errors["index"] = ValidationError("An index figure must be above zero.")
+        super().validate_instance(instance, errors, validate_unique)

@@ -12,9 +12,10 @@ change a figure and that test says whether it still does.
 """
 
 from assessments.demo_data.health import HEALTH
+from assessments.demo_data.outcomes import OUTCOMES
 from assessments.demo_data.schools import SCHOOLS
 from assessments.demo_data.streets import STREETS
 from assessments.demo_data.tax import TAX
 from assessments.demo_data.waste import WASTE
 
-DEMO_ASSESSMENTS = [*TAX, *HEALTH, *STREETS, *WASTE, *SCHOOLS]
+DEMO_ASSESSMENTS = [*TAX, *HEALTH, *STREETS, *WASTE, *SCHOOLS, *OUTCOMES]

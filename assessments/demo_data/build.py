@@ -168,3 +168,40 @@ def costs(name, alternative_name, *, co_production: dict, alternative: dict, **s
 def merge(*sections: dict) -> dict:
     """All the answers of the given sections, as one dict of model field values."""
     return {name: value for section in sections for name, value in section.items()}
+
+
+def outcome(
+    *,
+    name: str,
+    unit: str,
+    effects: dict[str, tuple],
+    reference: str = "",
+    value=None,
+    low=None,
+    high=None,
+    price_year: int | None = None,
+    reason: str = "",
+    as_difference: bool = True,
+    evidence: str = "",
+) -> dict:
+    """One outcome measure: priced at a published reference value (its slug) or at a value
+    of the agency's own with its reason; `effects` maps an option's name to (estimate, low,
+    high, spread) for each client a year ("ci95" or "range"; low and high may be None)."""
+    return {
+        "name": name,
+        "unit": unit,
+        "reference": reference,
+        "value": None if value is None else Decimal(value),
+        "low": None if low is None else Decimal(low),
+        "high": None if high is None else Decimal(high),
+        "price_year": price_year,
+        "reason": reason,
+        "as_difference": as_difference,
+        "evidence": evidence,
+        "effects": effects,
+    }
+
+
+def outcomes(*measures: dict, price_year: int) -> dict:
+    """The outcomes valued, and the year whose prices the assessment's figures are in."""
+    return {"outcomes": list(measures), "price_year": price_year}

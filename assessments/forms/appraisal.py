@@ -1,12 +1,16 @@
 """The appraisal settings: the period, the discount rate, what time and quality are worth."""
 
 from copy import deepcopy
+from decimal import Decimal
 
 from crispy_forms.layout import HTML, Column, Layout, Row
+from django.utils.html import escape
 
 from assessments.forms.sections import SectionForm
 from assessments.models import Assessment
 from assessments.scoring import LIMITS
+from assessments.scoring.costs import GOOD_TO_VERY_GOOD_POINTS, point_value_from_trade_off
+from assessments.scoring.rounding import round_half_up
 from assessments.sections import SECTIONS_BY_SLUG
 from coprod_site.glossary import term_link
 from coprod_site.numbers import (
@@ -93,6 +97,26 @@ class AppraisalForm(SectionForm):
                 limit=LIMITS.willingness_to_pay,
             ),
         )
+        self.fields["trade_off"] = AmountField(
+            label="What is the most more a year you would pay, for each client, for a service "
+            "rated “very good” rather than “good” on all four counts?",
+            help_text="Effectiveness, consistency across areas, trust and client experience. "
+            f"That step is {GOOD_TO_VERY_GOOD_POINTS} quality points, so we divide your answer "
+            f"by {GOOD_TO_VERY_GOOD_POINTS} to fill in the figure above. For example, "
+            f"{currency}50 a year means {currency}2 a point.",
+            unit=currency,
+            unit_before=True,
+            required=False,
+            min_value=0,
+            max_value=LIMITS.willingness_to_pay * GOOD_TO_VERY_GOOD_POINTS,
+            max_digits=14,
+            decimal_places=2,
+            error_messages=number_messages(
+                "the most you would pay",
+                example="50",
+                limit=LIMITS.willingness_to_pay * GOOD_TO_VERY_GOOD_POINTS,
+            ),
+        )
         for name in APPRAISAL_RANGE_WORDS:
             figure = self.fields[name]
             for end, word in (("low", "lowest"), ("high", "highest")):
@@ -125,6 +149,13 @@ class AppraisalForm(SectionForm):
                 )
             ),
             HTML(
+                f'<details class="point-helper mb-4"{" open" if self["trade_off"].value() else ""}>'
+                "<summary>Help me work out what a quality point is worth</summary>"
+                f'<div class="mt-2">{self._outcome_prices_html()}'
+            ),
+            self.layout_item("trade_off"),
+            HTML("</div></details>"),
+            HTML(
                 f'<details class="ranges mt-4"{" open" if opened else ""}>'
                 "<summary>What if these values were lower or higher? (optional)</summary>"
                 '<p class="mt-2">What an hour of people\'s time and a point of better quality '
@@ -147,8 +178,36 @@ class AppraisalForm(SectionForm):
             HTML("</details>"),
         )
 
+    def _outcome_prices_html(self) -> str:
+        """The assessment's outcome prices, to set a quality point beside: a quality point
+        for a client for a year is small beside a year of life in full health."""
+        outcomes = self.instance.ordered_outcomes
+        if not outcomes:
+            return ""
+        items = "".join(
+            f"<li>{escape(outcome.unit)}: {currency_sign(outcome.currency)}{outcome.price:,.2f}</li>"
+            for outcome in outcomes
+        )
+        return (
+            "<p>Your outcomes are valued at these prices; a quality point is worth far less "
+            "than any of them, as it is one step in 100 for one client for one year:</p>"
+            f"<ul>{items}</ul>"
+        )
+
     def clean(self):
         cleaned = super().clean()
+        trade_off = cleaned.get("trade_off")
+        if trade_off is not None:
+            value = round_half_up(point_value_from_trade_off(trade_off), 2)
+            given = cleaned.get("willingness_to_pay")
+            if given is not None and Decimal(str(value)) != given:
+                self.add_error(
+                    "trade_off",
+                    f"Your answer means {value:,.2f} a point, but the figure above says "
+                    f"{given:,.2f}: clear one of them",
+                )
+            else:
+                cleaned["willingness_to_pay"] = Decimal(str(value))
         for name, words in APPRAISAL_RANGE_WORDS.items():
             value, low, high = (cleaned.get(n) for n in (name, f"{name}_low", f"{name}_high"))
             if low is not None and high is not None and low > high:

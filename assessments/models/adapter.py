@@ -168,6 +168,7 @@ def store_option_result(option, result: scoring.OptionResult | None) -> None:
     option.result_cost_per_client_year = _decimal(r and r.cost_per_client_year)
     option.result_quality = _decimal(r and r.quality_index)
     option.result_net_benefit = _decimal(r and r.net_benefit)
+    option.result_outcome_value = _decimal(r and r.outcome_value)
     option.result_on_frontier = bool(r and r.on_frontier)
     option.result_dominance = str(r.dominance) if r else ""
     option.result_best_from_wtp = _decimal(r and r.best_from_wtp)

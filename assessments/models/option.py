@@ -151,6 +151,7 @@ class Option(models.Model):
     result_cost_per_client_year = result_money("full cost per client-year")
     result_quality = result_quality("quality index")
     result_net_benefit = result_money("net benefit")
+    result_outcome_value = result_money("value of outcomes (present value)")
     result_hours_a_year = models.DecimalField(
         "co-producers' hours a year",
         max_digits=14,
@@ -186,6 +187,7 @@ class Option(models.Model):
         "result_cost_per_client_year",
         "result_quality",
         "result_net_benefit",
+        "result_outcome_value",
         "result_hours_a_year",
         "result_mean_net_benefit",
         "result_expected_loss",

@@ -10,6 +10,7 @@ from a case example's measured effects; its study is copied with it.
 """
 
 from decimal import Decimal
+from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -36,6 +37,7 @@ def _effect(verbose_name, **kwargs):
 
 
 class OutcomeMeasure(models.Model):
+    code = models.UUIDField(default=uuid4, unique=True, editable=False)
     assessment = models.ForeignKey(
         "assessments.Assessment", on_delete=models.CASCADE, related_name="outcomes"
     )
@@ -153,7 +155,7 @@ class OutcomeMeasure(models.Model):
     def copy_for(self, assessment, options_by_position: dict) -> tuple:
         """An unsaved copy of this measure for another assessment (a revision), and
         unsaved copies of its effects for the options there at the same positions."""
-        skipped = ("id", "assessment")
+        skipped = ("id", "code", "assessment")
         copy = OutcomeMeasure(
             **{
                 field.attname: getattr(self, field.attname)
@@ -216,7 +218,8 @@ class OutcomeEffect(models.Model):
             models.CheckConstraint(
                 condition=(models.Q(low__isnull=True) & models.Q(high__isnull=True))
                 | (
-                    models.Q(low__lte=models.F("estimate"))
+                    models.Q(low__isnull=False, high__isnull=False)
+                    & models.Q(low__lte=models.F("estimate"))
                     & models.Q(high__gte=models.F("estimate"))
                     & models.Q(low__gte=-EFFECT_LIMIT, high__lte=EFFECT_LIMIT)
                     & ~models.Q(spread="")

@@ -88,6 +88,17 @@ def quality_index(
     return (sum(ratings) / 4 - 1) * 25
 
 
+# From "good" (3) to "very good" (4) on all four ratings: the index moves 25 points.
+GOOD_TO_VERY_GOOD_POINTS = 25
+
+
+def point_value_from_trade_off(extra_a_year: Money) -> Fraction:
+    """What one quality point is worth for one client for a year, from the most more a year
+    the agency would pay, for each client, for a service rated "very good" rather than
+    "good" on all four counts: that amount buys GOOD_TO_VERY_GOOD_POINTS points. Exact."""
+    return exact(extra_a_year) / GOOD_TO_VERY_GOOD_POINTS
+
+
 def resolved_hours(inputs: AssessmentInputs, option: OptionInputs) -> float | None:
     """The co-producers' hours a year at full take-up, or None while unknown.
 

@@ -373,7 +373,8 @@ class CaseEffect(models.Model):
             models.CheckConstraint(
                 condition=(models.Q(low__isnull=True) & models.Q(high__isnull=True))
                 | (
-                    models.Q(low__lte=models.F("effect"))
+                    models.Q(low__isnull=False, high__isnull=False)
+                    & models.Q(low__lte=models.F("effect"))
                     & models.Q(high__gte=models.F("effect"))
                     & ~models.Q(spread="")
                 ),

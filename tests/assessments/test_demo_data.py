@@ -127,6 +127,24 @@ INTENDED = {
     "Parents hearing children read at home": ("co_production", "cheaper_worse", "", ""),
     "Volunteer reading helpers in school": ("co_production", "dearer_better", "", ""),
     "Walking school bus": ("co_production", "cheaper_better", "", ""),
+    # Outcomes priced at reference values. The course's 0.02 QALYs a patient (a published
+    # trial) at NICE's £20,000 to £30,000 do not pay for the patients' own time: waiting, as
+    # now, stays best, robustly (the report says a QALY would have to be worth about
+    # £33,000 for the course to take over).
+    "Offering the expert patients course to people waiting for care": (
+        "co_production",
+        "dearer_better",
+        "Waiting list, as now",
+        "robust",
+    ),
+    # Burglaries prevented at the Home Office's cost of a burglary, with better trust,
+    # just outweigh the residents' hours: the watch is best, but fragile.
+    "Neighbourhood watch in the eastern wards": (
+        "co_production",
+        "dearer_better",
+        "Neighbourhood watch with police liaison",
+        "fragile",
+    ),
 }
 
 # title -> risk flags the arrangement was written to raise (it may raise others too).

@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from services.models import CaseSource
+from services.models import CaseEffect, CaseSource
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("empty_library")
@@ -103,7 +103,7 @@ def test_the_case_page_only_reads(client, reader, case):
     assert client.post(case.get_absolute_url()).status_code == 405
 
 
-def test_case_page_query_count_does_not_grow_with_sources(client, reader, case):
+def test_case_page_query_count_does_not_grow_with_sources_or_effects(client, reader, case):
     client.force_login(reader)
 
     def count_queries():
@@ -113,5 +113,17 @@ def test_case_page_query_count_does_not_grow_with_sources(client, reader, case):
 
     few = count_queries()
     CaseSource.objects.bulk_create(CaseSource(case=case, citation=f"S{n}") for n in range(10))
-    # session, user, the case, its sources, header agencies
-    assert count_queries() == few == 5
+    CaseEffect.objects.bulk_create(
+        CaseEffect(
+            case=case,
+            outcome=f"O{n}",
+            unit="one",
+            effect=n,
+            compared_with="none",
+            population="all",
+            study=f"S{n}",
+        )  # fmt: skip
+        for n in range(10)
+    )
+    # session, user, the case, its sources, its effects, header agencies
+    assert count_queries() == few == 6
