@@ -28,7 +28,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Floor
+from django.db.models.functions import Cast, Coalesce, Floor
 from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, IsNull
 
 from assessments.choices import Quadrant, Sensitivity, Status
@@ -62,6 +62,16 @@ def weighted_quality():
     )
 
 
+def outcome_value_change():
+    """The value of outcomes of the co-produced option less its comparator's (present
+    values): an option that values no outcome counts as none."""
+    nothing = Value(0, output_field=DecimalField(max_digits=24, decimal_places=2))
+    return _money(
+        Coalesce(F(f"{P}__result_outcome_value"), nothing)
+        - Coalesce(F(f"{C}__result_outcome_value"), nothing)
+    )
+
+
 def outcome_sums(where: Q | None = None) -> dict:
     """The money, time and quality sums the headline and the comparisons share, each
     counting only the rows `where` holds (all rows without it)."""
@@ -83,6 +93,7 @@ def outcome_sums(where: Q | None = None) -> dict:
             filter=only(),
         ),
         "time_value": Sum(f"{P}__result_time_cost", filter=only()),
+        "outcome_value_change": Sum(outcome_value_change(), filter=only()),
         "hours": Sum(hours_a_year(), filter=only()),
         "quality_client_years": Sum(weighted_quality(), filter=only()),
         "client_years": Sum(
@@ -105,6 +116,7 @@ class Outcomes:
     agency_spending: object
     spending_change: object
     time_value: object
+    outcome_value_change: object
     hours: object
     quality_client_years: float | None
     client_years: object

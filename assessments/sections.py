@@ -46,7 +46,7 @@ class Section:
     @property
     def is_wizard_step(self) -> bool:
         """A page of questions about the assessment itself, shown by the wizard."""
-        return self.slug not in OPTION_SECTIONS
+        return self.slug not in (*OPTION_SECTIONS, "outcomes")
 
     def url(self, assessment) -> str:
         if self.is_wizard_step:
@@ -63,6 +63,8 @@ class Section:
             return _options_state(assessment)
         if self.slug == "quality":
             return _quality_state(assessment)
+        if self.slug == "outcomes":
+            return _outcomes_state(assessment)
         answered = [name for name in self.required if _answered(assessment.answer(name))]
         if len(answered) == len(self.required):
             return SectionState.COMPLETE
@@ -149,6 +151,15 @@ def _quality_state(assessment) -> SectionState:
     if any(rating is not None for rating in ratings):
         return SectionState.IN_PROGRESS
     return SectionState.NOT_STARTED
+
+
+def _outcomes_state(assessment) -> SectionState:
+    outcomes = assessment.ordered_outcomes
+    if not outcomes:
+        return SectionState.NOT_STARTED
+    if all(outcome.ordered_effects for outcome in outcomes):
+        return SectionState.COMPLETE
+    return SectionState.IN_PROGRESS
 
 
 OPTION_SECTIONS = ("options", "quality")
@@ -253,6 +264,17 @@ SECTIONS = (
 )
 
 SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
+
+# What the options change in people's lives, valued at published prices: asked after the
+# quality ratings, but optional, so it is not one of SECTIONS (which must all be complete
+# to submit, and which the wizard steps through). The task list and check your answers
+# show it after the quality ratings.
+OUTCOMES = Section(
+    "outcomes",
+    "Outcomes (optional)",
+    "What each option changes in people's lives, such as crimes prevented or quality-adjusted "
+    "life years, valued at published prices.",
+)
 
 
 def sections_for(assessment) -> list[tuple[Section, SectionState]]:

@@ -1,7 +1,16 @@
 from django.urls import path
 
 from assessments.survey import views as survey
-from assessments.views import compare, history, lifecycle, listing, options, report, wizard
+from assessments.views import (
+    compare,
+    history,
+    lifecycle,
+    listing,
+    options,
+    outcomes,
+    report,
+    wizard,
+)
 
 app_name = "assessments"
 
@@ -34,6 +43,19 @@ urlpatterns = [
         name="make_comparator",
     ),
     path("<uuid:code>/quality/", options.quality, name="quality"),
+    path("<uuid:code>/outcomes/", outcomes.outcomes_list, name="outcomes"),
+    path("<uuid:code>/outcomes/add/", outcomes.add_outcome, name="add_outcome"),
+    path("<uuid:code>/outcomes/<uuid:outcome_code>/", outcomes.outcome_page, name="outcome"),
+    path(
+        "<uuid:code>/outcomes/<uuid:outcome_code>/adopt/",
+        outcomes.adopt_effect,
+        name="adopt_effect",
+    ),
+    path(
+        "<uuid:code>/outcomes/<uuid:outcome_code>/remove/",
+        outcomes.remove_outcome,
+        name="remove_outcome",
+    ),
     path(
         "<uuid:code>/edit/<slug:step>/",
         wizard.AssessmentWizard.as_view(url_name="assessments:edit"),

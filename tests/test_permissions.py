@@ -23,7 +23,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from assessments.choices import Status
-from assessments.models import Assessment, Survey, SurveyResponse
+from assessments.models import Assessment, OutcomeMeasure, Survey, SurveyResponse
 from assessments.scoring import MOTIVATORS
 from services.models import AccessToken, CaseExample, Service
 from tests import factories
@@ -82,6 +82,10 @@ def plane_table(targets: Targets) -> list:
 
 def draft_option(targets: Targets) -> list:
     return [targets.draft.code, targets.draft.ordered_options[0].code]
+
+
+def draft_outcome(targets: Targets) -> list:
+    return [targets.draft.code, targets.draft.outcomes.get().code]
 
 
 def draft_version(targets: Targets) -> dict:
@@ -230,6 +234,13 @@ ROUTES: dict[str, Route] = {
     "assessments:option":   Route(FORM,      LOGIN,    404,     403,    200, args=draft_option),
     "assessments:quality":  Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
     "assessments:people":   Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
+    "assessments:outcomes": Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
+    "assessments:add_outcome": Route(FORM,   LOGIN,    404,     403,    200, args=draft_code),
+    "assessments:outcome":  Route(FORM,      LOGIN,    404,     403,    200, args=draft_outcome),
+    "assessments:adopt_effect": Route(POST_ONLY, LOGIN, 404,    403,    302, args=draft_outcome,
+                                  data=draft_version),
+    "assessments:remove_outcome": Route(FORM, LOGIN,   404,     403,    {GET: 200, POST: 302},
+                                  args=draft_outcome, data=draft_version),
     "assessments:add_option": Route(POST_ONLY, LOGIN,  404,     403,    200, args=draft_code),
     "assessments:remove_option": Route(POST_ONLY, LOGIN, 404,   403,    302, args=draft_option,
                                   data=draft_version),
@@ -322,9 +333,18 @@ def targets(owner, service, other_service) -> Targets:
     survey = Survey.objects.create(assessment=submitted, opened_by=owner)
     for _ in range(5):
         survey.record(SurveyResponse(hours_a_month=4, **{f"{m}_agreement": 3 for m in MOTIVATORS}))
+    draft = factories.AssessmentFactory(service=service, author=owner)
+    OutcomeMeasure.objects.create(
+        assessment=draft, position=1, name="Falls", unit="one fall", currency="GBP",
+        price_year=2024, reason="Our own costing",
+        **dict.fromkeys(
+            ("unit_value", "unit_value_low", "unit_value_high", "price", "price_low", "price_high"),
+            100,
+        ),
+    )  # fmt: skip
     return Targets(
         service=service,
-        draft=factories.AssessmentFactory(service=service, author=owner),
+        draft=draft,
         submitted=submitted,
         archived=factories.AssessmentFactory(
             service=service, author=owner, status=Status.ARCHIVED, submitted_at=timezone.now()

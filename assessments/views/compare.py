@@ -1,8 +1,9 @@
 """Two to four assessments side by side: /assessments/compare/?a=<code>&b=<code>[&c=…&d=…].
 
 Everything shown is an assessment's stored results (its `result_*` columns and its
-options'), never a fresh scoring run, so the page reads two queries however many options
-the assessments have: the assessments with their service and agency, then their options.
+options'), never a fresh scoring run, so the page reads three queries however many options
+and outcomes the assessments have: the assessments with their service and agency, their
+options, and the names of the outcomes they value.
 The page's tables and the CSV download are built from the same rows (`comparison`), so
 the download is the comparison on the page, with figures as plain numbers.
 """
@@ -11,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from assessments.access import assessments_for
 from assessments.forms.compare import COMPARE_KEYS, CompareForm
-from assessments.models import Assessment, Option
+from assessments.models import Assessment, Option, OutcomeMeasure
 from assessments.scoring import RISK_FLAG_TEXT
 from coprod_site.csv_export import spreadsheet_safe, streaming_csv_response
 
@@ -95,6 +97,8 @@ class Compared:
         self.assessment = assessment
         self.currency = assessment.service.agency.currency
         self.options = assessment.ordered_options
+        # The names of the outcomes it values, in their order (prefetched, names only).
+        self.outcome_names = [outcome.name for outcome in assessment.outcomes.all()]
         self._by_id = {option.pk: option for option in self.options}
 
     def option(self, option_id) -> Option | None:
@@ -148,6 +152,7 @@ def _option_cell(c: Compared, position: int) -> Cell:
         ("Full cost", c.figure(option, "result_full_cost", MONEY)),
         ("Full cost per client-year", c.figure(option, "result_cost_per_client_year", MONEY)),
         ("Quality index (0 to 100)", c.figure(option, "result_quality", QUALITY)),
+        ("Value of outcomes", c.figure(option, "result_outcome_value", MONEY)),
         ("Net benefit on the estimates", c.figure(option, "result_net_benefit", MONEY)),
         ("Net benefit on average", c.figure(option, "result_mean_net_benefit", MONEY)),
         ("Chance of being best", c.figure(option, "result_probability_best", PERCENT)),
@@ -184,6 +189,8 @@ RESULT_ROWS = (
         lambda c: c.figure(_best(c), "result_cost_per_client_year", MONEY),
     ),
     ("Its quality index (0 to 100)", lambda c: c.figure(_best(c), "result_quality", QUALITY)),
+    ("Outcomes valued", lambda c: c.cell(c.outcome_names, LIST, missing="None")),
+    ("Its value of outcomes", lambda c: c.figure(_best(c), "result_outcome_value", MONEY)),
     (
         "Chance it is the best option",
         lambda c: c.cell(c.assessment.result_probability_best, PERCENT),
@@ -295,15 +302,17 @@ def _read_compared(user, codes) -> list[Compared]:
     """The assessments with these codes, in this order: 404 unless the user may read every
     one, so a code of another agency's reads as one that does not exist.
 
-    Two queries: the assessments with their service and agency (the options they point at
-    are found among their own options, not joined), and their options.
+    Three queries: the assessments with their service and agency (the options they point
+    at are found among their own options, not joined), their options, and their outcomes'
+    names.
     """
+    names = OutcomeMeasure.objects.only("assessment_id", "position", "name")
     found = {
         assessment.code: assessment
         for assessment in assessments_for(user)
         .filter(code__in=codes)
         .select_related("service__agency")
-        .prefetch_related("options")
+        .prefetch_related("options", Prefetch("outcomes", queryset=names))
     }
     if len(found) < len(codes):
         raise Http404("No such page.")

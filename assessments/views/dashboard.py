@@ -219,6 +219,10 @@ def _dashboard(request) -> dict:
         "profile": profile,
         "sector_names": sector_names,
         "overall": tables["all"][0][1] if tables["all"] else None,
+        # The headline's value of outcomes, only where some assessment puts a value on one.
+        "outcomes_valued": any(
+            outcomes.outcome_value_change for _, outcomes, _ in tables["currency"]
+        ),
         "plane_chart": plane_chart(figures),
         "plane_rows": plane_rows(figures["plane"]),
         "comparison_charts": {
@@ -274,6 +278,7 @@ def _outcome_row(name, outcomes, currencies):
         outcomes.spending_change,
         outcomes.hours,
         outcomes.time_value,
+        outcomes.outcome_value_change,
         None if outcomes.quality_gained is None else round(outcomes.quality_gained, 2),
         outcomes.robust,
         outcomes.fragile,
@@ -292,6 +297,7 @@ OUTCOME_HEADER = [
     "agency_spending_change_against_comparators_pv",
     "co_producer_hours_a_year",
     "co_producer_time_value_pv",
+    "outcome_value_gained_against_comparators_pv",
     "quality_points_gained_per_client_year",
     "robust",
     "fragile",

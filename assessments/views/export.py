@@ -1,6 +1,7 @@
 """The assessments and options CSVs: the list page's filters, or one assessment."""
 
-from django.db.models import F
+from django.db import NotSupportedError
+from django.db.models import CharField, F, Func
 from django.db.models.functions import TruncDate
 
 from assessments.access import assessments_for, get_assessment_for_user
@@ -17,7 +18,7 @@ from assessments.choices import (
     WorkRelation,
 )
 from assessments.filters import AssessmentFilterForm, filtered_assessments
-from assessments.models import MOTIVATORS, RATINGS, Option
+from assessments.models import MOTIVATORS, RATINGS, Option, OutcomeMeasure
 from assessments.scoring import RISK_FLAG_TEXT
 from coprod_site.columns import (
     CLIENT_YEARS,
@@ -45,6 +46,7 @@ from coprod_site.csv_export import (
     computed_csv_response,
     export_view,
     label_column,
+    spreadsheet_safe_sql,
     text_column,
     yes_no_column,
 )
@@ -69,6 +71,36 @@ RATING_WORDS = {
     "trust": "trust and responsiveness",
     "experience": "client experience",
 }
+
+
+class OutcomeNames(Func):
+    """The names of the assessment's outcome measures joined by ";" in their order; NULL
+    if it names none. A subquery in the export's one query, so no query per row."""
+
+    output_field = CharField()
+    TABLE = OutcomeMeasure._meta.db_table
+
+    def __init__(self):
+        super().__init__(F("pk"))
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError(f"OutcomeNames is not written for {connection.vendor}.")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite before 3.44 has no ORDER BY inside group_concat: order the rows first.
+        template = (
+            "(SELECT group_concat(measure.name, ';') FROM (SELECT name FROM "
+            f"{self.TABLE} WHERE assessment_id = %(expressions)s ORDER BY position) AS measure)"
+        )
+        return super().as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = (
+            f"(SELECT string_agg(measure.name, ';' ORDER BY measure.position) FROM {self.TABLE} "
+            "AS measure WHERE measure.assessment_id = %(expressions)s)"
+        )
+        return super().as_sql(compiler, connection, template=template, **extra)
+
 
 # Every cell is computed by the database, so PostgreSQL can COPY the query as it stands.
 # Free text passes the formula guard; money is in the agency's currency.
@@ -248,7 +280,8 @@ COLUMNS = [
         "best_option_net_benefit",
         F("result_best__result_net_benefit"),
         NUMBER,
-        "The best option's quality valued at the willingness to pay, less its full cost.",
+        "The best option's quality valued at the willingness to pay, plus the value of its "
+        "outcomes, less its full cost.",
         MONEY_PV,
     ),
     label_column(
@@ -338,6 +371,15 @@ COLUMNS = [
             ),
         )
         for end in ("below", "above")
+    ),
+    Column(
+        "outcomes",
+        spreadsheet_safe_sql(OutcomeNames()),
+        TEXT,
+        "The outcomes the assessment puts a value on (what changes in people's lives, such "
+        "as quality-adjusted life years or crimes prevented), by name, separated by "
+        "semicolons in the assessment's order; empty when it names none. The options export's "
+        "outcome_value is what each option's changes to them are worth.",
     ),
     Column(
         "risk_flag_count",
@@ -495,11 +537,22 @@ OPTION_COLUMNS = [
         QUALITY_POINTS,
     ),
     Column(
+        "outcome_value",
+        F("result_outcome_value"),
+        NUMBER,
+        "The value of the changes the option makes to the assessment's outcomes (see the "
+        "assessments export's outcomes column): for each outcome, its units over the "
+        "appraisal period (the change for each client a year times the discounted "
+        "client-years) times its price per unit in the assessment's price year, added up; "
+        "0 when the assessment names no outcome.",
+        MONEY_PV,
+    ),
+    Column(
         "net_benefit",
         F("result_net_benefit"),
         NUMBER,
-        "Quality valued at the willingness to pay, less full cost; empty while no value is "
-        "put on quality.",
+        "Quality valued at the willingness to pay, plus the value of outcomes "
+        "(outcome_value), less full cost; empty while no value is put on quality.",
         MONEY_PV,
     ),
     yes_no_column(

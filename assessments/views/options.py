@@ -282,7 +282,9 @@ def quality(request, code):
     form = QualityGridForm(request.POST or None, assessment=assessment)
     if request.method == "POST" and form.is_valid():
         if form.save_ratings():
-            return after_save(request, assessment, SECTIONS_BY_SLUG["appraisal"].url(assessment))
+            # On to the outcomes (optional), which lead on to the appraisal settings.
+            outcomes = reverse("assessments:outcomes", args=[assessment.code])
+            return after_save(request, assessment, outcomes)
         form.refuse_stale(current_version(assessment))
     section = SECTIONS_BY_SLUG["quality"]
     number, total = section_position(section)

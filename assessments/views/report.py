@@ -20,10 +20,10 @@ from assessments.models import MOTIVATORS, Assessment
 from assessments.scoring.appraisal import cost_band, effect, quality_band
 from assessments.scoring.rounding import round_half_up
 from assessments.sections import comparator_words, option_problems, options_title
-from assessments.views.uncertainty import uncertainty_context
+from assessments.views.uncertainty import effect_number, uncertainty_context
 from coprod_site.changes import render_kept
 from services.context_processors import header_agencies
-from services.models import CaseExample, why_similar
+from services.models import CaseExample, EffectSpread, why_similar
 from services.similarity import Profile
 
 # A motivator this strong (3 of 0-4 or more) counts when matching library cases.
@@ -153,7 +153,9 @@ class NeverBest:
     """An option off the frontier and why. Dominated: `by` costs no more and does at least
     as well. Extendedly dominated: it lies between `lower` and `upper` on the frontier, and
     each extra quality point it buys over `lower` costs at least as much as each further
-    point `upper` buys over it (`lower_rate` >= `upper_rate`), so one of them always wins."""
+    point `upper` buys over it (`lower_rate` >= `upper_rate`), so one of them always wins.
+    Costs are net costs (full cost less the value of outcomes), as the frontier weighs them:
+    the full cost where the assessment values no outcome."""
 
     option: scoring.OptionResult
     extended: bool
@@ -178,18 +180,18 @@ def never_best(result: scoring.AssessmentResult) -> list[NeverBest]:
                     option,
                     False,
                     by=by,
-                    costs_more=by.full_cost < option.full_cost,
+                    costs_more=by.net_cost < option.net_cost,
                     worse=effect(by) > effect(option),
                 )
             )
         elif option.dominance == scoring.Dominance.EXTENDED:
             lower = max(
-                (o for o in frontier if o.full_cost <= option.full_cost),
-                key=lambda o: o.full_cost,
+                (o for o in frontier if o.net_cost <= option.net_cost),
+                key=lambda o: o.net_cost,
             )
             upper = min(
-                (o for o in frontier if o.full_cost > option.full_cost),
-                key=lambda o: o.full_cost,
+                (o for o in frontier if o.net_cost > option.net_cost),
+                key=lambda o: o.net_cost,
             )
             reasons.append(
                 NeverBest(
@@ -211,12 +213,12 @@ def _dominating(option, options, frontier):
     def beats(other):
         return (
             other.index != option.index
-            and other.full_cost <= option.full_cost
+            and other.net_cost <= option.net_cost
             and effect(other) >= effect(option)
         )
 
     candidates = [o for o in frontier if beats(o)] or [o for o in options if beats(o)]
-    return min(candidates, key=lambda o: (o.full_cost, -effect(o), o.index))
+    return min(candidates, key=lambda o: (o.net_cost, -effect(o), o.index))
 
 
 def _rate(lower, upper) -> float | None:
@@ -224,7 +226,7 @@ def _rate(lower, upper) -> float | None:
     extra_effect = effect(upper) - effect(lower)
     if extra_effect <= 0:
         return None
-    extra_cost = Fraction(str(upper.full_cost)) - Fraction(str(lower.full_cost))
+    extra_cost = Fraction(str(upper.net_cost)) - Fraction(str(lower.net_cost))
     return float(round(extra_cost / extra_effect, 4))
 
 
@@ -315,14 +317,23 @@ def quality_after_switch(result: scoring.AssessmentResult) -> float | None:
 
 
 def option_rows(assessment: Assessment, result: scoring.AssessmentResult) -> list[dict]:
-    """Each option's answers and results, for the costs table and the ratings table."""
+    """Each option's answers and results, for the costs table and the ratings table.
+    `quality_value` is what its quality is worth (net benefit = quality_value + the value
+    of its outcomes - full cost); None while no value is put on quality."""
     rows = []
     for option, option_result in zip(assessment.ordered_options, result.options, strict=True):
         quality = scoring.quality_index(*option.ratings)
+        quality_value = None
+        if option_result is not None and option_result.net_benefit is not None:
+            quality_value = round(
+                option_result.net_benefit + option_result.full_cost - option_result.outcome_value,
+                2,
+            )
         rows.append(
             {
                 "option": option,
                 "result": option_result,
+                "quality_value": quality_value,
                 "ratings": [
                     (label, getattr(option, name), RATING_WORDS.get(getattr(option, name)))
                     for name, label in RATING_COLUMNS
@@ -333,6 +344,43 @@ def option_rows(assessment: Assessment, result: scoring.AssessmentResult) -> lis
             }
         )
     return rows
+
+
+def outcome_sections(assessment: Assessment, result: scoring.AssessmentResult) -> list[dict]:
+    """Each outcome the assessment values, with its price and where the price comes from,
+    and a row for each option: its effect for each client a year as given (with its range
+    and what kind of range it is), and the units over the period and their value as the
+    scoring worked them out. Reads the outcomes and effects the scoring read
+    (`Assessment.ordered_outcomes`), so no further query."""
+    sections = []
+    for k, measure in enumerate(assessment.ordered_outcomes):
+        by_option = {effect.option_id: effect for effect in measure.effects.all()}
+        rows = []
+        for option, option_result in zip(assessment.ordered_options, result.options, strict=True):
+            effect = by_option.get(option.pk)
+            figures = option_result is not None and k < len(option_result.outcome_units)
+            rows.append(
+                {
+                    "option": option,
+                    # An effect given as a difference from the comparator is none for it.
+                    "by_definition": measure.as_difference and option.comparator,
+                    "estimate": None if effect is None else effect_number(effect.estimate),
+                    "low": None if effect is None else effect_number(effect.low),
+                    "high": None if effect is None else effect_number(effect.high),
+                    "interval": effect is not None and effect.spread == EffectSpread.INTERVAL,
+                    "units": option_result.outcome_units[k] if figures else None,
+                    "value": option_result.outcome_values[k] if figures else None,
+                }
+            )
+        sections.append(
+            {
+                "index": k,
+                "measure": measure,
+                "price_year": assessment.price_year or measure.price_year,
+                "rows": rows,
+            }
+        )
+    return sections
 
 
 def plane_choice(result: scoring.AssessmentResult) -> str:
@@ -369,6 +417,8 @@ def _report(request, assessment) -> dict:
     plane = result.plane
     best = result.best
     ranges = best_ranges(result) if result.appraised else []
+    sections = outcome_sections(assessment, result)
+    wtp = assessment.willingness_to_pay
     context = {
         "assessment": assessment,
         "agency": assessment.service.agency,
@@ -377,8 +427,14 @@ def _report(request, assessment) -> dict:
         "lead": opening,
         "necessary": assessment.necessity == Necessity.NECESSARY,
         "rows": option_rows(assessment, result),
+        "outcome_sections": sections,
+        # The costs table's columns after the option's name, for a row not costed yet.
+        "not_costed_span": 7
+        + (wtp is not None)
+        + bool(sections)
+        + bool(sections and wtp is not None),
         "rating_columns": [label for _, label in RATING_COLUMNS],
-        "wtp": assessment.willingness_to_pay,
+        "wtp": wtp,
         "best": best,
         "runner_up": None if result.runner_up is None else result.options[result.runner_up],
         "differences": []

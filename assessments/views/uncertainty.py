@@ -50,6 +50,48 @@ JUDGEMENTS = {
     "willingness_to_pay": "the value of one quality point for one client for a year",
 }
 LEVELS = {"low": "Low", "central": "As set", "high": "High"}
+# The value judgements and groups of figures of an outcome are named "outcome:0", ...
+OUTCOME_PREFIX = "outcome:"
+OUTCOME_STUDY = "a trial or an evaluation of the options would show this"
+
+
+def effect_number(value) -> str | None:
+    """An effect on an outcome for each client a year, as given (up to six places, no
+    trailing noughts): "0.02", "-1.5"."""
+    return None if value is None else format_number(value, places=6)
+
+
+def _outcome(name: str, outcomes: list):
+    """The outcome measure a judgement or a group of figures named "outcome:k" is about;
+    None for any other name."""
+    if not name.startswith(OUTCOME_PREFIX):
+        return None
+    return outcomes[int(name.removeprefix(OUTCOME_PREFIX))]
+
+
+def judgement_words(name: str, outcomes: list) -> dict:
+    """A value judgement in a manager's words: `words` as the subject of "… is more than
+    £1,100" (`verb` is "is" or "is worth"), `whatever` after "Whatever", `label` as a
+    table's row heading."""
+    measure = _outcome(name, outcomes)
+    if measure is None:
+        words = JUDGEMENTS[name]
+        return {"words": words, "verb": "is", "whatever": words, "label": words}
+    words = f"one {measure.unit} ({measure.name})"
+    return {
+        "words": words,
+        "verb": "is worth",
+        "whatever": f"{words} is worth",
+        "label": f"the value of one {measure.unit} ({measure.name})",
+    }
+
+
+def evidence_words(group: str, outcomes: list) -> tuple[str, str]:
+    """What finding out a group of figures means, and the study that would find it out."""
+    measure = _outcome(group, outcomes)
+    if measure is None:
+        return EVIDENCE[group]
+    return f"the effect on {measure.name}", OUTCOME_STUDY
 
 
 def shown_range(bar: TornadoBar, currency: str) -> str:
@@ -75,6 +117,8 @@ def shown_value(name: str, value: float, currency: str) -> str:
         return f"{format_number(value * 100, places=1)}%"
     if name == "ramp_up_years":
         return f"{format_number(value, places=1)} years"
+    if name == "outcome":  # an effect for each client a year, in the outcome's units
+        return effect_number(round_to_estimate(value))
     return format_number(value, places=1)  # a rating, 1 to 5
 
 
@@ -83,7 +127,7 @@ def judgement_value(name: str, value: float | None, currency: str) -> str:
         return ""
     if name == "discount_rate":
         return f"{format_number(value * 100, places=2)}%"
-    if name == "willingness_to_pay":
+    if name == "willingness_to_pay" or name.startswith(OUTCOME_PREFIX):
         return format_money(round_to_estimate(value), currency)
     return format_money(value, currency, places=2)
 
@@ -98,12 +142,13 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
     if uncertainty is None:
         return {"uncertainty": None}
     currency = assessment.service.agency.currency
+    outcomes = assessment.ordered_outcomes
     costed = [option for option in result.options if option is not None]
     best, runner_up = (
         result.best,
         (None if result.runner_up is None else result.options[result.runner_up]),
     )
-    evidence = evidence_rows(uncertainty)
+    evidence = evidence_rows(uncertainty, outcomes)
     context = {
         "uncertainty": uncertainty,
         "costed": costed,
@@ -169,8 +214,8 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
         },
         "evidence": [row for row in evidence if row["worth_it"]],
         "evidence_negligible": [row["words"] for row in evidence if not row["worth_it"]],
-        "judgements": judgement_rows(result, currency),
-        "scenario_rows": scenario_rows(result, currency),
+        "judgements": judgement_rows(result, currency, outcomes),
+        "scenario_rows": scenario_rows(result, currency, outcomes),
         "tornado": [
             {
                 "label": bar.label,
@@ -208,15 +253,15 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
 NEGLIGIBLE_SHARE = 0.01
 
 
-def evidence_rows(uncertainty) -> list[dict]:
+def evidence_rows(uncertainty, outcomes: list = ()) -> list[dict]:
     """What finding out each group of figures could be worth, the most valuable first; only
     groups with a figure that has a range."""
     floor = NEGLIGIBLE_SHARE * (uncertainty.evpi or 0)
     rows = [
         {
             "group": value.group,
-            "words": EVIDENCE[value.group][0],
-            "study": EVIDENCE[value.group][1],
+            "words": evidence_words(value.group, outcomes)[0],
+            "study": evidence_words(value.group, outcomes)[1],
             "value": value.value,
             "per_client_year": value.per_client_year,
             "worth_it": value.value > floor,
@@ -227,13 +272,13 @@ def evidence_rows(uncertainty) -> list[dict]:
     return sorted(rows, key=lambda row: -row["value"])
 
 
-def judgement_rows(result: AssessmentResult, currency: str) -> list[dict]:
+def judgement_rows(result: AssessmentResult, currency: str, outcomes: list = ()) -> list[dict]:
     """For each value judgement: its value as set, and the values below and above it at
     which the choice changes, with the option that would then be best."""
     return [
         {
             "name": end.name,
-            "words": JUDGEMENTS[end.name],
+            **judgement_words(end.name, outcomes),
             "central": judgement_value(end.name, end.central, currency),
             "below": judgement_value(end.name, end.below, currency),
             "below_option": _name(result, end.below_option),
@@ -244,11 +289,12 @@ def judgement_rows(result: AssessmentResult, currency: str) -> list[dict]:
     ]
 
 
-def scenario_rows(result: AssessmentResult, currency: str) -> list[dict]:
+def scenario_rows(result: AssessmentResult, currency: str, outcomes: list = ()) -> list[dict]:
     """One row for each value judgement: the choice at its low, central and high values."""
     rows = {}
     for scenario in result.uncertainty.scenarios if result.uncertainty else ():
-        row = rows.setdefault(scenario.name, {"words": JUDGEMENTS[scenario.name], "cells": []})
+        words = judgement_words(scenario.name, outcomes)["label"]
+        row = rows.setdefault(scenario.name, {"words": words, "cells": []})
         row["cells"].append(
             {
                 "level": LEVELS[scenario.level],

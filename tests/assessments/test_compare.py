@@ -380,11 +380,11 @@ def test_query_count_does_not_grow_with_the_options(
     assert all(len(a.ordered_options) == option_count for a in assessments)
     client.force_login(owner)
     # session, user, the four assessments with their service and agency (the user's
-    # agencies a subquery), their options, the header's agencies
-    with django_assert_num_queries(5):
+    # agencies a subquery), their options, their outcomes' names, the header's agencies
+    with django_assert_num_queries(6):
         assert client.get(COMPARE_URL, codes(*assessments)).status_code == 200
     # the same, less the header
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(CSV_URL, codes(*assessments))
         assert len(csv_lines(response)) > 1
 
@@ -404,6 +404,7 @@ MISSING_WORDS = {
     "Best on the single estimates, where that differs": "The same",
     "The choice changes if an hour is worth less than": "No value",
     "The choice changes if an hour is worth more than": "No value",
+    "Outcomes valued": "None",
 }
 
 
@@ -448,6 +449,7 @@ TEXT_ROWS = {
     "Comparator",
     "Co-production is",
     "Risk flags",
+    "Outcomes valued",
 }
 
 

@@ -190,7 +190,8 @@ def test_the_worked_example_exports_exactly(client, owner, service):
         # of a quality point (cheaper and better) and at any discount rate (94,000 A(r) is
         # over 5,500 at every rate up to 20%).
         ",83.6700,,,,,"
-        "0,\n"
+        # No outcome valued (empty), no risk flag (0, and no codes).
+        ",0,\n"
     )
 
 

@@ -253,7 +253,7 @@ def test_the_quality_grid_rates_every_option_side_by_side(client, owner, draft):
         assert f"Effectiveness: {option.name}" not in page  # labelled by the option's name
         assert f'id="id_effectiveness-{option.code.hex}"' in page
     response = rate_all(client, draft, {"With co-production": 4, "What happens now": 3, "Third": 5})
-    assert response.url == reverse("assessments:edit", args=[draft.code, "appraisal"])
+    assert response.url == reverse("assessments:outcomes", args=[draft.code])  # then on
     assert [o.ratings for o in options_of(draft)] == [(4,) * 4, (3,) * 4, (5,) * 4]
 
 
@@ -346,7 +346,7 @@ def test_adds_arrangements_call_the_comparator_the_service_without_it(client, ow
     assert "the service without it" in page
 
 
-def test_saving_an_option_takes_at_most_eight_queries(client, owner, service):
+def test_saving_an_option_takes_at_most_nine_queries(client, owner, service):
     assessment = _complete(service, owner, [
         _option(f"Way {n}", 3, 1000 * (n + 1), co_produced=n != 1, comparator=n == 1)
         for n in range(6)
@@ -356,13 +356,14 @@ def test_saving_an_option_takes_at_most_eight_queries(client, owner, service):
     data = {**COSTS, "version": assessment.version}
     with CaptureQueriesContext(connection) as queries:
         assert client.post(url("option", assessment, option), data).status_code == 302
-    # session, user, assessment with role, its options, the conditional UPDATE of the
-    # assessment, one UPDATE of this option's answers and every option's results, and the
-    # history: one INSERT for this option's row, one for the assessment's
-    assert len(statements(queries)) == 8, statements(queries)
+    # session, user, assessment with role, its options, its outcome measures (none), the
+    # conditional UPDATE of the assessment, one UPDATE of this option's answers and every
+    # option's results, and the history: one INSERT for this option's row, one for the
+    # assessment's
+    assert len(statements(queries)) == 9, statements(queries)
 
 
-def test_saving_a_wizard_section_takes_at_most_eight_queries(client, owner, service):
+def test_saving_a_wizard_section_takes_at_most_nine_queries(client, owner, service):
     assessment = _complete(service, owner, factories.complete_options())
     client.force_login(owner)
     data = {
@@ -374,12 +375,12 @@ def test_saving_a_wizard_section_takes_at_most_eight_queries(client, owner, serv
     with CaptureQueriesContext(connection) as queries:
         response = client.post(reverse("assessments:edit", args=[assessment.code, "value"]), data)
     assert response.status_code == 302
-    # session, user, assessment with role, its options, the conditional UPDATE, the written
-    # answers' UPDATE, and the history (which cannot see UPDATEs, so the save writes it):
+    # session, user, assessment with role, its options, its outcome measures (none), the
+    # conditional UPDATE, the written answers' UPDATE, and the history (which cannot see UPDATEs, so the save writes it):
     # one INSERT for the assessment's row, one for the written answers'. The options'
     # results did not change, so they are not written; the wizard keeps nothing in the
     # session, so the session is not written either.
-    assert len(statements(queries)) == 8, statements(queries)
+    assert len(statements(queries)) == 9, statements(queries)
 
 
 @pytest.mark.parametrize(

@@ -46,9 +46,7 @@ def test_net_benefit_with_one_outcome_reproduces_a_hand_worked_example():
     # £25,000; no change in QALYs (the effects are differences from it): £14,000.
     # The course: £12,000 x 1.1 = £13,200; quality £25,000; 0.02 x 100 = 2 QALYs at
     # £20,000 = £40,000: £25,000 + £40,000 - £13,200 = £51,800.
-    result = appraise(
-        without_ranges(NOW), without_ranges(COURSE), outcomes=(QALYS,)
-    )
+    result = appraise(without_ranges(NOW), without_ranges(COURSE), outcomes=(QALYS,))
     now, course = result.options
     assert now.outcome_units == (0.0,) and now.outcome_value == 0
     assert course.outcome_units == (2.0,)

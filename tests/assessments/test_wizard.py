@@ -452,13 +452,14 @@ def test_wizard_and_check_pages_have_bounded_queries(client, owner, service):
         # session, user, the assessment with its service, agency, author and the manager's
         # role, its options, header agencies (the wizard keeps nothing in the session)
         (edit_url(assessment, "work"), 5),
-        (edit_url(assessment, "appraisal"), 5),
-        # session, user, assessment with role, its options, header agencies; nothing per
-        # section or option: the answers come from those two queries (the written ones
-        # joined in with select_related)
-        (reverse("assessments:check", args=[assessment.code]), 5),
-        # the same five: "may this user edit" is the role the access check kept
-        (reverse("assessments:tasks", args=[assessment.code]), 5),
+        # and its outcome measures, whose prices the value of a quality point is set beside
+        (edit_url(assessment, "appraisal"), 6),
+        # session, user, assessment with role, its options, its outcome measures (the
+        # scoring reads them), header agencies; nothing per section or option: the answers
+        # come from those queries (the written ones joined in with select_related)
+        (reverse("assessments:check", args=[assessment.code]), 6),
+        # the same six: "may this user edit" is the role the access check kept
+        (reverse("assessments:tasks", args=[assessment.code]), 6),
         (reverse("assessments:options", args=[assessment.code]), 5),
         (reverse("assessments:quality", args=[assessment.code]), 5),
     ]:

@@ -37,6 +37,11 @@ def form_data(case, *, sources=(), **changes) -> dict:
             "sources-INITIAL_FORMS": len(existing),
             "sources-MIN_NUM_FORMS": 0,
             "sources-MAX_NUM_FORMS": 1000,
+            # The measured effects' inline, left as it is.
+            "effects-TOTAL_FORMS": 0,
+            "effects-INITIAL_FORMS": 0,
+            "effects-MIN_NUM_FORMS": 0,
+            "effects-MAX_NUM_FORMS": 1000,
         }
     )
     for n, row in enumerate(rows):

@@ -55,17 +55,18 @@ def test_seed_demo_curator_is_staff_in_the_case_curators_group_not_a_superuser()
     assert curator.is_staff and not curator.is_superuser
     assert list(curator.groups.values_list("name", flat=True)) == ["Case curators"]
     group = Group.objects.get(name="Case curators")  # once, however often the seed runs
-    assert sorted(group.permissions.values_list("codename", flat=True)) == [
-        "add_caseexample",
-        "add_casesource",
-        "change_caseexample",
-        "change_casesource",
-        "delete_casesource",
-        "export_caseexample",
-        "import_caseexample",
-        "view_caseexample",
-        "view_casesource",
-    ]
+    assert sorted(group.permissions.values_list("codename", flat=True)) == sorted(
+        [
+            *("add_caseexample", "change_caseexample", "view_caseexample"),
+            *("import_caseexample", "export_caseexample"),
+            *("add_casesource", "change_casesource", "delete_casesource", "view_casesource"),
+            *("add_caseeffect", "change_caseeffect", "delete_caseeffect", "view_caseeffect"),
+            *("add_referencevalue", "change_referencevalue", "view_referencevalue"),
+            *("import_referencevalue", "export_referencevalue"),
+            *("add_priceindex", "change_priceindex", "view_priceindex"),
+            *("import_priceindex", "export_priceindex"),
+        ]
+    )
     assert curator.has_perm("services.change_caseexample")
     assert not curator.has_perm("services.delete_caseexample")
     assert not curator.has_perm("services.change_agency")
@@ -81,7 +82,7 @@ def test_seed_demo_puts_back_a_curator_who_was_made_a_superuser():
     Group.objects.get(name="Case curators").permissions.clear()
     call_command("seed_demo")
     assert not User.objects.get(username="curator").is_superuser
-    assert Group.objects.get(name="Case curators").permissions.count() == 9
+    assert Group.objects.get(name="Case curators").permissions.count() == 23
 
 
 @pytest.mark.django_db
