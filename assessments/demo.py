@@ -60,6 +60,8 @@ def _add_outcomes(assessment: Assessment, measures: list[dict], currency: str) -
     options = {option.name: option for option in assessment.ordered_options}
     for position, answers in enumerate(measures, start=1):
         reference = references.get(answers["reference"])
+        if answers["reference"] and reference is None:
+            continue  # a curator removed the value: the demo goes without this outcome
         measure = OutcomeMeasure(
             assessment=assessment,
             position=position,

@@ -1,7 +1,9 @@
 """Demo agencies, services, people and library cases for trying Coprod out. Idempotent."""
 
+import importlib
 from decimal import Decimal
 
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -158,6 +160,16 @@ def seed_people_and_services(password: str) -> dict[str, Agency]:
                 user=user, agency=agencies[slug], defaults={"role": role}
             )
     return agencies
+
+
+@transaction.atomic
+def seed_reference_values() -> None:
+    """Add the shipped reference values, and the library's measured effects, that are not
+    there yet: the data migration's own loader (0011_load_reference_values), run on the
+    current models, so a database that lost them (a test's flush) gets them back and a
+    curator's edits survive."""
+    loader = importlib.import_module("services.migrations.0011_load_reference_values")
+    loader.load_reference_values(django_apps, None)
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from copy import deepcopy
 from decimal import Decimal
 
 from crispy_forms.layout import HTML, Column, Layout, Row
-from django.utils.html import escape
+from django.utils.functional import cached_property
 
 from assessments.forms.sections import SectionForm
 from assessments.models import Assessment
@@ -151,7 +151,8 @@ class AppraisalForm(SectionForm):
             HTML(
                 f'<details class="point-helper mb-4"{" open" if self["trade_off"].value() else ""}>'
                 "<summary>Help me work out what a quality point is worth</summary>"
-                f'<div class="mt-2">{self._outcome_prices_html()}'
+                '<div class="mt-2">'
+                "{% include 'assessments/includes/_outcome_prices.html' %}"
             ),
             self.layout_item("trade_off"),
             HTML("</div></details>"),
@@ -178,21 +179,11 @@ class AppraisalForm(SectionForm):
             HTML("</details>"),
         )
 
-    def _outcome_prices_html(self) -> str:
-        """The assessment's outcome prices, to set a quality point beside: a quality point
-        for a client for a year is small beside a year of life in full health."""
-        outcomes = self.instance.ordered_outcomes
-        if not outcomes:
-            return ""
-        items = "".join(
-            f"<li>{escape(outcome.unit)}: {currency_sign(outcome.currency)}{outcome.price:,.2f}</li>"
-            for outcome in outcomes
-        )
-        return (
-            "<p>Your outcomes are valued at these prices; a quality point is worth far less "
-            "than any of them, as it is one step in 100 for one client for one year:</p>"
-            f"<ul>{items}</ul>"
-        )
+    @cached_property
+    def outcome_prices(self) -> list:
+        """The assessment's outcomes, whose prices a quality point is set beside; read only
+        when the page is drawn (the history and check pages build this form for its labels)."""
+        return self.instance.ordered_outcomes
 
     def clean(self):
         cleaned = super().clean()

@@ -215,6 +215,13 @@ def _dashboard(request) -> dict:
     context = {
         **figures,
         "can_start": any(agency.my_role == Role.MANAGER for agency in agencies),
+        # Where no value is put on a quality point: what is missing, and where to set it.
+        "undecided": counts["submitted"] - counts["decided"],
+        "undecided_agencies": [
+            agency
+            for agency in agencies
+            if agency.default_willingness_to_pay is None and agency.my_role == Role.MANAGER
+        ],
         "quadrants": quadrant_rows(counts),
         "profile": profile,
         "sector_names": sector_names,

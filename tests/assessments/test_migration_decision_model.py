@@ -16,7 +16,9 @@ from tests.assessments.test_migration_options import migrate
 
 BEFORE = [("assessments", "0015_survey")]
 AFTER = [("assessments", "0018_remove_yearly_totals")]
-NEW_ANSWERS = ("options", "same_population", "clients_per_year")
+# Answers the old tables lack: the options and the people (this migration's), and the
+# outcomes and price year (a later one's).
+NEW_ANSWERS = ("options", "same_population", "clients_per_year", "outcomes", "price_year")
 TENTH, CENT = Decimal("0.1"), Decimal("0.01")
 
 

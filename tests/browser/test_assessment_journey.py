@@ -106,6 +106,11 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
             select.select_option(str(rating))
     press_continue(page)
 
+    # Outcomes are optional: this arrangement values none, and goes on.
+    expect(page.get_by_role("heading", name="Outcomes", exact=True)).to_be_visible()
+    assert_accessible(axe, page)
+    press_continue(page)
+
     assert page.get_by_role("heading", name="How to weigh the options").is_visible()
     page.locator("[name='appraisal-hourly_rate']").fill("-5")  # a slip of the keyboard
     page.locator("[name='appraisal-appraisal_years']").fill("3")

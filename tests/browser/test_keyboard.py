@@ -342,6 +342,12 @@ def test_manager_completes_an_assessment_by_keyboard_alone(page, axe, owner, ser
     expect(lowest.locator("option:checked")).to_have_text(re.compile("^3"))
     press_continue(page)
 
+    # Outcomes are optional: none here, so on to the appraisal settings.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Outcomes")
+    skip_to_main(page)
+    assert_accessible(axe, page)
+    press_continue(page)
+
     # The appraisal settings start from the agency's; a slip of the keyboard first.
     expect(page.get_by_role("heading", level=1)).to_have_text("How to weigh the options")
     skip_to_main(page)

@@ -16,10 +16,11 @@ from django.urls import reverse
 from import_export.formats.base_formats import CSV, XLSX
 
 from services.deflators import NoDeflator, conversion
-from services.models import CaseEffect, CaseStatus, PriceIndex, ReferenceValue
+from services.models import CaseEffect, CaseExample, CaseStatus, PriceIndex, ReferenceValue
 from services.reference_values_data import REFERENCE_VALUES
 from services.resources import PriceIndexResource, ReferenceValueResource
 from tests import factories
+from tests.assessments.test_migration_options import migrate
 
 CHANGELIST = reverse("admin:services_referencevalue_changelist")
 IMPORT = reverse("admin:services_referencevalue_import")
@@ -329,14 +330,14 @@ def test_price_indexes_are_listed_by_currency_and_year(client, db):
 BEFORE_LOAD = [("services", "0010_reference_values_and_case_effects")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def test_the_load_unapplies_leaving_a_curators_work_and_applies_again(transactional_db):
+    # A transactional test before this one may have emptied the tables: load afresh.
+    if not CaseExample.objects.filter(slug="expert-patients-programme").exists():
+        factories.CaseExampleFactory(slug="expert-patients-programme")
+    migrate(BEFORE_LOAD)
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
     curated = ReferenceValue.objects.get(slug="green-book-qaly-value")
     curated.note = "Checked against the Green Book."
     curated.curated_at = curated.updated_at

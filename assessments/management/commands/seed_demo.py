@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from assessments.demo import seed_assessments
 from assessments.survey.demo import seed_survey
 from coprod_site.env import env_str
-from services.demo import PEOPLE, seed_cases, seed_people_and_services
+from services.demo import PEOPLE, seed_cases, seed_people_and_services, seed_reference_values
 
 DEFAULT_DEMO_PASSWORD = "coprod-demo-2026"
 
@@ -31,9 +31,12 @@ class Command(BaseCommand):
                 )
             password = DEFAULT_DEMO_PASSWORD
         agencies = seed_people_and_services(password)
+        seed_cases()
+        # After the cases (it adds a case's measured effect), before the assessments (some
+        # value outcomes at reference values).
+        seed_reference_values()
         seed_assessments(agencies)
         survey = seed_survey()
-        seed_cases()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"Sign in at {site}/accounts/login/ as one of:")
         for username, _, _, _, who, _ in PEOPLE:
