@@ -385,7 +385,7 @@ class OutcomeEffectsForm(VersionedForm):
                 Fieldset(
                     f"{escape(option.name)}{note}",
                     HTML(
-                        f'<p class="form-text mt-0">In {unit}, for each client a year; '
+                        f'<p class="form-text mt-0">Counting {unit} as 1, for each client a year; '
                         "negative for a fall. Leave blank if it makes no difference.</p>"
                     ),
                     self.field_name("estimate", option),

@@ -77,12 +77,12 @@ def judgement_words(name: str, outcomes: list) -> dict:
     if measure is None:
         words = JUDGEMENTS[name]
         return {"words": words, "verb": "is", "whatever": words, "label": words}
-    words = f"one {measure.unit} ({measure.name})"
+    words = f"{measure.unit} ({measure.name})"
     return {
         "words": words,
         "verb": "is worth",
         "whatever": f"{words} is worth",
-        "label": f"the value of one {measure.unit} ({measure.name})",
+        "label": f"the value of {measure.unit} ({measure.name})",
     }
 
 

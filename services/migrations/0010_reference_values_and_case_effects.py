@@ -146,7 +146,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'measured effect',
                 'ordering': ['order', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('url', ''), ('url__startswith', 'http://'), ('url__startswith', 'https://'), _connector='OR'), name='services_caseeffect_url_is_web'), models.CheckConstraint(condition=models.Q(models.Q(('low__isnull', True), ('high__isnull', True)), models.Q(('low__lte', models.F('effect')), ('high__gte', models.F('effect')), models.Q(('spread', ''), _negated=True)), _connector='OR'), name='services_caseeffect_interval_holds_effect', violation_error_message='Give both ends, around the effect, and what they are.'), models.CheckConstraint(condition=models.Q(('spread__in', ['', 'ci95', 'range'])), name='services_caseeffect_spread_valid')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('url', ''), ('url__startswith', 'http://'), ('url__startswith', 'https://'), _connector='OR'), name='services_caseeffect_url_is_web'), models.CheckConstraint(condition=models.Q(models.Q(('low__isnull', True), ('high__isnull', True)), models.Q(('high__isnull', False), ('low__isnull', False), ('low__lte', models.F('effect')), ('high__gte', models.F('effect')), models.Q(('spread', ''), _negated=True)), _connector='OR'), name='services_caseeffect_interval_holds_effect', violation_error_message='Give both ends, around the effect, and what they are.'), models.CheckConstraint(condition=models.Q(('spread__in', ['', 'ci95', 'range'])), name='services_caseeffect_spread_valid')],
             },
         ),
         migrations.CreateModel(

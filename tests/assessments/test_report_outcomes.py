@@ -65,7 +65,7 @@ def assessment_with_outcomes(service, *, interval=False, status=Status.SUBMITTED
         assessment=assessment,
         position=1,
         name="Health gained",
-        unit="QALY",
+        unit="one QALY",
         unit_value=Decimal("20000"),
         unit_value_low=Decimal("15000"),
         unit_value_high=Decimal("30000"),
@@ -81,7 +81,7 @@ def assessment_with_outcomes(service, *, interval=False, status=Status.SUBMITTED
         assessment=assessment,
         position=2,
         name="Officer hours freed",
-        unit="hour",
+        unit="one hour",
         unit_value=Decimal("30"),
         unit_value_low=Decimal("30"),
         unit_value_high=Decimal("30"),
@@ -152,7 +152,7 @@ def test_the_price_year_conversion_is_shown_when_the_years_differ(client, owner,
     assert health.conversion
     client.force_login(owner)
     text = words(page_text(client, assessment))
-    assert f"Published as £20,000 per QALY in 2019 prices. {health.conversion}" in text
+    assert f"Published as £20,000 for one QALY in 2019 prices. {health.conversion}" in text
 
 
 def test_the_options_table_adds_the_value_of_outcomes_to_net_benefit(client, owner, service):
