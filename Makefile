@@ -50,8 +50,9 @@ serve: install
 	$(PY) manage.py seed_demo --site http://127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Two workers or more (pytest-xdist): one per core.
 test: install-test chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 lint: install-test
 	$(VENV)/bin/ruff check .
