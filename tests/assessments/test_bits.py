@@ -68,6 +68,7 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.mark.migration_round_trip
 def test_the_migration_works_the_bits_out_for_stored_rows(transactional_db, service):
     assessment = factories.AssessmentFactory(
         **factories.complete_answers(special_assets=["local_knowledge"], burden_on_vulnerable=True),

@@ -337,6 +337,7 @@ def latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
+@pytest.mark.migration_round_trip
 def test_what_stood_before_the_history_is_the_starting_point(before_history, client, owner):
     apps = before_history
     Service = apps.get_model("services", "Service")

@@ -22,6 +22,9 @@ NEW_ANSWERS = ("options", "same_population", "clients_per_year", "outcomes", "pr
 TENTH, CENT = Decimal("0.1"), Decimal("0.01")
 
 
+pytestmark = pytest.mark.migration_round_trip
+
+
 @pytest.fixture
 def old_shape(transactional_db):
     """The database as it was before the decision model; put back to the latest after."""

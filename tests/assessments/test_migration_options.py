@@ -10,6 +10,9 @@ BEFORE = [("assessments", "0005_assessment_updated_index")]
 AFTER = [("assessments", "0008_remove_option_columns")]
 
 
+pytestmark = pytest.mark.migration_round_trip
+
+
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()

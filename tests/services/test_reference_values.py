@@ -330,6 +330,7 @@ def test_price_indexes_are_listed_by_currency_and_year(client, db):
 BEFORE_LOAD = [("services", "0010_reference_values_and_case_effects")]
 
 
+@pytest.mark.migration_round_trip
 def test_the_load_unapplies_leaving_a_curators_work_and_applies_again(transactional_db):
     # A transactional test before this one may have emptied the tables: load afresh.
     if not CaseExample.objects.filter(slug="expert-patients-programme").exists():
