@@ -52,7 +52,7 @@ serve: install
 
 # Two workers or more (pytest-xdist): one per core.
 test: install-test chromium
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto --dist worksteal
 
 lint: install-test
 	$(VENV)/bin/ruff check .
