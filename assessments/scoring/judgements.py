@@ -54,20 +54,6 @@ def _yearly(expected: dict, values: dict[str, float]) -> np.ndarray:
     return yearly
 
 
-def expected_net_benefit(
-    expected: dict,
-    wtp: float,
-    hourly_rate: float,
-    discount_rate: float,
-    prices: list[float] | tuple = (),
-) -> np.ndarray:
-    """Each option's expected net benefit at these value judgements (see module docs)."""
-    years = expected["agency"].shape[1] - 1
-    values = {"willingness_to_pay": wtp, "hourly_rate": hourly_rate}
-    values.update({f"outcome:{k}": price for k, price in enumerate(prices)})
-    return _yearly(expected, values) @ _discount(years, discount_rate)
-
-
 def judgement_names(inputs: AssessmentInputs) -> list[str]:
     """The value judgements of this assessment: VALUE_JUDGEMENTS, then each outcome's
     price ("outcome:0", ...)."""

@@ -47,6 +47,15 @@ SIMILARITY_FIELDS = (
 SEARCHED_FIELDS = ("title", "summary", "work", "lessons", "country")
 
 
+def stamp_publication(curated) -> None:
+    """`published_at` says when a curated item (a case, a reference value) went public, so
+    it follows the status: set on publishing, cleared on going back to draft or review."""
+    if curated.is_published and curated.published_at is None:
+        curated.published_at = timezone.now()
+    elif not curated.is_published:
+        curated.published_at = None
+
+
 class CaseExampleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=CaseStatus.PUBLISHED)
@@ -219,11 +228,7 @@ class CaseExample(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # published_at says when the case went public, so it follows the status.
-        if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
-        elif not self.is_published:
-            self.published_at = None
+        stamp_publication(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -14,11 +14,11 @@ from uuid import uuid4
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from coprod_site.text import text_up_to
 from services.models.agencies import currency_code
+from services.models.cases import stamp_publication
 from services.models.choices import CaseStatus
 
 # The largest price a unit may have: a statistical life is a few million; room to spare.
@@ -123,10 +123,7 @@ class ReferenceValue(models.Model):
         return f"{self.name} ({self.currency} {self.value:,.0f}, {self.price_year} prices)"
 
     def save(self, *args, **kwargs):
-        if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
-        elif not self.is_published:
-            self.published_at = None
+        stamp_publication(self)
         super().save(*args, **kwargs)
 
     @property
