@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from assessments import scoring
 from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bits_of
-from assessments.scoring import MOTIVATORS, RATING_FIELDS, OptionInputs
+from assessments.scoring import MOTIVATORS, RATING_FIELDS, OptionInputs, incidence
 from assessments.scoring.rounding import round_half_up
 from services.models import EffectSpread
 
@@ -198,7 +198,30 @@ def store_results(assessment, options, result: scoring.AssessmentResult) -> None
     assessment.result_special_asset_bits = bits_of(assessment.special_assets, SPECIAL_ASSET_BITS)
     for option, option_result in zip(options, result.options, strict=True):
         store_option_result(option, option_result)
+    _store_incidence(assessment, options, result)
     _store_uncertainty(assessment, options, result)
+
+
+def _store_incidence(assessment, options, result: scoring.AssessmentResult) -> None:
+    """Each option against the comparator: who gains and who pays (`scoring.incidence`)."""
+    rows = {}
+    if result.appraised:
+        inputs = scoring.AssessmentInputs(
+            private_value_strength=assessment.private_value_strength,
+            public_value_strength=assessment.public_value_strength,
+        )
+        rows = {
+            row.option_index: row
+            for row in incidence.incidences(inputs, result.options, result.value_type)
+        }
+    for index, option in enumerate(options):
+        row = rows.get(index)
+        option.result_agency_change = _decimal(row and row.agency)
+        option.result_time_change = _decimal(row and row.time)
+        option.result_money_change = _decimal(row and row.money)
+        option.result_hours_change = _decimal(row and row.hours_a_year)
+        option.result_gains_change = _decimal(row and row.gains)
+        option.result_public_gain = _decimal(row and row.public)
 
 
 def _store_uncertainty(assessment, options, result: scoring.AssessmentResult) -> None:
@@ -211,7 +234,12 @@ def _store_uncertainty(assessment, options, result: scoring.AssessmentResult) ->
         option.result_probability_best = _decimal(probabilities[index] if probabilities else None)
         option.result_mean_net_benefit = _decimal(means[index] if means else None)
         option.result_expected_loss = _decimal(losses[index] if losses else None)
+        option.result_agency_mean_net_benefit = _decimal(
+            uncertainty.agency_mean_net_benefit[index] if means else None
+        )
     best = result.best_option
+    agency_best = uncertainty.agency_best_option if uncertainty else None
+    assessment.result_agency_best = None if agency_best is None else options[agency_best]
     assessment.result_probability_best = _decimal(
         probabilities[best] if probabilities and best is not None else None
     )

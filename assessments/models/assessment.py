@@ -262,6 +262,7 @@ class Assessment(models.Model):
         max_length=10, blank=True, choices=ValueType.choices, editable=False
     )
     result_best = result_option("best option at the willingness to pay")
+    result_agency_best = result_option("best option at the agency's own cost")
     result_sensitivity = models.CharField(
         max_length=10, blank=True, choices=Sensitivity.choices, editable=False
     )
@@ -417,6 +418,7 @@ class Assessment(models.Model):
         "result_classification",
         "result_value_type",
         "result_best",
+        "result_agency_best",
         "result_sensitivity",
         "result_quadrant",
         "result_plane_option",

@@ -162,6 +162,25 @@ class Option(models.Model):
     )
     result_mean_net_benefit = result_money("expected net benefit (mean over the draws)")
     result_expected_loss = result_money("expected loss against the best choice of each draw")
+    # The agency's own perspective: its spending only, the co-producers' part left out.
+    result_agency_mean_net_benefit = result_money(
+        "expected net benefit at the agency's own cost (mean over the draws)"
+    )
+    # Who gains and who pays against the comparator (`scoring.incidence`): the option's
+    # figure less the comparator's, in present values; empty for the comparator itself.
+    result_agency_change = result_money("change in the agency's spending")
+    result_time_change = result_money("change in the value of co-producers' time")
+    result_money_change = result_money("change in co-producers' own money")
+    result_hours_change = models.DecimalField(
+        "change in co-producers' hours a year",
+        max_digits=14,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    result_gains_change = result_money("change in the value of quality and outcomes")
+    result_public_gain = result_money("the public's part of that change")
     result_on_frontier = models.BooleanField(default=False, editable=False)
     result_dominance = models.CharField(
         max_length=10, blank=True, editable=False, choices=[(d.value, d.name) for d in Dominance]
@@ -191,6 +210,13 @@ class Option(models.Model):
         "result_hours_a_year",
         "result_mean_net_benefit",
         "result_expected_loss",
+        "result_agency_mean_net_benefit",
+        "result_agency_change",
+        "result_time_change",
+        "result_money_change",
+        "result_hours_change",
+        "result_gains_change",
+        "result_public_gain",
         "result_on_frontier",
         "result_dominance",
         "result_best_from_wtp",

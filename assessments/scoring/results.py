@@ -219,6 +219,20 @@ class Uncertainty:
     partial: tuple[PartialValue, ...] = ()
     break_even: tuple[BreakEven, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
+    # The same from the agency's own perspective (its spending only, the co-producers'
+    # time and money left out): each option's mean net benefit, and the option with the
+    # highest (ties go to the choice at full cost, then to the earlier option).
+    agency_mean_net_benefit: tuple[float, ...] = ()
+    agency_best_option: int | None = None
+
+    @property
+    def perspectives_differ(self) -> bool:
+        """The agency's own costs and full costs pick different options."""
+        return (
+            self.agency_best_option is not None
+            and self.best_option is not None
+            and self.agency_best_option != self.best_option
+        )
 
     @property
     def choice_differs(self) -> bool:

@@ -834,6 +834,12 @@ def simulate(
         key=lambda i: (-round_half_up(float(means[i]), 2), i != single_estimate_best, i),
     )
     best, runner_up = order[0], order[1]
+    # From the agency's own perspective the co-producers' time and money are left out.
+    agency_view = (net_benefit + hourly_rate * parts.hours + parts.money).mean(axis=1)
+    agency_best = min(
+        range(len(agency_view)),
+        key=lambda i: (-round_half_up(float(agency_view[i]), 2), i != best, i),
+    )
     leader = _leaders(net_benefit)
     probabilities = np.bincount(leader, minlength=len(means)) / DRAWS
     errors = np.sqrt(probabilities * (1 - probabilities) / DRAWS)
@@ -874,6 +880,8 @@ def simulate(
         ),
         tornado=_tornado(inputs, layout, uplifts, best, runner_up),
         mean_net_benefit=tuple(round_half_up(mean, 2) for mean in means.tolist()),
+        agency_mean_net_benefit=tuple(round_half_up(mean, 2) for mean in agency_view.tolist()),
+        agency_best_option=agency_best,
         break_even=judgements.break_even(inputs, expected, best),
         scenarios=judgements.scenarios(inputs, expected, judgement_ranges(inputs)),
     )

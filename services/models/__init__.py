@@ -30,6 +30,7 @@ from services.models.choices import (
     Level,
     Motivator,
     Necessity,
+    Perspective,
     SpecialAsset,
     ValueType,
 )
@@ -38,6 +39,7 @@ from services.models.tokens import AccessToken, AccessTokenUse, Lifetime
 
 __all__ = [
     "AccessToken",
+    "Perspective",
     "AccessTokenUse",
     "Agency",
     "AgencyQuerySet",

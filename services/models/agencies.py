@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from coprod_site.text import WRITTEN_ANSWER_MAX, length_limit, text_up_to
+from services.models.choices import Perspective
 
 
 class GovernmentLevel(models.TextChoices):
@@ -213,6 +214,13 @@ class Agency(models.Model):
     default_willingness_to_pay_high = _judgement_money(
         "value of a quality point: high", max_digits=12, limit=WILLINGNESS_TO_PAY_LIMIT
     )
+    headline_perspective = models.CharField(
+        "whose costs reports lead with",
+        max_length=10,
+        choices=Perspective.choices,
+        default=Perspective.FULL,
+        help_text="Every report shows the choice both ways; this is the one it leads with.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AgencyQuerySet.as_manager()
@@ -222,6 +230,10 @@ class Agency(models.Model):
         ordering = ["name"]
         verbose_name_plural = "agencies"
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(headline_perspective__in=Perspective.values),
+                name="services_agency_headline_perspective_known",
+            ),
             models.CheckConstraint(
                 condition=models.Q(default_hourly_value__gte=0),
                 name="services_agency_hourly_value_not_negative",

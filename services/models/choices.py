@@ -92,3 +92,11 @@ class CaseStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "in_review", "In review"
     PUBLISHED = "published", "Published"
+
+
+class Perspective(models.TextChoices):
+    """Whose costs a report's headline weighs. Both are always shown; the agency chooses
+    which its reports lead with."""
+
+    FULL = "full", "Everyone's costs: the agency's spending and co-producers' time and money"
+    AGENCY = "agency", "The agency's own spending only"
