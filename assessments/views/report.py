@@ -20,6 +20,7 @@ from assessments.models import MOTIVATORS, Assessment
 from assessments.scoring.appraisal import cost_band, effect, quality_band
 from assessments.scoring.rounding import round_half_up
 from assessments.sections import comparator_words, option_problems, options_title
+from assessments.views.incidence import incidence_context
 from assessments.views.uncertainty import effect_number, uncertainty_context
 from coprod_site.changes import render_kept
 from services.context_processors import header_agencies
@@ -465,6 +466,7 @@ def _report(request, assessment) -> dict:
         # A draft has none: revisions are started from submitted or archived assessments.
         "revisions": [] if assessment.is_editable else assessment.revisions_started(),
         **uncertainty_context(assessment, result),
+        **incidence_context(assessment, result),
     }
     return {
         "content": render_to_string("assessments/includes/_report_page.html", context, request),
