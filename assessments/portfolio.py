@@ -9,9 +9,15 @@ multiplied by its options.
 Units: money is in each agency's currency, present value over each assessment's own
 period; the dashboard shows one currency when every agency uses it, and says so when
 they differ. Hours are co-producers' hours a year at full take-up.
+
+Who gains and who pays (`scoring.incidence`) is stored on each option against the
+comparator, so the portfolio's incidence is the sum of the plane option's: what the
+agencies spend (negative: they save), the co-producers' hours, the value of their time
+and their own money, and the money shifted onto them.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import (
     Avg,
@@ -27,8 +33,9 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Cast, Coalesce, Floor
+from django.db.models.functions import Cast, Coalesce, Floor, Greatest, Least, RowNumber
 from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, IsNull
 
 from assessments.choices import Quadrant, Sensitivity, Status
@@ -41,6 +48,7 @@ from services.models import SpecialAsset
 PLANE_POINTS_MAX = 300
 PLANE_CELLS = 12  # cells a side when binned
 WATCH_LIST_MAX = 20
+COST_SHIFTED_MAX = 10  # the assessments shifting the most money, on the watch list
 
 P, C, B = "result_plane_option", "result_plane_comparator", "result_best"
 
@@ -72,6 +80,25 @@ def outcome_value_change():
     )
 
 
+def _cost_shifting_flag():
+    """The assessment carries the risk flag "cost shifted, not saved"."""
+    return bit_set("result_risk_flag_bits", RISK_FLAG_BITS["cost_shifting"])
+
+
+def cost_shifted():
+    """Money the agency saves on the co-produced option that the co-producers make up in
+    time and money (`Incidence.cost_shifted`): the smaller of the agency's saving and what
+    they give more, or nothing when the agency does not save or they give no more. Nothing
+    too where no incidence is stored (no comparator)."""
+    nothing = Value(Decimal(0), output_field=DecimalField(max_digits=24, decimal_places=2))
+    saved = _money(nothing - Coalesce(F(f"{P}__result_agency_change"), nothing))
+    given = _money(
+        Coalesce(F(f"{P}__result_time_change"), nothing)
+        + Coalesce(F(f"{P}__result_money_change"), nothing)
+    )
+    return _money(Greatest(nothing, Least(saved, given)))
+
+
 def outcome_sums(where: Q | None = None) -> dict:
     """The money, time and quality sums the headline and the comparisons share, each
     counting only the rows `where` holds (all rows without it)."""
@@ -101,6 +128,16 @@ def outcome_sums(where: Q | None = None) -> dict:
         ),
         "robust": Count("pk", filter=only(Q(result_sensitivity=Sensitivity.ROBUST))),
         "fragile": Count("pk", filter=only(Q(result_sensitivity=Sensitivity.FRAGILE))),
+        # Who pays: the co-produced option against the comparator (`scoring.incidence`).
+        "incidence_assessed": Count(
+            "pk", filter=only(Q(**{f"{P}__result_agency_change__isnull": False}))
+        ),
+        "agency_change": Sum(f"{P}__result_agency_change", filter=only()),
+        "hours_change": Sum(f"{P}__result_hours_change", filter=only()),
+        "time_change": Sum(f"{P}__result_time_change", filter=only()),
+        "money_change": Sum(f"{P}__result_money_change", filter=only()),
+        "cost_shifted": Sum(cost_shifted(), filter=only()),
+        "cost_shifted_count": Count("pk", filter=only(Q(_cost_shifting_flag()))),
     }
 
 
@@ -122,6 +159,13 @@ class Outcomes:
     client_years: object
     robust: int
     fragile: int
+    incidence_assessed: int  # with the co-produced option set against the comparator
+    agency_change: object  # negative: the agencies save
+    hours_change: object
+    time_change: object
+    money_change: object
+    cost_shifted: object
+    cost_shifted_count: int  # flagged "cost shifted, not saved"
 
     @classmethod
     def from_row(cls, row: dict) -> "Outcomes":
@@ -131,6 +175,24 @@ class Outcomes:
     def co_produced_share(self) -> float | None:
         """Of the assessments with a decided best option, the share where it is co-produced."""
         return self.co_produced_best / self.decided if self.decided else None
+
+    # The sizes of the changes, for words that carry the sign ("saves £9,100,000", "costs
+    # £2,100,000 more"): a saving is never shown as a negative figure.
+    @property
+    def agency_change_size(self):
+        return None if self.agency_change is None else abs(self.agency_change)
+
+    @property
+    def hours_change_size(self):
+        return None if self.hours_change is None else abs(self.hours_change)
+
+    @property
+    def time_change_size(self):
+        return None if self.time_change is None else abs(self.time_change)
+
+    @property
+    def money_change_size(self):
+        return None if self.money_change is None else abs(self.money_change)
 
     @property
     def quality_gained(self) -> float | None:
@@ -291,14 +353,48 @@ def comparisons(submitted) -> dict[str, list]:
     }
 
 
-def watch_list(submitted) -> tuple[list, list]:
+def watch_list(submitted) -> tuple[list, list, list]:
     """Submitted assessments to look at: the fragile choices, and those with risks
-    flagged; each list the most recent first, at most WATCH_LIST_MAX long. Two queries."""
+    flagged, each list the most recent first and at most WATCH_LIST_MAX long; and those
+    flagged "cost shifted, not saved", the most money shifted first (`cost_shifted`, in
+    their agency's `currency`), at most COST_SHIFTED_MAX. Two queries.
+
+    Cost shifting is a risk flag, so the last two lists come from one query over the
+    flagged: each row is numbered in both orders (cost shifting first in the second), and
+    kept where either number is within its list's length.
+    """
     columns = ("code", "title", "result_risk_flags", "result_probability_best", "updated_at")
     newest = ("-updated_at", "-pk")
     fragile = submitted.filter(result_sensitivity=Sensitivity.FRAGILE)
-    flagged = submitted.filter(result_risk_flag_count__gt=0)
+    shifting = Case(When(_cost_shifting_flag(), then=Value(1)), default=Value(0))
+    flagged = list(
+        submitted.filter(result_risk_flag_count__gt=0)
+        .annotate(
+            cost_shifting=shifting,
+            money_shifted=cost_shifted(),
+            currency=F("service__agency__currency"),
+        )
+        .annotate(
+            newest_rank=Window(RowNumber(), order_by=[F("updated_at").desc(), F("pk").desc()]),
+            shifted_rank=Window(
+                RowNumber(),
+                order_by=[
+                    F("cost_shifting").desc(),
+                    F("money_shifted").desc(),
+                    F("updated_at").desc(),
+                    F("pk").desc(),
+                ],
+            ),
+        )
+        .filter(Q(newest_rank__lte=WATCH_LIST_MAX) | Q(shifted_rank__lte=COST_SHIFTED_MAX))
+        .only(*columns)
+        .order_by(*newest)
+    )
     return (
         list(fragile.only(*columns).order_by(*newest)[:WATCH_LIST_MAX]),
-        list(flagged.only(*columns).order_by(*newest)[:WATCH_LIST_MAX]),
+        [a for a in flagged if a.newest_rank <= WATCH_LIST_MAX],
+        sorted(
+            (a for a in flagged if a.cost_shifting and a.shifted_rank <= COST_SHIFTED_MAX),
+            key=lambda a: a.shifted_rank,
+        ),
     )

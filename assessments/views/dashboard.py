@@ -39,7 +39,8 @@ MOTIVATOR_WORDS = {
 def _portfolio(request):
     """The filter form and every figure it selects: seven queries, whatever the number of
     assessments (agencies, services for the filter, counts and profile, plane,
-    comparisons, and the two watch lists)."""
+    comparisons with who pays, and the two watch lists: the fragile choices, and the
+    flagged with those that shift cost onto co-producers)."""
     user = request.user
     # 1 query: the user's agencies with their service counts, clients served and my role;
     # the page header reuses it (`_dashboard`).
@@ -226,6 +227,10 @@ def _dashboard(request) -> dict:
         "profile": profile,
         "sector_names": sector_names,
         "overall": tables["all"][0][1] if tables["all"] else None,
+        # Who pays, only where some co-produced option is set against its comparator.
+        "incidence_assessed": any(
+            outcomes.incidence_assessed for _, outcomes, _ in tables["currency"]
+        ),
         # The headline's value of outcomes, only where some assessment puts a value on one.
         "outcomes_valued": any(
             outcomes.outcome_value_change for _, outcomes, _ in tables["currency"]
@@ -272,6 +277,11 @@ def _dashboard(request) -> dict:
 
 
 def _outcome_row(name, outcomes, currencies):
+    def money(value):
+        # Money in two currencies is never added up: a row holding several leaves its money
+        # out, as the page's tables do ("Several currencies").
+        return None if len(currencies) > 1 else value
+
     return [
         name,
         ";".join(currencies),
@@ -279,16 +289,22 @@ def _outcome_row(name, outcomes, currencies):
         outcomes.decided,
         outcomes.co_produced_best,
         None if outcomes.co_produced_share is None else round(outcomes.co_produced_share, 4),
-        outcomes.net_benefit,
-        outcomes.net_benefit_change,
-        outcomes.agency_spending,
-        outcomes.spending_change,
+        money(outcomes.net_benefit),
+        money(outcomes.net_benefit_change),
+        money(outcomes.agency_spending),
+        money(outcomes.spending_change),
         outcomes.hours,
-        outcomes.time_value,
-        outcomes.outcome_value_change,
+        money(outcomes.time_value),
+        money(outcomes.outcome_value_change),
         None if outcomes.quality_gained is None else round(outcomes.quality_gained, 2),
         outcomes.robust,
         outcomes.fragile,
+        outcomes.incidence_assessed,
+        outcomes.hours_change,
+        money(outcomes.time_change),
+        money(outcomes.money_change),
+        money(outcomes.cost_shifted),
+        outcomes.cost_shifted_count,
     ]
 
 
@@ -308,6 +324,14 @@ OUTCOME_HEADER = [
     "quality_points_gained_per_client_year",
     "robust",
     "fragile",
+    # Who pays: each co-produced option against its comparator (`scoring.incidence`); the
+    # agency's part is agency_spending_change_against_comparators_pv above.
+    "assessments_with_incidence",
+    "co_producer_hours_a_year_change",
+    "co_producer_time_value_change_pv",
+    "co_producer_money_change_pv",
+    "money_shifted_onto_co_producers_pv",
+    "flagged_cost_shifted",
 ]
 
 

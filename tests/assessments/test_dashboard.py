@@ -176,8 +176,9 @@ def test_the_profile_and_the_watch_list(client, owner, portfolio):
     motivators = dict(context["profile"]["motivators"])
     assert motivators["Duty, or doing right"] == 4  # normative 4 in both
     assert {t: n for t, n, _ in context["profile"]["flags"]}["Unfair burden"] == 1
-    fragile, flagged = context["watch"]
+    fragile, flagged, cost_shifted = context["watch"]
     assert [a.title for a in flagged] == ["Reading, bigger"] and fragile == []
+    assert cost_shifted == []  # the agency saves, and so does everyone: nothing shifted
 
 
 def test_drafts_to_finish_are_only_the_users_own(client, owner, portfolio):
@@ -251,7 +252,8 @@ def test_the_query_count_is_the_same_for_10_and_1000_assessments(
     assert Assessment.objects.count() == 1000
     # session, user, the kept page and the data's generation (one cache read); then, as
     # the data has changed, agencies (also the header's), the counts and profile, the
-    # plane, the comparisons, the two watch lists, the user's drafts, services for the
+    # plane, the comparisons (with who pays), the two watch lists (the fragile; the
+    # flagged, with those shifting cost onto co-producers), the user's drafts, services for the
     # filter; keeping the page (the cache's size, a savepoint, its row, writing it,
     # releasing the savepoint).
     worked_out, response = count_queries()
