@@ -11,11 +11,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from assessments.views.export import ASSESSMENTS_EXPORT, OPTIONS_EXPORT
+from assessments.views.export_budget import BUDGET_EXPORT
 from coprod_site.columns import Export
 from services.case_views import CASES_EXPORT
 from services.views import SERVICES_EXPORT
 
-EXPORTS: tuple[Export, ...] = (ASSESSMENTS_EXPORT, OPTIONS_EXPORT, SERVICES_EXPORT, CASES_EXPORT)
+EXPORTS: tuple[Export, ...] = (
+    ASSESSMENTS_EXPORT,
+    OPTIONS_EXPORT,
+    BUDGET_EXPORT,
+    SERVICES_EXPORT,
+    CASES_EXPORT,
+)
 
 # How every file is written: see coprod_site/csv_export.py.
 DIALECT = {

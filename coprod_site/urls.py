@@ -6,6 +6,7 @@ from assessments.survey.views import answer as survey_answer
 from assessments.survey.views import thanks as survey_thanks
 from assessments.views.dashboard import dashboard, dashboard_table_csv
 from assessments.views.export import export_assessments_csv, export_options_csv
+from assessments.views.export_budget import export_budget_csv
 from coprod_site.data_dictionary import data_dictionary, datapackage_json
 from coprod_site.views import healthz, help_page
 from services.case_views import export_cases_csv
@@ -30,6 +31,7 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("export/assessments.csv", export_assessments_csv, name="export-assessments"),
     path("export/options.csv", export_options_csv, name="export-options"),
+    path("export/budget.csv", export_budget_csv, name="export-budget"),
     path("dashboard/<slug:table>.csv", dashboard_table_csv, name="dashboard-table"),
     # The co-producers' survey: public, no sign-in; the token is its only key.
     path("s/<slug:token>/", survey_answer, name="survey-answer"),

@@ -104,7 +104,7 @@ def test_the_datapackage_is_a_tabular_data_package(client, owner):
     assert re.fullmatch(r"[a-z0-9._-]+", package["name"])
     assert package["homepage"] == "http://testserver/export/"
     names = [resource["name"] for resource in package["resources"]]
-    assert names == ["assessments", "options", "services", "cases"]
+    assert names == ["assessments", "options", "budget", "services", "cases"]
     for resource in package["resources"]:
         assert resource["profile"] == "tabular-data-resource"
         assert re.fullmatch(r"[a-z0-9._/-]+", resource["name"])
@@ -138,6 +138,24 @@ def test_the_datapackages_fields_match_the_files_and_every_cell_fits_its_type(
                 cell = row[field["name"]]
                 if cell != "":  # missingValues: [""]
                     assert fits(cell, field), (export.name, field["name"], cell)
+
+
+def test_each_files_primary_key_names_one_row(client, owner, everything):
+    client.force_login(owner)
+    for export in EXPORTS:
+        _, rows = fetch(client, export)
+        keys = [tuple(row[name] for name in export.primary_key) for row in rows]
+        assert len(set(keys)) == len(keys), export.name
+
+
+def test_the_budget_is_described_with_the_other_exports(client, owner):
+    client.force_login(owner)
+    html = client.get(DICTIONARY).content.decode()
+    section = html.split('<section aria-labelledby="budget"', 1)[1].split("</section>")[0]
+    assert "Address: <code>/export/budget.csv</code>" in section
+    assert "<code>assessment</code>" in section  # the same filters as the options file
+    row = section.split("<code>cash_with_allowance</code>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>number</td>" in row and "optimism allowance" in row
 
 
 def fits(cell: str, field: dict) -> bool:

@@ -229,6 +229,7 @@ ROUTES: dict[str, Route] = {
     "assessments:history":  Route(READ,      LOGIN,    404,     200,    200, args=submitted_code),
     "export-assessments":   Route(READ,      LOGIN,    404,     200,    200, data=one_assessment),
     "export-options":       Route(READ,      LOGIN,    404,     200,    200, data=one_assessment),
+    "export-budget":        Route(READ,      LOGIN,    404,     200,    200, data=one_assessment),
     # The dashboard's tables: each user gets their own agencies' figures.
     "dashboard-table":      Route(READ,      LOGIN,    200,     200,    200, args=plane_table),
     "assessments:compare":  Route(READ,      LOGIN,    404,     200,    200, data=two_assessments),

@@ -1,7 +1,8 @@
-"""The assessments and options CSVs: the list page's filters, or one assessment."""
+"""The assessments and options CSVs: the list page's filters, or one assessment. The budget
+CSV, one row per option per year, is in export_budget."""
 
 from django.db import NotSupportedError
-from django.db.models import CharField, F, Func
+from django.db.models import Case, CharField, F, Func, Q, Value, When
 from django.db.models.functions import TruncDate
 
 from assessments.access import assessments_for, get_assessment_for_user
@@ -21,6 +22,7 @@ from assessments.filters import AssessmentFilterForm, filtered_assessments
 from assessments.models import MOTIVATORS, RATINGS, Option, OutcomeMeasure
 from assessments.scoring import RISK_FLAG_TEXT
 from coprod_site.columns import (
+    BOOLEAN,
     CLIENT_YEARS,
     CLIENTS_A_YEAR,
     DATE,
@@ -100,6 +102,60 @@ class OutcomeNames(Func):
             "AS measure WHERE measure.assessment_id = %(expressions)s)"
         )
         return super().as_sql(compiler, connection, template=template, **extra)
+
+
+def perspectives_agree() -> Case:
+    """Whether the best option at full cost is the best at the agency's own cost: "true" or
+    "false", NULL while either is unknown."""
+    return Case(
+        When(Q(result_best__isnull=True) | Q(result_agency_best__isnull=True), then=None),
+        When(result_agency_best=F("result_best"), then=Value("true")),
+        default=Value("false"),
+        output_field=CharField(),
+    )
+
+
+def best_at_agency_cost() -> Case:
+    """Whether the option is its assessment's best at the agency's own cost: "true" or
+    "false", NULL while the assessment has none."""
+    return Case(
+        When(assessment__result_agency_best__isnull=True, then=None),
+        When(assessment__result_agency_best=F("pk"), then=Value("true")),
+        default=Value("false"),
+        output_field=CharField(),
+    )
+
+
+class MoneyDifference(Func):
+    """The first money column less the others, to the cent, as text; NULL if any is NULL.
+
+    PostgreSQL's numeric subtracts exactly. SQLite holds money as floating point, and
+    Django's converter would keep the sum's stray digits (1222.26000000000), so there the
+    columns are subtracted in whole cents and printed with two places, as COPY prints a
+    numeric of scale 2."""
+
+    output_field = CharField()
+
+    def __init__(self, first: str, *others: str):
+        super().__init__(*(F(name) for name in (first, *others)))
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError(f"MoneyDifference is not written for {connection.vendor}.")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "CAST((%(expressions)s) AS text)"
+        return super().as_sql(compiler, connection, template=template, arg_joiner=" - ", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        terms, params = [], []
+        for expression in self.get_source_expressions():
+            sql, term_params = compiler.compile(expression)
+            terms.append(f"CAST(ROUND({sql} * 100) AS INTEGER)")
+            params.extend(term_params)
+        cents = "(" + " - ".join(terms) + ")"
+        # printf would write NULL as 0.00. The cents appear twice, and so do their params.
+        sql = f"CASE WHEN {cents} IS NULL THEN NULL ELSE printf('%%.2f', {cents} / 100.0) END"
+        return sql, [*params, *params]
 
 
 # Every cell is computed by the database, so PostgreSQL can COPY the query as it stands.
@@ -235,6 +291,21 @@ COLUMNS = [
         "result_best__name",
         "The option with the highest mean net benefit over the uncertainty draws; empty while "
         "no value is put on quality.",
+    ),
+    text_column(
+        "best_option_at_agency_cost",
+        "result_agency_best__name",
+        "The option with the highest mean net benefit over the uncertainty draws when only the "
+        "agency's own spending is counted as a cost (co-producers' time and money left out); "
+        "empty while no value is put on quality.",
+    ),
+    Column(
+        "perspectives_agree",
+        perspectives_agree(),
+        BOOLEAN,
+        "Whether best_option and best_option_at_agency_cost are the same option: false means "
+        "the choice at full cost leans on what co-producers give, and the report says so "
+        "first; empty while either is empty.",
     ),
     text_column(
         "best_option_on_single_estimates",
@@ -394,6 +465,110 @@ COLUMNS = [
         "The risk flags raised, as codes separated by semicolons, from: "
         + ", ".join(RISK_FLAG_TEXT)
         + ". The report words each one.",
+    ),
+]
+
+# Who gains and who pays (`scoring.incidence`): each option against the comparator.
+AGAINST_THE_COMPARATOR = (
+    "This option's figure less the comparator's, over the appraisal period; empty for the "
+    "comparator itself and while not every option is costed."
+)
+INCIDENCE_COLUMNS = [
+    Column(
+        "agency_cost_change_pv",
+        F("result_agency_change"),
+        NUMBER,
+        "What the agency spends on this option (agency_cost_pv) against the comparator: "
+        "below zero the agency saves. " + AGAINST_THE_COMPARATOR,
+        MONEY_PV,
+    ),
+    Column(
+        "co_producer_time_cost_change_pv",
+        F("result_time_change"),
+        NUMBER,
+        "The value of the time co-producers give (co_producer_time_cost_pv) against the "
+        "comparator: above zero they give more. " + AGAINST_THE_COMPARATOR,
+        MONEY_PV,
+    ),
+    Column(
+        "co_producer_money_cost_change_pv",
+        F("result_money_change"),
+        NUMBER,
+        "Co-producers' own money (co_producer_money_cost_pv) against the comparator: above "
+        "zero they spend more. " + AGAINST_THE_COMPARATOR,
+        MONEY_PV,
+    ),
+    Column(
+        "co_producer_hours_a_year_change",
+        F("result_hours_change"),
+        NUMBER,
+        "The hours co-producers give each year at full take-up (co_producer_hours_a_year) "
+        "against the comparator: above zero they give more. This option's figure less the "
+        "comparator's; empty for the comparator itself and while not every option is costed.",
+        HOURS_A_YEAR,
+    ),
+    Column(
+        "gains_change_pv",
+        F("result_gains_change"),
+        NUMBER,
+        "What the clients and the public gain against the comparator: the value of the change "
+        "in quality (at the willingness to pay) and in outcomes; above zero is a gain. Empty "
+        "also while no value is put on quality. " + AGAINST_THE_COMPARATOR,
+        MONEY_PV,
+    ),
+    Column(
+        "clients_gain_pv",
+        MoneyDifference("result_gains_change", "result_public_gain"),
+        NUMBER,
+        "The clients' part of gains_change_pv: all of it where the assessment's value is "
+        "private, none where it is public, in proportion to the strengths of private and "
+        "public value where it is both. Empty also where the assessment does not say whose "
+        "the value is. " + AGAINST_THE_COMPARATOR,
+        MONEY_PV,
+    ),
+    Column(
+        "public_gain_pv",
+        F("result_public_gain"),
+        NUMBER,
+        "The public's part of gains_change_pv (clients_gain_pv plus public_gain_pv is "
+        "gains_change_pv). Empty also where the assessment does not say whose the value "
+        "is. " + AGAINST_THE_COMPARATOR,
+        MONEY_PV,
+    ),
+    Column(
+        "net_benefit_change_pv",
+        MoneyDifference(
+            "result_gains_change",
+            "result_agency_change",
+            "result_time_change",
+            "result_money_change",
+        ),
+        NUMBER,
+        "Who gains less who pays: gains_change_pv less agency_cost_change_pv, "
+        "co_producer_time_cost_change_pv and co_producer_money_cost_change_pv. It is this "
+        "option's net_benefit less the comparator's, on the single estimates (the assessments "
+        "export's net_benefit_change is on the means over the uncertainty draws). Empty also "
+        "while no value is put on quality. " + AGAINST_THE_COMPARATOR,
+        MONEY_PV,
+    ),
+    Column(
+        "agency_view_mean_net_benefit",
+        F("result_agency_mean_net_benefit"),
+        NUMBER,
+        "The option's net benefit from the agency's own perspective, averaged over the "
+        "uncertainty draws: quality and outcomes valued as in mean_net_benefit, less the "
+        "agency's spending only (co-producers' time and money left out). Empty while no value "
+        "is put on quality.",
+        MONEY_PV,
+    ),
+    Column(
+        "best_at_agency_cost",
+        best_at_agency_cost(),
+        BOOLEAN,
+        "Whether this is the best option from the agency's own perspective: the one with the "
+        "highest agency_view_mean_net_benefit (the assessments export's "
+        "best_option_at_agency_cost). Where it differs from best, the choice at full cost "
+        "leans on what co-producers give. Empty while no value is put on quality.",
     ),
 ]
 
@@ -605,10 +780,11 @@ OPTION_COLUMNS = [
         "uncertainty draw; the best option's is the value of perfect information.",
         MONEY_PV,
     ),
+    *INCIDENCE_COLUMNS,
 ]
 
 
-def _assessments(request):
+def exported_assessments(request):
     """The list page's filtered assessments; with ?assessment=<code>, only that one (404 if
     the user may not read it)."""
     if code := request.GET.get("assessment"):
@@ -620,17 +796,21 @@ def _assessments(request):
 
 @export_view
 def export_assessments_csv(request):
-    return computed_csv_response("coprod-assessments", _assessments(request), COLUMNS)
+    return computed_csv_response("coprod-assessments", exported_assessments(request), COLUMNS)
+
+
+def exported_options(request):
+    """The options of the assessments the assessments export would write, in its order."""
+    assessments = exported_assessments(request).order_by()
+    return Option.objects.filter(assessment__in=assessments.values("pk")).order_by(
+        "-assessment__updated_at", "assessment__pk", "position"
+    )
 
 
 @export_view
 def export_options_csv(request):
     """One row per option of the assessments the assessments export would write."""
-    assessments = _assessments(request).order_by()
-    options = Option.objects.filter(assessment__in=assessments.values("pk")).order_by(
-        "-assessment__updated_at", "assessment__pk", "position"
-    )
-    return computed_csv_response("coprod-options", options, OPTION_COLUMNS)
+    return computed_csv_response("coprod-options", exported_options(request), OPTION_COLUMNS)
 
 
 FILTERS = [

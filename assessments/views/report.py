@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from assessments import scoring
@@ -467,6 +468,7 @@ def _report(request, assessment) -> dict:
         "revisions": [] if assessment.is_editable else assessment.revisions_started(),
         **uncertainty_context(assessment, result),
         **incidence_context(assessment, result),
+        "budget_url": reverse("export-budget"),
     }
     return {
         "content": render_to_string("assessments/includes/_report_page.html", context, request),

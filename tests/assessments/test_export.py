@@ -12,6 +12,7 @@ from assessments.access import assessments_for
 from assessments.choices import Status
 from assessments.models import Assessment, Option
 from assessments.views.export import COLUMNS, OPTION_COLUMNS
+from assessments.views.export_budget import BUDGET_COLUMNS
 from coprod_site.csv_export import computed_rows, copy_csv, python_csv
 from tests import factories
 from tests.assessments.test_report import THREE_YEARS, certain, skewed_options
@@ -172,6 +173,9 @@ def test_the_worked_example_exports_exactly(client, owner, service):
         "Optional: the agency could do the work another way,3,2,1,2,2,4,0,"
         # Not asked whether every option serves the same people: both cells empty.
         "500,20.0,,,10.00,3,3.50,2.00,Co-production,Private and public value,Parents at home,"
+        # Best at the agency's own cost too: 150,000 A - (5,000 + 20,000 A) x 1.1 against
+        # 100,000 A - 66,000 A, so the two perspectives agree.
+        "Parents at home,true,"
         # Best on the single estimates too (empty). On average over the tries, unrounded,
         # with A = 2.8016370 discounted years: 2 x 75 x 1,000 A less (5,000 + 20,000 A) x 1.1
         # less 1,000 hours x £10 x A x 1.1 = 117,000 A - 5,500 = 322,291.53.
@@ -398,6 +402,27 @@ DECISION_COLUMNS = {
     ),
     ("options", "mean_net_benefit"): ("number", MONEY_PV, "averaged over"),
     ("options", "expected_loss"): ("number", MONEY_PV, "lose on average"),
+    # Who gains and who pays: each option against the comparator, and the two perspectives.
+    ("assessments", "best_option_at_agency_cost"): ("text", "–", "agency&#x27;s own spending"),
+    ("assessments", "perspectives_agree"): ("true or false", "–", "empty while either"),
+    ("options", "agency_cost_change_pv"): ("number", MONEY_PV, "below zero the agency saves"),
+    ("options", "co_producer_time_cost_change_pv"): (
+        "number",
+        MONEY_PV,
+        "empty for the comparator",
+    ),
+    ("options", "co_producer_money_cost_change_pv"): ("number", MONEY_PV, "they spend more"),
+    ("options", "co_producer_hours_a_year_change"): ("number", "hours a year", "they give more"),
+    ("options", "gains_change_pv"): ("number", MONEY_PV, "the clients and the public gain"),
+    ("options", "clients_gain_pv"): ("number", MONEY_PV, "does not say whose the value is"),
+    ("options", "public_gain_pv"): ("number", MONEY_PV, "The public&#x27;s part"),
+    ("options", "net_benefit_change_pv"): ("number", MONEY_PV, "Who gains less who pays"),
+    ("options", "agency_view_mean_net_benefit"): ("number", MONEY_PV, "agency&#x27;s own"),
+    ("options", "best_at_agency_cost"): ("true or false", "–", "agency&#x27;s own perspective"),
+    ("budget", "year"): ("whole number", "years from the start", "the set-up cost"),
+    ("budget", "cash"): ("number", CURRENCY, "not discounted"),
+    ("budget", "cash_with_allowance"): ("number", CURRENCY, "agency_cost_pv"),
+    ("budget", "optimism_uplift_percent"): ("number", "per cent of the cash", "50% where"),
 }
 
 
@@ -417,3 +442,5 @@ def test_the_data_dictionary_explains_the_decision_models_columns(client, owner)
         assessments
     )
     assert {name for export, name in DECISION_COLUMNS if export == "options"} <= set(options)
+    budget = (c.name for c in BUDGET_COLUMNS)
+    assert {name for export, name in DECISION_COLUMNS if export == "budget"} <= set(budget)

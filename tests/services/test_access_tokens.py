@@ -15,7 +15,8 @@ from services.models import AccessToken, AccessTokenUse, Lifetime
 from services.models.tokens import token_hash
 from tests import factories
 
-EXPORTS = ["/export/assessments.csv", "/export/options.csv", "/export/services.csv",
+EXPORTS = ["/export/assessments.csv", "/export/options.csv", "/export/budget.csv",
+           "/export/services.csv",
            "/export/cases.csv"]  # fmt: skip
 
 
