@@ -164,12 +164,14 @@ def seed_people_and_services(password: str) -> dict[str, Agency]:
 
 @transaction.atomic
 def seed_reference_values() -> None:
-    """Add the shipped reference values, and the library's measured effects, that are not
-    there yet: the data migration's own loader (0011_load_reference_values), run on the
-    current models, so a database that lost them (a test's flush) gets them back and a
-    curator's edits survive."""
+    """Add the shipped reference values, the values of an hour of time, and the library's
+    measured effects, that are not there yet: the data migrations' own loaders
+    (0011_load_reference_values, 0013_load_time_values), run on the current models, so a
+    database that lost them (a test's flush) gets them back and a curator's edits survive."""
     loader = importlib.import_module("services.migrations.0011_load_reference_values")
     loader.load_reference_values(django_apps, None)
+    time_loader = importlib.import_module("services.migrations.0013_load_time_values")
+    time_loader.load_time_values(django_apps, None)
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@ from copy import deepcopy
 
 from crispy_forms.bootstrap import AppendedText, PrependedText
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
+from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row
 from django import forms
 
 from coprod_site.numbers import (
@@ -13,7 +13,15 @@ from coprod_site.numbers import (
     number_messages,
 )
 from coprod_site.text import WRITTEN_ANSWER_MAX, limit_hint, too_long
-from services.models import Agency, Motivator, Necessity, Sector, Service, ValueType
+from services.models import (
+    Agency,
+    Motivator,
+    Necessity,
+    Perspective,
+    Sector,
+    Service,
+    ValueType,
+)
 
 NOT_AN_OPTION = {"invalid_choice": "Choose one of the options in the list."}
 
@@ -245,6 +253,17 @@ JUDGEMENT_RANGE_FIELDS = tuple(
 )
 
 
+# Whose costs reports lead with, worded for the question the settings page asks.
+HEADLINE_CHOICES = [
+    (
+        Perspective.FULL,
+        "The best choice counting everyone's costs: the agency's spending and the time and "
+        "money co-producers give",
+    ),
+    (Perspective.AGENCY, "The best choice counting only the agency's own spending"),
+]
+
+
 class AgencySettingsForm(forms.ModelForm):
     """The figures a new assessment starts from: an agency's appraisal defaults.
 
@@ -260,11 +279,22 @@ class AgencySettingsForm(forms.ModelForm):
             "default_discount_rate",
             "default_willingness_to_pay",
             *JUDGEMENT_RANGE_FIELDS,
+            "headline_perspective",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         sign = currency_sign(self.instance.currency)
+        self.fields["headline_perspective"] = forms.ChoiceField(
+            label="Which choice should reports lead with?",
+            help_text="Every report shows both; this is the one it puts first.",
+            choices=HEADLINE_CHOICES,
+            widget=forms.RadioSelect,
+            # A form posted without the question (one loaded before it was asked, or a
+            # script) keeps the agency's choice: see clean_headline_perspective.
+            required=False,
+            error_messages=NOT_AN_OPTION,
+        )
         self.fields["default_hourly_value"] = AmountField(
             label="What is an hour of a co-producer's time worth?",
             help_text="We count people's time as a cost too, so a saving that only moves work "
@@ -355,7 +385,11 @@ class AgencySettingsForm(forms.ModelForm):
                 ),
                 css_class="mt-4",
             ),
+            Div("headline_perspective", css_class="mt-4"),
         )
+
+    def clean_headline_perspective(self) -> str:
+        return self.cleaned_data["headline_perspective"] or self.instance.headline_perspective
 
     def _add_judgement_ranges(self) -> None:
         """A low and a high box for each judgement, of the same kind as its central box."""

@@ -13,6 +13,14 @@ costs of crime (2018), the DfT TAG values of time, the 2021 DESNZ/BEIS carbon va
 the PSSRU unit costs of health and social care. The Home Office's earlier figure for a burglary
 (2000) is here, as a minister quoted it to the House of Commons.
 
+``TIME_VALUES`` holds published values of an hour of people's time, in the same shape, loaded
+by their own data migration (``0013_load_time_values``). They are official transport-appraisal
+values of travel time; costing the time people give to a service at them is our own step, and
+each note says so. Two conventions mark them, so the appraisal page can offer them without a
+field of their own: the unit is "one hour", and the name says "working time" or "non-working
+time" (``assessments.forms.appraisal`` reads both). The DfT's values are as the Government stated
+them to the House of Lords in 2008, not read in TAG itself.
+
 ``DEFLATORS`` is meant to hold GDP deflator indices by currency. No series could be read in full
 (2010 onwards) from stored copies of the primary releases, so it is left empty for now; callers
 should treat a missing currency as "no deflator available" and not convert prices.
@@ -312,6 +320,120 @@ REFERENCE_VALUES: list[dict] = [
         "url": "https://api.parliament.uk/historic-hansard/written_answers/2003/oct/22/burglary",
         "quote": "This study estimated that the average burglary in a dwelling costs society around £2,300 (including £830 in property stolen and damaged)",
         "note": "The average cost to society of one burglary of a home in England and Wales, including £830 of property stolen or damaged, in 1999/2000 prices (recorded here as 1999). The Home Office's second edition of The economic and social costs of crime (2018) replaces it once a curator has checked the figures in that edition's tables.",
+    },
+]
+
+ATAP_TIME = {
+    "currency": "AUD",
+    "price_year": 2013,
+    "country": "Australia",
+    "source_title": "Australian Transport Assessment and Planning (ATAP) Guidelines, PV2 Road "
+    "transport (parameter values), chapter '3. Travel Time'",
+    "publisher": "Transport and Infrastructure Council (ATAP Guidelines)",
+    "location": "Section 3.1.1 'Travel time values for light vehicle occupants' (the text puts "
+    "the values in Table 3.4, which was not seen)",
+    # The chapter shows no date; the ATAP name (and so this page) dates from the 4th edition,
+    # released in August 2016, the best-supported year.
+    "source_year": 2016,
+    "url": "https://atap.gov.au/node/2098",
+}
+ATAP_DATES = (
+    "These are values at 30 June 2013, the end of the 2012-13 financial year, recorded here "
+    "as 2013. The page shows no date of publication: 2016, when the ATAP Guidelines' 4th edition "
+    "gave them their name, is the earliest it can be."
+)
+OUR_STEP = (
+    "It is a value of travel time; using it for the time people give to a service is our own "
+    "step, not the publisher's."
+)
+DFT_TIME = {
+    "currency": "GBP",
+    "price_year": 2002,
+    "country": "United Kingdom",
+    "source_title": "Transport: journey times, a written answer giving the Department for "
+    "Transport's values (13 May 2008)",
+    "publisher": "UK Parliament, House of Lords",
+    "location": "answer to question HL3378",
+    "source_year": 2008,
+    "url": "https://hansard.parliament.uk/Lords/2008-05-13/debates/08051354000021/"
+    "TransportJourneyTimes",
+}
+DFT_OLD = (
+    "The answer gives average 2002 prices and values, in market prices; earnings and prices have "
+    "risen a good deal since, so it understates an hour today."
+)
+DFT_NON_WORK_QUOTE = (
+    "For non-work purposes it is recommended that a rate of £5.04 per hour for commuting and "
+    "£4.46 per hour for other journeys is applied in an appraisal."
+)
+
+TIME_VALUES: list[dict] = [
+    {
+        **ATAP_TIME,
+        "slug": "au-atap-non-working-time-2013",
+        "name": "An hour of non-working time: private travel in Australia (ATAP, June 2013)",
+        "unit": "one hour",
+        "value": Decimal("14.99"),
+        "low": Decimal("14.99"),
+        "high": Decimal("14.99"),
+        "quote": "private travel time was valued at 40% of seasonally adjusted full time AWE for "
+        "Australia (Austroads, 1997) or $14.99 per person-hour (i.e. 40% of the AWE).",
+        "note": "What an hour of a person's own time is worth in Australian road appraisal: 40% "
+        f"of average full-time earnings, counted by the hour. {OUR_STEP} {ATAP_DATES}",
+    },
+    {
+        **ATAP_TIME,
+        "slug": "au-atap-working-time-2013",
+        "name": "An hour of working time: business car travel in Australia (ATAP, June 2013)",
+        "unit": "one hour",
+        "value": Decimal("48.63"),
+        "low": Decimal("48.63"),
+        "high": Decimal("48.63"),
+        "quote": "On this basis, business car travel was estimated at $48.63 per person-hour. "
+        "These values are contained in Table 3.4.",
+        "note": "What an hour of an employee's working time costs their employer in Australian "
+        "road appraisal: 129.8% of average full-time earnings an hour, on a 38-hour week, so it "
+        f"includes the cost of employing someone beyond their wage. {OUR_STEP} {ATAP_DATES}",
+    },
+    {
+        **DFT_TIME,
+        "slug": "uk-dft-non-working-time-commuting-2002",
+        "name": "An hour of non-working time: commuting in the UK (DfT, 2002 prices)",
+        "unit": "one hour",
+        "value": Decimal("5.04"),
+        "low": Decimal("5.04"),
+        "high": Decimal("5.04"),
+        "quote": DFT_NON_WORK_QUOTE,
+        "note": "The Department for Transport's value of an hour spent commuting, as the "
+        f"Government stated it to the House of Lords. {OUR_STEP} {DFT_OLD}",
+    },
+    {
+        **DFT_TIME,
+        "slug": "uk-dft-non-working-time-other-2002",
+        "name": "An hour of non-working time: other journeys in the UK (DfT, 2002 prices)",
+        "unit": "one hour",
+        "value": Decimal("4.46"),
+        "low": Decimal("4.46"),
+        "high": Decimal("4.46"),
+        "quote": DFT_NON_WORK_QUOTE,
+        "note": "The Department for Transport's value of an hour of leisure and other personal "
+        "time, the usual choice for time people give in their own time, as the Government "
+        f"stated it to the House of Lords. {OUR_STEP} {DFT_OLD}",
+    },
+    {
+        **DFT_TIME,
+        "slug": "uk-dft-working-time-bus-passenger-2002",
+        "name": "An hour of working time: a bus passenger on business in the UK (DfT, 2002 prices)",
+        "unit": "one hour",
+        "value": Decimal("20.22"),
+        "low": Decimal("20.22"),
+        "high": Decimal("20.22"),
+        "quote": "It is recommended that for work purposes a rate of £20.22 per hour be applied "
+        "to time spent travelling on a bus as a passenger.",
+        "note": "The Department for Transport's value of an hour of working time for bus "
+        "passengers travelling on their employer's business only; the same answer says the value "
+        "of work time should reflect the average income of the business travellers concerned, so "
+        f"other workers' hours are worth more or less. {OUR_STEP} {DFT_OLD}",
     },
 ]
 

@@ -1,9 +1,12 @@
 """The appraisal settings: the period, the discount rate, what time and quality are worth."""
 
+import re
 from copy import deepcopy
+from dataclasses import dataclass
 from decimal import Decimal
 
 from crispy_forms.layout import HTML, Column, Layout, Row
+from django.db.models import Q
 from django.utils.functional import cached_property
 
 from assessments.forms.sections import SectionForm
@@ -20,6 +23,7 @@ from coprod_site.numbers import (
     currency_sign,
     number_messages,
 )
+from services.models import ReferenceValue
 
 APPRAISAL_RANGE_WORDS = {
     "hourly_rate": "Value of an hour",
@@ -27,6 +31,35 @@ APPRAISAL_RANGE_WORDS = {
     "willingness_to_pay": "Value of a quality point",
 }
 RANGE_EXAMPLES = {"hourly_rate": "12", "discount_rate": "2.5", "willingness_to_pay": "1.50"}
+
+# A published value of an hour of people's time is a reference value whose unit is an hour
+# and whose name says which kind of time it is (see `services.reference_values_data`): a
+# convention, so curators mark one in words a manager reads rather than in a field of its own.
+HOUR_UNITS = ("one hour", "hour")
+NON_WORKING_TIME = re.compile(r"\bnon-working\b", re.IGNORECASE)
+WORKING_TIME = re.compile(r"\bworking\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimeValues:
+    """Published values of an hour of one kind of time, as the appraisal page lists them."""
+
+    heading: str
+    values: list
+
+
+def group_time_values(values) -> list[TimeValues]:
+    """Published values of an hour, non-working time first (time people give in their own
+    time, the usual case), then working time; a value whose name says neither is left out,
+    and so is an empty group."""
+    non_working, working = [], []
+    for value in values:
+        if NON_WORKING_TIME.search(value.name):
+            non_working.append(value)
+        elif WORKING_TIME.search(value.name):
+            working.append(value)
+    groups = [TimeValues("Non-working time", non_working), TimeValues("Working time", working)]
+    return [group for group in groups if group.values]
 
 
 class AppraisalForm(SectionForm):
@@ -139,10 +172,11 @@ class AppraisalForm(SectionForm):
         )
         self.helper.layout = Layout(
             "version",
+            self.layout_item("hourly_rate"),
+            HTML("{% include 'assessments/includes/_time_values.html' %}"),
             *(
                 self.layout_item(name)
                 for name in (
-                    "hourly_rate",
                     "appraisal_years",
                     "discount_rate",
                     "willingness_to_pay",
@@ -184,6 +218,20 @@ class AppraisalForm(SectionForm):
         """The assessment's outcomes, whose prices a quality point is set beside; read only
         when the page is drawn (the history and check pages build this form for its labels)."""
         return self.instance.ordered_outcomes
+
+    @cached_property
+    def time_values(self) -> list[TimeValues]:
+        """Published values of an hour in the agency's currency, by kind of time, set beside
+        the value of an hour; one query, read only when the page is drawn."""
+        hours = Q()
+        for unit in HOUR_UNITS:
+            hours |= Q(unit__iexact=unit)
+        values = (
+            ReferenceValue.objects.for_currency(self.instance.service.agency.currency)
+            .filter(hours)
+            .order_by("-price_year", "value", "name")
+        )
+        return group_time_values(values)
 
     def clean(self):
         cleaned = super().clean()

@@ -319,6 +319,58 @@ def test_the_appraisal_page_says_the_low_and_high_values_are_judgements(client, 
         assert label in page
 
 
+def test_the_appraisal_page_lists_the_dfts_values_of_an_hour_for_a_pound_agency(
+    client, owner, draft
+):
+    client.force_login(owner)
+    page = client.get(edit_url(draft, "appraisal")).content.decode()
+    assert "Published values of an hour" in page
+    non_working, working = page.index(">Non-working time<"), page.index(">Working time<")
+    commuting = page.index("An hour of non-working time: commuting in the UK")
+    bus = page.index("An hour of working time: a bus passenger on business")
+    assert non_working < commuting < working < bus
+    for figure in ("£5.04 an hour, in 2002 prices", "£4.46 an hour", "£20.22 an hour"):
+        assert figure in page
+    assert "a written answer giving the Department for Transport" in page
+    assert (
+        'href="https://hansard.parliament.uk/Lords/2008-05-13/debates/08051354000021/'
+        'TransportJourneyTimes"' in page
+    )
+    assert "$14.99" not in page and "ATAP" not in page
+    assert "usually valued as non-working time" in page
+    assert "time they would otherwise spend working, as working time" in page
+    assert "the value of an hour at which the choice would change" in page
+    # under the question about the value of an hour, before the next one
+    assert (
+        page.index("an hour of a co-producer&#x27;s time worth")
+        < page.index("Published values of an hour")
+        < page.index("Over how many years")
+    )
+
+
+def test_the_appraisal_page_lists_atap_values_for_a_dollar_agency(client, owner, draft):
+    draft.service.agency.currency = "AUD"
+    draft.service.agency.save()
+    client.force_login(owner)
+    page = client.get(edit_url(draft, "appraisal")).content.decode()
+    assert "$14.99 an hour, in 2013 prices" in page
+    assert "$48.63 an hour, in 2013 prices" in page
+    assert 'href="https://atap.gov.au/node/2098"' in page
+    assert "Australian Transport Assessment and Planning (ATAP) Guidelines" in page
+    assert "£5.04" not in page and "Hansard" not in page
+
+
+def test_the_appraisal_page_says_nothing_of_values_of_an_hour_where_none_are_published(
+    client, owner, draft
+):
+    draft.service.agency.currency = "NZD"
+    draft.service.agency.save()
+    client.force_login(owner)
+    page = client.get(edit_url(draft, "appraisal")).content.decode()
+    assert "Published values of an hour" not in page
+    assert "Non-working time" not in page and "usually valued as non-working" not in page
+
+
 def test_low_and_high_values_alone_do_not_start_the_appraisal(owner, service):
     section = SECTIONS_BY_SLUG["appraisal"]
     for name in ("willingness_to_pay_low", "willingness_to_pay_high"):
@@ -452,8 +504,10 @@ def test_wizard_and_check_pages_have_bounded_queries(client, owner, service):
         # session, user, the assessment with its service, agency, author and the manager's
         # role, its options, header agencies (the wizard keeps nothing in the session)
         (edit_url(assessment, "work"), 5),
-        # and its outcome measures, whose prices the value of a quality point is set beside
-        (edit_url(assessment, "appraisal"), 6),
+        # and its outcome measures, whose prices the value of a quality point is set beside,
+        # and the published values of an hour in the agency's currency, set beside the value
+        # of an hour (one more query: nothing else on the page reads reference values)
+        (edit_url(assessment, "appraisal"), 7),
         # session, user, assessment with role, its options, its outcome measures (the
         # scoring reads them), header agencies; nothing per section or option: the answers
         # come from those queries (the written ones joined in with select_related)

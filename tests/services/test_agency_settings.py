@@ -1,6 +1,7 @@
 """The page where a manager sets their agency's appraisal defaults:
 /services/agencies/<slug>/settings/."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from assessments.scoring import LIMITS
 from services import forms
-from services.models import Agency
+from services.models import Agency, Perspective
 
 
 def settings_url(agency) -> str:
@@ -55,6 +56,7 @@ def test_the_page_explains_each_figure_and_when_changes_apply(client, owner, age
     assert "on the 0 to 100 quality scale, for one person for a year" in page
     assert "leave blank if undecided" in page
     assert "Changes apply to assessments started from now on" in page
+    assert "which choice reports lead with: that changes every report at once" in page
     assert "submitted assessments keep the figures they were submitted with" in page
     assert "£" in page  # the agency's currency beside the money boxes
 
@@ -280,3 +282,59 @@ def test_the_low_and_high_values_fit_the_agencys_constraints_at_their_limits(age
     )
     agency.refresh_from_db()
     agency.full_clean()
+
+
+# --- Whose costs reports lead with --------------------------------------------------------
+
+
+def test_the_owner_chooses_which_choice_reports_lead_with(client, owner, agency):
+    assert agency.headline_perspective == Perspective.FULL
+    client.force_login(owner)
+    response = client.post(settings_url(agency), figures(headline_perspective="agency"))
+    assert response.status_code == 302
+    agency.refresh_from_db()
+    assert agency.headline_perspective == Perspective.AGENCY
+    client.post(settings_url(agency), figures(headline_perspective="full"))
+    agency.refresh_from_db()
+    assert agency.headline_perspective == Perspective.FULL
+
+
+def test_the_page_asks_the_question_in_plain_words_and_says_reports_show_both(
+    client, owner, agency
+):
+    client.force_login(owner)
+    page = client.get(settings_url(agency)).content.decode()
+    assert "Which choice should reports lead with?" in page
+    assert "The best choice counting everyone&#x27;s costs: the agency&#x27;s spending and the time and money co-producers give" in page  # fmt: skip
+    assert "The best choice counting only the agency&#x27;s own spending" in page
+    assert "Every report shows both" in page
+    # A radio question, the agency's current choice ticked.
+    assert re.search(r'type="radio"[^>]*name="headline_perspective" value="full"[^>]*checked', page)
+    assert re.search(r'name="headline_perspective" value="agency"(?![^>]*checked)', page)
+
+
+def test_a_form_without_the_question_keeps_the_agencys_choice(client, owner, agency):
+    Agency.objects.filter(pk=agency.pk).update(headline_perspective=Perspective.AGENCY)
+    client.force_login(owner)
+    assert client.post(settings_url(agency), figures()).status_code == 302
+    agency.refresh_from_db()
+    assert agency.headline_perspective == Perspective.AGENCY
+
+
+def test_an_unknown_choice_gets_a_plain_message(client, owner, agency):
+    client.force_login(owner)
+    response = client.post(settings_url(agency), figures(headline_perspective="clients"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["headline_perspective"] == [
+        "Choose one of the options in the list."
+    ]
+    agency.refresh_from_db()
+    assert agency.headline_perspective == Perspective.FULL
+
+
+def test_a_viewer_cannot_change_which_choice_reports_lead_with(client, viewer, agency):
+    client.force_login(viewer)
+    response = client.post(settings_url(agency), figures(headline_perspective="agency"))
+    assert response.status_code == 403
+    agency.refresh_from_db()
+    assert agency.headline_perspective == Perspective.FULL

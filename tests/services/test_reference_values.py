@@ -16,8 +16,9 @@ from django.urls import reverse
 from import_export.formats.base_formats import CSV, XLSX
 
 from services.deflators import NoDeflator, conversion
+from services.demo import seed_reference_values
 from services.models import CaseEffect, CaseExample, CaseStatus, PriceIndex, ReferenceValue
-from services.reference_values_data import REFERENCE_VALUES
+from services.reference_values_data import REFERENCE_VALUES, TIME_VALUES
 from services.resources import PriceIndexResource, ReferenceValueResource
 from tests import factories
 from tests.assessments.test_migration_options import migrate
@@ -89,7 +90,10 @@ def test_figures_are_read_as_printed():
     ]
 
 
-@pytest.mark.parametrize("data", REFERENCE_VALUES, ids=[data["slug"] for data in REFERENCE_VALUES])
+SHIPPED = [*REFERENCE_VALUES, *TIME_VALUES]
+
+
+@pytest.mark.parametrize("data", SHIPPED, ids=[data["slug"] for data in SHIPPED])
 def test_each_figure_is_in_the_words_of_its_source(data):
     printed = figures_in(data["quote"])
     assert data["value"] in printed, (data["value"], data["quote"])
@@ -124,6 +128,35 @@ def test_the_migration_published_every_shipped_value(db):
             data["high"],
             data["quote"],
         )
+
+
+def test_the_time_values_migration_published_the_five_values_of_an_hour(db):
+    hours = ReferenceValue.objects.published().filter(slug__in=[d["slug"] for d in TIME_VALUES])
+    assert hours.count() == len(TIME_VALUES) == 5
+    assert hours.filter(currency="AUD").count() == 2
+    assert hours.filter(currency="GBP").count() == 3
+    assert set(hours.values_list("unit", flat=True)) == {"one hour"}
+    commuting = hours.get(slug="uk-dft-non-working-time-commuting-2002")
+    assert commuting.name.startswith("An hour of non-working time")
+    assert (commuting.value, commuting.low, commuting.high) == (Decimal("5.04"),) * 3
+    assert (commuting.currency, commuting.price_year, commuting.source_year) == ("GBP", 2002, 2008)
+    assert commuting.country == "United Kingdom"
+    assert commuting.url.startswith("https://hansard.parliament.uk/Lords/2008-05-13/")
+    assert "£5.04 per hour for commuting" in commuting.quote
+    assert commuting.published_at is not None
+
+
+def test_each_value_of_an_hour_says_which_time_and_that_using_it_for_services_is_our_step():
+    for data in TIME_VALUES:
+        assert data["unit"] == "one hour"
+        assert re.search(r"An hour of (non-)?working time", data["name"]), data["name"]
+        assert "using it for the time people give to a service is our own step" in data["note"]
+    atap = [data for data in TIME_VALUES if data["currency"] == "AUD"]
+    assert {data["value"] for data in atap} == {Decimal("14.99"), Decimal("48.63")}
+    for data in atap:
+        assert data["price_year"] == 2013
+        assert "values at 30 June 2013" in data["note"]
+        assert "shows no date" in data["note"]
 
 
 # --- Publishing in the admin -------------------------------------------------------------
@@ -348,6 +381,33 @@ def test_the_load_unapplies_leaving_a_curators_work_and_applies_again(transactio
         assert not apps.get_model("services", "CaseEffect").objects.exists()
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-    assert ReferenceValue.objects.published().count() == len(REFERENCE_VALUES)
+    assert ReferenceValue.objects.published().count() == len(SHIPPED)
     assert ReferenceValue.objects.get(slug="green-book-qaly-value").note.startswith("Checked")
     assert CaseEffect.objects.filter(case__slug="expert-patients-programme").count() == 1
+
+
+BEFORE_TIME_VALUES = [("services", "0012_headline_perspective")]
+
+
+@pytest.mark.migration_round_trip
+def test_the_time_values_unapply_leaving_an_outcomes_copy_and_apply_again(transactional_db):
+    from assessments.models import OutcomeMeasure
+
+    seed_reference_values()  # a transactional test before this one may have emptied the table
+    commuting = ReferenceValue.objects.get(slug="uk-dft-non-working-time-commuting-2002")
+    prices = ("unit_value", "unit_value_low", "unit_value_high", "price", "price_low", "price_high")
+    adopted = OutcomeMeasure.objects.create(
+        assessment=factories.AssessmentFactory(), position=1, name="Hours freed",
+        unit=commuting.unit, currency="GBP", price_year=2002, source=commuting.citation,
+        reference_value=commuting, **dict.fromkeys(prices, commuting.value),
+    )  # fmt: skip
+    try:
+        apps = migrate(BEFORE_TIME_VALUES)
+        remaining = apps.get_model("services", "ReferenceValue").objects
+        assert not remaining.filter(slug__in=[data["slug"] for data in TIME_VALUES]).exists()
+        assert remaining.count() == len(REFERENCE_VALUES)
+        adopted.refresh_from_db()
+        assert adopted.reference_value is None and adopted.unit_value == Decimal("5.04")
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    assert ReferenceValue.objects.published().count() == len(SHIPPED)
