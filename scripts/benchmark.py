@@ -516,6 +516,9 @@ def measure_dashboard_sizes(small_user, big_user, rows: int, runs: int = 30) -> 
             f"  {label:>7} assessments: {seconds * 1000:7.1f} ms   {len(queries)} queries   "
             f"{size / 1000:6.1f} KB"
         )
+    if len(medians) < 2:
+        # --rows of the small portfolio's size: the two are one, so there is no ratio.
+        return
     small, big = medians.values()
     print(
         f"  ratio: {big / small:.2f}x   (targets on PostgreSQL: at most 3x, 300 KB; 16 queries: "
