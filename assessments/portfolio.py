@@ -39,6 +39,7 @@ from django.db.models.functions import Cast, Coalesce, Floor, Greatest, Least, R
 from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, IsNull
 
 from assessments.choices import Quadrant, Sensitivity, Status
+from assessments.models.assessment import money_currency
 from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bit_set
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
 from assessments.survey.results import min_responses
@@ -324,7 +325,7 @@ def plane(submitted, row: dict) -> dict:
 
 def _add_up(table: dict, key, row: dict) -> None:
     total = table.setdefault(key, dict.fromkeys(Outcomes.__dataclass_fields__))
-    total.setdefault("currencies", set()).add(row["service__agency__currency"])
+    total.setdefault("currencies", set()).add(row["currency_code"])
     for name in Outcomes.__dataclass_fields__:
         if row[name] is not None:
             total[name] = row[name] if total[name] is None else total[name] + row[name]
@@ -335,14 +336,16 @@ def comparisons(submitted) -> dict[str, list]:
     currencies is not added up), from one GROUP BY agency and sector, summed up each way
     here (sums of sums, so nothing is averaged twice). Each list holds (name, Outcomes,
     currencies) in name order."""
-    rows = submitted.values(
-        "service__agency__name", "service__agency__currency", "service__sector"
-    ).annotate(**outcome_sums())
+    rows = (
+        submitted.annotate(currency_code=money_currency())
+        .values("service__agency__name", "currency_code", "service__sector")
+        .annotate(**outcome_sums())
+    )
     tables = {"agency": {}, "sector": {}, "currency": {}, "all": {}}
     for row in rows.order_by("service__agency__name", "service__sector"):
         _add_up(tables["agency"], row["service__agency__name"], row)
         _add_up(tables["sector"], row["service__sector"], row)
-        _add_up(tables["currency"], row["service__agency__currency"], row)
+        _add_up(tables["currency"], row["currency_code"], row)
         _add_up(tables["all"], "all", row)
     return {
         name: [
@@ -372,7 +375,7 @@ def watch_list(submitted) -> tuple[list, list, list]:
         .annotate(
             cost_shifting=shifting,
             money_shifted=cost_shifted(),
-            currency=F("service__agency__currency"),
+            currency_code=money_currency(),
         )
         .annotate(
             newest_rank=Window(RowNumber(), order_by=[F("updated_at").desc(), F("pk").desc()]),

@@ -67,7 +67,7 @@ class AppraisalForm(SectionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        currency = currency_sign(self.instance.service.agency.currency)
+        currency = currency_sign(self.instance.money_currency)
         self.fields["hourly_rate"] = AmountField(
             label="What is an hour of a co-producer's time worth?",
             help_text="We count people's time as a cost too, so a saving that only moves work "
@@ -227,7 +227,7 @@ class AppraisalForm(SectionForm):
         for unit in HOUR_UNITS:
             hours |= Q(unit__iexact=unit)
         values = (
-            ReferenceValue.objects.for_currency(self.instance.service.agency.currency)
+            ReferenceValue.objects.for_currency(self.instance.money_currency)
             .filter(hours)
             .order_by("-price_year", "value", "name")
         )

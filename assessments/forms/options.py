@@ -139,7 +139,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         self.assessment = assessment
         name = self.name_in_messages()
         of = f"of {name}"
-        self.currency = assessment.service.agency.currency
+        self.currency = assessment.money_currency
         sign = currency_sign(self.currency)
         self.fields["version"].initial = assessment.version
         self.fields["name"] = _name_field("Name of the option")
@@ -340,7 +340,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
                 f'<p class="mt-2">{escape(range_intro(confidence))}</p>'
             )
         ]
-        currency = assessment.service.agency.currency
+        currency = assessment.money_currency
         for name in self.figure_ranges:
             note = default_range_note(name, getattr(option, name), confidence, currency)
             items.append(

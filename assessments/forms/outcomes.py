@@ -75,7 +75,7 @@ class PriceYearForm(VersionedForm):
         self.assessment = assessment
         self.fields["version"].initial = assessment.version
         self.fields["price_year"].initial = assessment.price_year
-        years = price_years(assessment.service.agency.currency, also=assessment.price_year)
+        years = price_years(assessment.money_currency, also=assessment.price_year)
         self.fields["price_year"].choices = [
             ("", "Not said: use each value as published"),
             *((year, str(year)) for year in years),
@@ -118,7 +118,7 @@ class AddOutcomeForm(VersionedForm):
     def __init__(self, *args, assessment, reference_values, **kwargs):
         super().__init__(*args, **kwargs)
         self.assessment = assessment
-        self.currency = currency = assessment.service.agency.currency
+        self.currency = currency = assessment.money_currency
         sign = currency_sign(currency)
         self.reference_values = {str(value.code): value for value in reference_values}
         self.fields["version"].initial = assessment.version

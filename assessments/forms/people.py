@@ -60,7 +60,7 @@ class PeopleForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         assessment = self.instance
-        self.currency = assessment.service.agency.currency
+        self.currency = assessment.money_currency
         self.fields["version"].initial = assessment.version
         self.fields["same_population"] = YesNoField(
             label="Do all the options serve the same people?",

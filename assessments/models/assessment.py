@@ -13,7 +13,8 @@ from uuid import uuid4
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -63,6 +64,12 @@ DECISION_FIELDS = (
 )
 
 
+def money_currency(path: str = ""):
+    """`Assessment.money_currency` in the database, for sums and exports by currency;
+    `path` leads from the query's model to the assessment ("assessment__" for options)."""
+    return Coalesce(NullIf(F(f"{path}currency"), Value("")), F(f"{path}service__agency__currency"))
+
+
 class AssessmentQuerySet(models.QuerySet):
     def for_agencies(self, agencies):
         return self.filter(service__agency__in=agencies)
@@ -106,6 +113,7 @@ NOT_COPIED_TO_REVISION = (
     "created_at",
     "updated_at",
     "submitted_at",
+    "currency",  # a draft's money is in the agency's currency as it stands
     "version",
     "revision_of",
 )
@@ -155,6 +163,12 @@ class Assessment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The currency of its money once submitted (`money_currency`): a later change to the
+    # agency's currency must not relabel a submitted result. Empty for a draft, whose
+    # money is in the agency's currency as it stands.
+    currency = models.CharField(
+        "currency of its money", max_length=3, blank=True, default="", editable=False
+    )
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Raised on every save; refuses lost updates."
     )
@@ -440,9 +454,16 @@ class Assessment(models.Model):
 
     def save(self, *args, **kwargs):
         self.refresh_results()
+        if self.status != Status.DRAFT and not self.currency:
+            self.currency = self.service.agency.currency
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, *self.RESULT_FIELDS, "updated_at"}
+            kwargs["update_fields"] = {
+                *update_fields,
+                *self.RESULT_FIELDS,
+                "currency",
+                "updated_at",
+            }
         with transaction.atomic():
             super().save(*args, **kwargs)
             if self.ordered_options:
@@ -450,6 +471,12 @@ class Assessment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:report", args=[self.code])
+
+    @property
+    def money_currency(self) -> str:
+        """The currency the assessment's money is in: the agency's while a draft; once
+        submitted, the one it was submitted in, whatever the agency's is now."""
+        return self.currency or self.service.agency.currency
 
     @property
     def is_editable(self) -> bool:
@@ -635,10 +662,16 @@ class Assessment(models.Model):
             submitted = (
                 type(self)
                 .objects.filter(pk=self.pk, version=checked_version, status=Status.DRAFT)
-                .update(status=Status.SUBMITTED, submitted_at=now, version=F("version") + 1)
+                .update(
+                    status=Status.SUBMITTED,
+                    submitted_at=now,
+                    currency=self.service.agency.currency,
+                    version=F("version") + 1,
+                )
             )
             if submitted:
                 self.status, self.submitted_at = Status.SUBMITTED, now
+                self.currency = self.service.agency.currency
                 self.version = checked_version + 1
                 self.record_history(EVENTS["submitted"], when=now)
         return bool(submitted)

@@ -82,7 +82,7 @@ def shown(field: forms.Field, value, currency: str) -> str | None:
 
 def section_groups(assessment) -> list[tuple[object, list[AnswerGroup]]]:
     """(section, its groups of rows) for every section, in the wizard's order."""
-    currency = assessment.service.agency.currency
+    currency = assessment.money_currency
     result = []
     for section in SECTIONS:
         if section.slug == "options":

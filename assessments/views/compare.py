@@ -95,7 +95,7 @@ class Compared:
 
     def __init__(self, assessment: Assessment):
         self.assessment = assessment
-        self.currency = assessment.service.agency.currency
+        self.currency = assessment.money_currency
         self.options = assessment.ordered_options
         # The names of the outcomes it values, in their order (prefetched, names only).
         self.outcome_names = [outcome.name for outcome in assessment.outcomes.all()]

@@ -20,6 +20,7 @@ from assessments.choices import (
 )
 from assessments.filters import AssessmentFilterForm, filtered_assessments
 from assessments.models import MOTIVATORS, RATINGS, Option, OutcomeMeasure
+from assessments.models.assessment import money_currency
 from assessments.scoring import RISK_FLAG_TEXT
 from coprod_site.columns import (
     BOOLEAN,
@@ -166,10 +167,12 @@ COLUMNS = [
     Column("service_id", F("service__code"), TEXT, "The service's permanent id.", format="uuid"),
     text_column("service", "service__name", "The service assessed."),
     text_column("agency", "service__agency__name", "The agency that runs the service."),
-    text_column(
+    Column(
         "currency",
-        "service__agency__currency",
-        "The three-letter code of the currency every amount of money in the row is in.",
+        money_currency(),
+        TEXT,
+        "The three-letter code of the currency every amount of money in the row is in: the "
+        "agency's, or for a submitted assessment the one it was submitted in.",
     ),
     label_column("status", "status", Status, "Draft, submitted (final) or archived."),
     Column("created_on", TruncDate("created_at"), DATE, "When the assessment was started."),
@@ -583,10 +586,12 @@ OPTION_COLUMNS = [
     ),
     text_column("assessment", "assessment__title", "The assessment's name."),
     text_column("agency", "assessment__service__agency__name", "The agency that runs the service."),
-    text_column(
+    Column(
         "currency",
-        "assessment__service__agency__currency",
-        "The three-letter code of the currency every amount of money in the row is in.",
+        money_currency("assessment__"),
+        TEXT,
+        "The three-letter code of the currency every amount of money in the row is in: the "
+        "agency's, or for a submitted assessment the one it was submitted in.",
     ),
     label_column("status", "assessment__status", Status, "The assessment's status."),
     Column(

@@ -18,6 +18,7 @@ from uuid import UUID
 
 from django.db.models import F
 
+from assessments.models.assessment import money_currency
 from assessments.scoring.incidence import BudgetYear, budget
 from assessments.scoring.inputs import OPTIMISM_BIAS_UPLIFT, AssessmentInputs, OptionInputs
 from assessments.views.export import FILTERS, exported_options
@@ -118,7 +119,7 @@ def budget_rows(options) -> Iterator[BudgetRow]:
         )
         .annotate(
             assessment_code=F("assessment__code"),
-            currency=F("assessment__service__agency__currency"),
+            currency=money_currency("assessment__"),
             appraisal_years=F("assessment__appraisal_years"),
         )
         .values_list(

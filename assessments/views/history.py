@@ -37,6 +37,7 @@ ASSESSMENT_NOT_SHOWN = {
     "created_at",
     "updated_at",
     "submitted_at",
+    "currency",  # stamped on submission, which the history already shows
     "version",
     "revision_of",
 }
@@ -70,7 +71,7 @@ class Describer:
     """Labels and readable values for the fields of an assessment and its options."""
 
     def __init__(self, assessment: Assessment):
-        self.currency = assessment.service.agency.currency
+        self.currency = assessment.money_currency
         self.form_fields: dict[str, forms.Field] = {}
         for slug, form_class in SECTION_FORMS.items():
             form = form_class(instance=assessment, prefix=slug)

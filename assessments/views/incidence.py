@@ -93,7 +93,7 @@ def incidence_context(assessment, result: scoring.AssessmentResult) -> dict:
     if not result.appraised:
         return {"incidence": None}
     agency = assessment.service.agency
-    currency = agency.currency
+    currency = assessment.money_currency
     inputs = assessment.scoring_inputs()
     rows = incidence.incidences(inputs, result.options, result.value_type)
     shown = rows[0] if len(rows) == 1 else None

@@ -84,7 +84,7 @@ def _options_page(request, assessment, add_form=None, status=200):
         "title": options_title(assessment),
         "comparator_words": comparator_words(assessment),
         "people_words": people_words(assessment),
-        "currency": assessment.service.agency.currency,
+        "currency": assessment.money_currency,
         "options": options,
         "problems": option_problems(assessment),
         "add_form": add_form or AddOptionForm(assessment=assessment),

@@ -79,7 +79,7 @@ def _outcomes_page(request, assessment, form=None, status=200):
     context = {
         "assessment": assessment,
         "section": OUTCOMES,
-        "currency": assessment.service.agency.currency,
+        "currency": assessment.money_currency,
         "comparator_words": comparator_words(assessment),
         "outcomes": [(outcome, _effects_by_option(outcome)) for outcome in outcomes],
         "form": form or PriceYearForm(assessment=assessment),
@@ -129,7 +129,7 @@ def _save_price_year(assessment, year: int | None, version: int) -> bool:
 
 
 def _published_reference_values(assessment):
-    return ReferenceValue.objects.for_currency(assessment.service.agency.currency)
+    return ReferenceValue.objects.for_currency(assessment.money_currency)
 
 
 @require_http_methods(["GET", "POST"])
@@ -224,7 +224,7 @@ def outcome_page(request, code, outcome_code):
         "section": OUTCOMES,
         "outcome": outcome,
         "form": form,
-        "currency": assessment.service.agency.currency,
+        "currency": assessment.money_currency,
         "comparator_words": words,
         "case_effects": _case_effects(outcome),
         "back_url": reverse("assessments:outcomes", args=[assessment.code]),

@@ -81,7 +81,7 @@ def chart_data(assessment: Assessment, result: scoring.AssessmentResult) -> dict
         )
     ]
     return {
-        "currency": assessment.service.agency.currency,
+        "currency": assessment.money_currency,
         "comparator": comparator_words(assessment),
         "points": points,
         "frontier": frontier,
@@ -424,7 +424,7 @@ def _report(request, assessment) -> dict:
     context = {
         "assessment": assessment,
         "agency": assessment.service.agency,
-        "currency": assessment.service.agency.currency,
+        "currency": assessment.money_currency,
         "result": result,
         "lead": opening,
         "necessary": assessment.necessity == Necessity.NECESSARY,

@@ -141,7 +141,7 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
     uncertainty = result.uncertainty
     if uncertainty is None:
         return {"uncertainty": None}
-    currency = assessment.service.agency.currency
+    currency = assessment.money_currency
     outcomes = assessment.ordered_outcomes
     costed = [option for option in result.options if option is not None]
     best, runner_up = (

@@ -13,12 +13,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='agency',
             name='headline_perspective',
-            field=models.CharField(choices=[('full', "Everyone's costs: the agency's spending and co-producers' time and money"), ('agency', "The agency's own spending only")], default='full', help_text='Every report shows the choice both ways; this is the one it leads with.', max_length=10, verbose_name='whose costs reports lead with'),
+            field=models.CharField(choices=[('full', "Everyone's costs: the agency's spending and co-producers' time and money"), ('agency', "The agency's own spending only")], db_default='full', default='full', help_text='Every report shows the choice both ways; this is the one it leads with.', max_length=10, verbose_name='whose costs reports lead with'),
         ),
         migrations.AddField(
             model_name='historicalagency',
             name='headline_perspective',
-            field=models.CharField(choices=[('full', "Everyone's costs: the agency's spending and co-producers' time and money"), ('agency', "The agency's own spending only")], default='full', help_text='Every report shows the choice both ways; this is the one it leads with.', max_length=10, verbose_name='whose costs reports lead with'),
+            field=models.CharField(choices=[('full', "Everyone's costs: the agency's spending and co-producers' time and money"), ('agency', "The agency's own spending only")], db_default='full', default='full', help_text='Every report shows the choice both ways; this is the one it leads with.', max_length=10, verbose_name='whose costs reports lead with'),
         ),
         migrations.AddConstraint(
             model_name='agency',

@@ -219,6 +219,8 @@ class Agency(models.Model):
         max_length=10,
         choices=Perspective.choices,
         default=Perspective.FULL,
+        # In the database too, so rows written without it (older code, raw SQL) get it.
+        db_default=Perspective.FULL,
         help_text="Every report shows the choice both ways; this is the one it leads with.",
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -345,7 +345,8 @@ def test_a_revision_copies_every_answer_option_and_result(client, service, agenc
     own = {
         "id", "code", "title", "status", "author_id", "created_at", "updated_at",
         "submitted_at", "version", "revision_of_id", "result_best_id",
-        "result_plane_option_id", "result_plane_comparator_id",
+        "result_plane_option_id", "result_plane_comparator_id", "result_agency_best_id",
+        "currency",
     }  # fmt: skip
     assert {k: v for k, v in copied.items() if k not in own} == {
         k: v for k, v in before.items() if k not in own
@@ -357,8 +358,11 @@ def test_a_revision_copies_every_answer_option_and_result(client, service, agenc
     # The best option is the revision's own copy of the original's best.
     best = Option.objects.get(pk=copied["result_best_id"])
     assert best.assessment_id == revision.pk
-    for name in ("result_plane_option_id", "result_plane_comparator_id"):
+    for name in ("result_plane_option_id", "result_plane_comparator_id", "result_agency_best_id"):
         assert Option.objects.get(pk=copied[name]).assessment_id == revision.pk
+    # Its money is in the agency's currency as it stands, not the one the original was
+    # submitted in.
+    assert copied["currency"] == "" and before["currency"] == "GBP"
     assert best.name == Option.objects.get(pk=before["result_best_id"]).name
 
     assert {k: v for k, v in row(revision.text).items() if k != "assessment_id"} == {

@@ -73,7 +73,9 @@ def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, ax
 
     # The chart: frontier line, two kinds of point, the best ringed, the comparator boxed.
     chart = page.get_by_role("img", name="Chart of full cost per client-year against quality")
-    assert chart.is_visible()
+    expect(chart).to_be_visible()
+    # The page's scripts run after its heading shows: under load, wait for the chart.
+    page.wait_for_function("() => window.Chart && Chart.getChart('cost-quality-chart')")
     assert page.evaluate("Chart.getChart('cost-quality-chart').data.datasets.length") == 5
     assert_chart_labels_inside(page)
     assert page.get_by_role(
