@@ -125,7 +125,17 @@ class AmountField(forms.DecimalField):
         if number is None:
             return None
         places = self.decimal_places if self.decimal_places is not None else 2
-        return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        smallest = Decimal(1).scaleb(-places)
+        rounded = number.quantize(smallest, rounding=ROUND_HALF_UP)
+        if number and not rounded:
+            # Rounded, it would be none at all: say so rather than keep a 0 nobody typed.
+            raise forms.ValidationError(
+                self.error_messages.get("too_small")
+                or f"Enter 0 or at least {format(smallest, 'f')}: this box keeps {places} "
+                f"decimal place{'s' if places != 1 else ''}, so {value} would be kept as 0.",
+                code="too_small",
+            )
+        return rounded
 
     def prepare_value(self, value):
         """Show a stored amount as typed: 2600000 and 3.5, not 2600000.00 and 3.50."""

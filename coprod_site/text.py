@@ -2,6 +2,9 @@
 answer can fill the database or a report. Each limit is checked by the form, with a
 message saying how long the text is, and by the database, whatever writes to it."""
 
+import unicodedata
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
@@ -30,3 +33,30 @@ def too_long(what: str, limit: int) -> str:
 
 def limit_hint(limit: int) -> str:
     return f"Up to {limit:,} characters."
+
+
+# Characters that change the direction text is shown in: they can make a name or a comment
+# read differently on screen from what it says (the "Trojan Source" trick).
+DIRECTION_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+# Separators, controls and format characters: nothing a reader can see.
+UNSEEN_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cn"})
+
+
+def readable_text(value) -> None:
+    """Every text box's rule (`coprod_site.apps`): no characters that reverse the text's
+    direction, and something a reader can see in any text given."""
+    if not isinstance(value, str) or not value:
+        return
+    if any(character in DIRECTION_CONTROLS for character in value):
+        raise ValidationError(
+            "Remove the hidden characters that change the direction of the text: they can "
+            "make it read differently from what it says.",
+            code="direction_controls",
+        )
+    if all(unicodedata.category(character) in UNSEEN_CATEGORIES for character in value):
+        raise ValidationError(
+            "Write something that can be read: this has only spaces or invisible characters.",
+            code="nothing_visible",
+        )

@@ -332,8 +332,10 @@ class CaseExampleResource(CuratedResource):
 
 
 class ServiceResource(PlainWordsResource):
-    """Services by agency and name: a row whose agency already has a service of that name
-    changes it; any other adds one."""
+    """Services by their id: a row with a service_id changes that service (its name too, so
+    renaming in the file renames it, not adds a second); a row without one adds a service,
+    or changes the agency's service of that name if it has one. An id that is no
+    service's is refused."""
 
     service_id = fields.Field(attribute="code", column_name="service_id", readonly=True)
     agency = fields.Field(attribute="agency", column_name="agency", widget=AgencyWidget())
@@ -353,6 +355,17 @@ class ServiceResource(PlainWordsResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("agency")
+
+    def get_instance(self, instance_loader, row):
+        code = str(row.get("service_id") or "").strip()
+        if not code:
+            return super().get_instance(instance_loader, row)
+        try:
+            return self.get_queryset().get(code=code)
+        except (Service.DoesNotExist, ValidationError):
+            raise ValidationError(
+                {"service_id": f"No service has the id “{code[:40]}”: leave it empty to add one."}
+            ) from None
 
 
 # --- Reference values and price indexes ------------------------------------------------

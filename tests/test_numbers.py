@@ -206,3 +206,14 @@ def test_currency_signs_read_the_british_way():
     assert currency_sign("GBP") == "£"
     assert currency_sign("AUD") == "A$"
     assert currency_sign("") == ""
+
+
+@pytest.mark.parametrize("typed", ["0.0000000001", "0.004", "-0.001"])
+def test_an_amount_below_the_boxs_precision_gets_a_message_not_a_silent_zero(typed):
+    field = money_field()
+    with pytest.raises(forms.ValidationError) as error:
+        field.clean(typed)
+    assert error.value.code == "too_small"
+    assert "Enter 0 or at least 0.01" in error.value.messages[0]
+    assert field.clean("0") == Decimal("0.00")
+    assert field.clean("0.005") == Decimal("0.01")  # rounded, not lost

@@ -49,3 +49,30 @@ def test_the_database_refuses_text_over_each_limit(service):
     _refused(lambda: Service.objects.filter(pk=service.pk).update(description=too_long))
     case = factories.CaseExampleFactory()
     _refused(lambda: CaseExample.objects.filter(pk=case.pk).update(lessons=too_long))
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Volunteers\u202e sriap", "Remove the hidden characters that change the direction"),
+        ("\u200b\u200b", "Write something that can be read"),
+    ],
+)
+def test_text_boxes_refuse_direction_controls_and_text_with_nothing_to_read(
+    client, owner, service, typed, message
+):
+    draft = factories.AssessmentFactory(service=service, author=owner)
+    client.force_login(owner)
+    response = post_section(client, draft, "work", {"work_description": typed})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not AssessmentText.objects.filter(assessment=draft).exists()
+
+
+def test_every_form_text_box_has_the_rule(client, owner):
+    from django import forms
+
+    from coprod_site.text import readable_text
+
+    assert readable_text in forms.CharField().validators
+    assert readable_text in forms.CharField(widget=forms.Textarea).validators

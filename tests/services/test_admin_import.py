@@ -272,3 +272,27 @@ def test_an_administrator_imports_services(client, agency):
         {"format": "0", "resource": "0", "import_file": upload("services.csv", csv.encode())},
     )
     assert "Confirm import" in preview.content.decode()
+
+
+def test_a_service_renamed_in_the_file_is_renamed_not_added(db):
+    service = factories.ServiceFactory(name="Bin collection")
+    dataset = exported(ServiceResource())
+    name_at = dataset.headers.index("name")
+    row = list(dataset[0])
+    row[name_at] = "Waste and recycling collection"
+    dataset = tablib.Dataset(row, headers=dataset.headers)
+    result = ServiceResource().import_data(dataset)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert Service.objects.count() == 1
+    service.refresh_from_db()
+    assert service.name == "Waste and recycling collection"
+
+
+def test_an_unknown_service_id_is_refused(db):
+    factories.ServiceFactory(name="Bin collection")
+    dataset = exported(ServiceResource())
+    row = list(dataset[0])
+    row[0] = "00000000-0000-0000-0000-000000000000"
+    result = ServiceResource().import_data(tablib.Dataset(row, headers=dataset.headers))
+    assert "No service has the id" in "\n".join(errors_of(result))
+    assert Service.objects.count() == 1
