@@ -17,9 +17,9 @@ other.
      draft's version, each save writing a value of its own) and download CSV exports;
    - a burst of co-producers answering the survey from their phones: by default 200 in
      about a minute, each phone with its own cookies and its own address (sent in
-     X-Forwarded-For, as the proxy in front of the servers would; the servers trust one
-     proxy), so neither the one-answer-per-browser cookie nor the per-address throttle
-     refuses them.
+     X-Forwarded-For, as the proxy in front of the servers would; the servers trust
+     127.0.0.1, where locust connects from, as that proxy), so neither the
+     one-answer-per-browser cookie nor the per-address throttle refuses them.
 4. Stops the servers, then prints requests per second, median and 95th percentile times
    and errors for each kind of request, and checks the database: every draft holds the
    last value its manager's save was acknowledged with, and its version moved on once per
@@ -90,7 +90,7 @@ def server_environment(database_url: str) -> dict:
         # No TLS here: no redirect to HTTPS. Cookies stay Secure, as in production; the
         # load client sends them to the loopback address as browsers do (locustfile.py).
         "SECURE_SSL_REDIRECT": "false",
-        "TRUSTED_PROXIES": "1",
+        "TRUSTED_PROXIES": "127.0.0.1",
         "LOG_LEVEL": "WARNING",
     }
 

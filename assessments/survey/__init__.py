@@ -7,7 +7,9 @@ answered that no one can be singled out.
 
 - `questions`: what is asked, in plain words, and how answers map onto the assessment;
 - `models`: the survey and its responses (nothing that identifies a person);
-- `guard`: throttling by a salted, rotating hash of the address, held only in the cache;
-- `results`: the aggregates, and the figures a revision can adopt;
+- `guard`: throttling by a hash of the address under a random hourly key held only in
+  the cache;
+- `results`: the aggregates, over complete batches of five answers, and the figures a
+  revision can adopt;
 - `forms`, `views`: the pages, public and for managers.
 """

@@ -1,8 +1,16 @@
 """A survey of an assessment's co-producers, and the answers to it.
 
 Nothing here can identify a person: a response has no user, no address, no browser
-details and no time of day, only the date. The throttle that keeps a form from being
-flooded works from a salted hash of the address held briefly in the cache (`guard`).
+details and no time of day, only the date. Its id is random, so the order of the rows
+says nothing about the order the answers came in (which a proxy's log of requests could
+tie to addresses). The throttle that keeps a form from being flooded works from a keyed
+hash of the address held briefly in the cache (`guard`).
+
+Results change only in batches of RESULTS_BATCH answers: each response stores the batch
+it arrived in, and the results (and the running totals the dashboard reads) take in a
+batch only once it is complete. So a manager who reloads the results after someone they
+know has answered sees nothing change until four more people have answered too, and
+then sees five people's answers change the figures together.
 """
 
 import secrets
@@ -17,6 +25,12 @@ from django.utils import timezone
 from assessments.scoring import MOTIVATORS
 from assessments.survey.questions import COMMENT_MAX, HOURS_A_MONTH_MAX
 from coprod_site.text import length_limit
+
+# Results take in answers this many at a time (see the module's docstring).
+RESULTS_BATCH = 5
+# Response ids are drawn at random below this: far from the largest a 64-bit key can hold,
+# so an id the database picks itself (a row made outside `record`) still has room after it.
+RESPONSE_ID_LIMIT = 2**62
 
 
 def new_token() -> str:
@@ -47,8 +61,11 @@ class Survey(models.Model):
         "for example at a drop-in session.",
     )
     closed_at = models.DateTimeField(null=True, blank=True)
-    # Running totals, kept with each response in the same transaction, so the limit and
-    # the dashboard's surveyed profile need no count over the responses.
+    # Totals kept with the responses in the same transaction, so the limit and the
+    # dashboard's surveyed profile need no count over the responses. `response_count` is
+    # every answer; the agreement totals are those of the complete batches only (they
+    # move every RESULTS_BATCH answers, with the results), or the dashboard could be
+    # reloaded between two answers to read the second one off.
     response_count = models.PositiveIntegerField(default=0, editable=False)
     agreement_answers = models.PositiveIntegerField(default=0, editable=False)
     material_agreement_total = models.PositiveIntegerField(default=0, editable=False)
@@ -89,25 +106,47 @@ class Survey(models.Model):
     def is_open(self) -> bool:
         return self.state() == "open"
 
+    @property
+    def complete_batches(self) -> int:
+        return self.response_count // RESULTS_BATCH
+
+    @property
+    def results_count(self) -> int:
+        """How many answers the results take in: those of the complete batches. A closed
+        survey's last, incomplete batch stays out too: a manager could otherwise close it
+        just after someone answered, read their answers off, and open it again."""
+        return self.complete_batches * RESULTS_BATCH
+
+    @property
+    def results_update_at(self) -> int:
+        """The count of answers at which the results next take in more."""
+        return self.results_count + RESULTS_BATCH
+
     def record(self, response: "SurveyResponse") -> bool:
         """Save `response` if the survey is still open and has room, in one transaction
-        with its running totals; False (nothing saved) if it closed or filled meanwhile."""
+        with the count, under a random id and in its batch; False (nothing saved) if it
+        closed or filled meanwhile. The answer that completes a batch also brings the
+        agreement totals up to date (one sum over the complete batches' responses).
+
+        The UPDATE of the count locks the survey's row until the transaction ends, so
+        answers arriving together are numbered one after the other."""
         room = Q(closed_at__isnull=True) & (
             Q(response_limit__isnull=True) | Q(response_limit__gt=F("response_count"))
         )
         if self.closes_on is not None and timezone.localdate() > self.closes_on:
             return False
-        totals = {"response_count": F("response_count") + 1}
-        if response.has_agreement:
-            totals["agreement_answers"] = F("agreement_answers") + 1
-            for motivator in MOTIVATORS:
-                field = f"{motivator}_agreement_total"
-                totals[field] = F(field) + (getattr(response, f"{motivator}_agreement") or 0)
+        surveys = Survey.objects.filter(pk=self.pk)
         with transaction.atomic():
-            if not Survey.objects.filter(room, pk=self.pk).update(**totals):
+            if not surveys.filter(room).update(response_count=F("response_count") + 1):
                 return False
+            count = surveys.values_list("response_count", flat=True).get()
             response.survey = self
-            response.save()
+            response.batch = (count - 1) // RESULTS_BATCH
+            response.pk = secrets.randbelow(RESPONSE_ID_LIMIT - 1) + 1
+            response.save(force_insert=True)
+            if count % RESULTS_BATCH == 0:
+                surveys.update(**self.responses.batch_totals(count // RESULTS_BATCH))
+        self.response_count = count
         return True
 
 
@@ -116,11 +155,32 @@ def _agreement():
     return models.PositiveSmallIntegerField(null=True, blank=True)
 
 
+class SurveyResponseQuerySet(models.QuerySet):
+    def in_results(self, survey: Survey):
+        """The survey's responses that its results take in: those of complete batches."""
+        return self.filter(survey=survey, batch__lt=survey.complete_batches)
+
+    def batch_totals(self, batches: int) -> dict:
+        """The survey's agreement totals over its first `batches` batches, as Survey's
+        fields: counted over the responses that answered every statement (see
+        `SurveyResponse.has_agreement`)."""
+        complete = self.filter(
+            batch__lt=batches, **{f"{m}_agreement__isnull": False for m in MOTIVATORS}
+        )
+        totals = complete.aggregate(
+            agreement_answers=models.Count("pk"),
+            **{f"{m}_agreement_total": models.Sum(f"{m}_agreement") for m in MOTIVATORS},
+        )
+        return {field: value or 0 for field, value in totals.items()}
+
+
 class SurveyResponse(models.Model):
     """One person's answers. Deliberately without a user, an address, a browser or a
-    time: only the day it was given."""
+    time: only the day it was given, and which batch of RESULTS_BATCH answers it came in
+    (the first five are batch 0). Its id is random (`Survey.record`)."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    batch = models.PositiveIntegerField(default=0, editable=False)
     answered_on = models.DateField(default=timezone.localdate, editable=False)
     activities = models.JSONField(default=list, blank=True)
     hours_a_month = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -132,6 +192,8 @@ class SurveyResponse(models.Model):
     ease = models.PositiveSmallIntegerField(null=True, blank=True)
     helps = models.JSONField(default=list, blank=True)
     comment = models.TextField(blank=True, max_length=COMMENT_MAX)
+
+    objects = SurveyResponseQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -1,5 +1,8 @@
-"""What the answers add up to, shown only once enough people have answered."""
+"""What the answers add up to, shown only once enough people have answered, and then
+only over complete batches of answers (see `models`): the figures and the comments change
+five answers at a time, never one."""
 
+import random
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -7,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from assessments.scoring import MOTIVATORS
-from assessments.survey.models import Survey
+from assessments.survey.models import Survey, SurveyResponse
 from assessments.survey.questions import (
     EASE,
     HELPS,
@@ -65,12 +68,23 @@ COLUMNS = (
 )  # fmt: skip
 
 
+def shuffled_comments(survey: Survey, comments: list[str]) -> list[str]:
+    """The comments in an order that says nothing about when they were given: sorted,
+    then shuffled by a seed of the survey and its number of complete batches. So the
+    order is the same on every reload, and mixed afresh when a batch joins the results
+    (the new comments are not simply added at the end). The seed need not be secret: the
+    order it shuffles is alphabetical, which carries no timing."""
+    ordered = sorted(comments)
+    random.Random(f"survey-comments:{survey.pk}:{survey.complete_batches}").shuffle(ordered)
+    return ordered
+
+
 def results_for(survey: Survey) -> SurveyResults | None:
-    """The results, or None while fewer than min_responses() people have answered. One
-    query, over the survey's responses only."""
-    if survey.response_count < min_responses():
+    """The results over the complete batches' answers, or None while those are fewer than
+    min_responses(). One query, over the survey's responses only."""
+    if survey.results_count < min_responses():
         return None
-    rows = list(survey.responses.order_by("pk").values_list(*COLUMNS))
+    rows = list(SurveyResponse.objects.in_results(survey).order_by("pk").values_list(*COLUMNS))
     if len(rows) < min_responses():  # the running count and the rows disagree: trust the rows
         return None
     activity_labels = dict(activity_choices(survey.assessment.co_producer_contributions))
@@ -103,5 +117,5 @@ def results_for(survey: Survey) -> SurveyResults | None:
         ease=[(label, ease[value]) for value, label in EASE],
         ease_answers=sum(ease.values()),
         helps=sorted(((HELPS[code], helps[code]) for code in HELPS), key=lambda h: -h[1]),
-        comments=[row[9] for row in rows if row[9]],
+        comments=shuffled_comments(survey, [row[9] for row in rows if row[9]]),
     )

@@ -17,7 +17,7 @@ from assessments.models import Assessment
 from assessments.scoring import MOTIVATORS
 from assessments.survey.forms import PAGES, AnswerForm, OpenSurveyForm
 from assessments.survey.guard import allow_answer
-from assessments.survey.models import Survey, SurveyResponse
+from assessments.survey.models import RESULTS_BATCH, Survey, SurveyResponse
 from assessments.survey.results import min_responses, results_for
 from coprod_site.csv_export import spreadsheet_safe
 from services.access import get_for_user
@@ -168,6 +168,7 @@ def _manage_page(request, assessment, survey, form):
         "survey": survey,
         "can_change": assessment.user_role.can_change,
         "needed": min_responses(),
+        "batch": RESULTS_BATCH,
         "form": form,
     }
     if survey is not None:

@@ -70,7 +70,7 @@ def test_answering_on_a_phone_then_the_manager_sees_the_results(page, axe, sign_
     page.set_viewport_size(DESKTOP)
     sign_in("owner")
     page.goto(f"/assessments/{survey.assessment.code}/survey/")
-    assert page.get_by_text("5 people answered.").is_visible()
+    assert page.get_by_text("What 5 people said.").is_visible()
     assert page.get_by_text("The middle answer was 6 hours a month").is_visible()
     assert page.get_by_text("Evenings suit me.").is_visible()
     page.wait_for_function(
