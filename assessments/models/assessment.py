@@ -126,6 +126,9 @@ EVENTS = {
     "restored": "Restored",
     "revised": "Started a revision: “{title}”",
     "revision_of": "Started as a revision of “{title}”",
+    "survey_opened": "Opened the co-producers' survey",
+    "survey_changed": "Changed the survey's settings and opened it",
+    "survey_closed": "Closed the co-producers' survey",
     # The row the migration that began the history wrote for each assessment then.
     "history_began": "Recorded as it stood when the history began",
 }

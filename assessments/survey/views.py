@@ -7,13 +7,14 @@ import io
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.choices import Status
-from assessments.models import Assessment
+from assessments.models import EVENTS, Assessment
 from assessments.scoring import MOTIVATORS
 from assessments.survey.forms import PAGES, AnswerForm, OpenSurveyForm
 from assessments.survey.guard import allow_answer
@@ -205,10 +206,14 @@ def open_survey(request, code):
         survey.assessment = assessment
         survey.opened_by = request.user
         message = "The survey is open. Share the link or print the page with its QR code."
+        event = EVENTS["survey_opened"]
     else:
         message = "The survey's settings are saved, and it is open."
+        event = EVENTS["survey_changed"]
     survey.closed_at = None
-    survey.save()
+    with transaction.atomic():
+        survey.save()
+        assessment.record_history(event)  # who and when, on the assessment's History page
     messages.success(request, message)
     return redirect("assessments:survey", code=assessment.code)
 
@@ -217,7 +222,12 @@ def open_survey(request, code):
 def close_survey(request, code):
     assessment = _assessment(request, code, write=True)
     survey = _survey_of(assessment, required=True)
-    Survey.objects.filter(pk=survey.pk, closed_at__isnull=True).update(closed_at=timezone.now())
+    with transaction.atomic():
+        closed = Survey.objects.filter(pk=survey.pk, closed_at__isnull=True).update(
+            closed_at=timezone.now()
+        )
+        if closed:
+            assessment.record_history(EVENTS["survey_closed"])
     messages.success(request, "The survey is closed. Its answers are kept.")
     return redirect("assessments:survey", code=assessment.code)
 

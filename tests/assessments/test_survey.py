@@ -376,3 +376,21 @@ def test_the_dashboard_shows_what_co_producers_said_beside_the_estimates(
     assert said["Duty, or doing right"] == (4, 4.0)  # estimate 4; all strongly agree: 4
     assert "What co-producers said" in response.content.decode()
     assert len(queries) == 16  # as many as without a survey (test_dashboard.py)
+
+
+def test_opening_changing_and_closing_a_survey_are_in_the_history(client, owner, submitted):
+    client.force_login(owner)
+    client.post(manage_url(submitted, "survey_open"), {"one_per_browser": "on"})
+    client.post(manage_url(submitted, "survey_close"))
+    client.post(manage_url(submitted, "survey_close"))  # already closed: nothing to record
+    client.post(manage_url(submitted, "survey_open"), {"response_limit": "50"})
+    rows = submitted.history.order_by("history_date", "history_id")
+    reasons = [row.history_change_reason for row in rows]
+    assert reasons[-3:] == [
+        "Opened the co-producers' survey",
+        "Closed the co-producers' survey",
+        "Changed the survey's settings and opened it",
+    ]
+    assert all(row.history_user == owner for row in rows.reverse()[:3])
+    page = client.get(reverse("assessments:history", args=[submitted.code])).content.decode()
+    assert "Closed the co-producers&#x27; survey" in page or "Closed the co-producers' survey" in page
