@@ -1,13 +1,11 @@
-import atexit
-
 from django.apps import AppConfig
-from django.db.backends.signals import connection_created
-from django.db.models.signals import post_migrate, pre_migrate
+from django.db.models.signals import post_migrate
 
 
 class CoprodSiteConfig(AppConfig):
-    """The site itself: the shared cache's table, a runserver that will not half-start, and
-    the watch on writes that tells kept pages the data has changed (`changes.py`)."""
+    """The site itself: the shared cache's table, a runserver that will not half-start, the
+    triggers that tell kept pages the data has changed (`changes.py`, kept right after every
+    migrate), and one rule for every text box."""
 
     name = "coprod_site"
     verbose_name = "Coprod site"
@@ -27,7 +25,4 @@ class CoprodSiteConfig(AppConfig):
                 readable_text,
             ]
 
-        connection_created.connect(changes.watch_writes, dispatch_uid="coprod_site.changes")
-        pre_migrate.connect(changes.migration_starts, dispatch_uid="coprod_site.changes")
         post_migrate.connect(changes.migration_ended, dispatch_uid="coprod_site.changes")
-        atexit.register(changes.publish_at_exit)

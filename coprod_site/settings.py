@@ -5,6 +5,7 @@ in the project folder. Set DEBUG=false for production: a real SECRET_KEY and
 ALLOWED_HOSTS are then required, and cookies, HSTS and the HTTPS redirect are on.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from coprod_site.env import env_bool, env_int, env_list, env_str
+from coprod_site.env import env_bool, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -54,8 +55,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages only: whitenoise answers for static files before these.
-    # A request's writes reach the kept pages before its response leaves (changes.py).
-    "coprod_site.changes.publish_changes",
     "csp.middleware.CSPMiddleware",
     "coprod_site.middleware.permissions_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -65,6 +64,8 @@ MIDDLEWARE = [
     "services.tokens.AccessTokenMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signed-in pages and exports are kept by no cache (coprod_site.middleware).
+    "coprod_site.middleware.private_pages",
     # Every page needs a signed-in user unless its view is marked login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -107,6 +108,14 @@ except ValueError as error:  # its message names the scheme, never the password
 
 # One cache for every app server: the database's by default, Redis when REDIS_URL is set.
 # Nothing lives in the app process, so several servers can share one database.
+# Every key starts with the installation's prefix, so installations can share one Redis:
+# CACHE_KEY_PREFIX, or else one worked out from the database's identity when first needed
+# (coprod_site/changes.py, `cache_key`), as no query may run while settings load.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "")
+if not re.fullmatch(r"[A-Za-z0-9._-]{0,40}", CACHE_KEY_PREFIX):
+    raise ImproperlyConfigured(
+        "CACHE_KEY_PREFIX must be at most 40 letters, digits, dots, dashes or underscores."
+    )
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
@@ -115,7 +124,6 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "coprod",
         }
     }
 else:
@@ -124,12 +132,15 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "coprod_cache",
-            # Past this many entries a third are dropped, the data's generation among them
-            # (its key sorts early), which makes every kept page be worked out again. Kept
-            # pages are about 10 KB each and expire after 10 minutes (coprod_site/changes.py).
+            # Past this many entries a third are dropped: kept pages (about 10 KB each,
+            # made again when next asked for) and the survey's counts.
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+CACHES["default"] |= {
+    "KEY_PREFIX": CACHE_KEY_PREFIX,
+    "KEY_FUNCTION": "coprod_site.changes.cache_key",
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -144,18 +155,33 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five wrong passwords for one user name from one address lock that pair out for half an
-# hour (each try while locked starts the wait again); staff unlock early in the admin.
+# hour, from the fifth; tries while locked are refused unheard, so they do not move its end.
+# Once wrong passwords for one user name come from SIGN_IN_USER_LOCK_ADDRESSES addresses
+# within that half hour, the user name is locked from everywhere for an hour
+# (coprod_site/sign_in.py). Staff unlock early in the admin.
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "coprod_site.sign_in.SignInHandler"
 AXES_LOCKOUT_CALLABLE = "coprod_site.sign_in.locked_out"
-AXES_CLIENT_IP_CALLABLE = "coprod_site.sign_in.client_address"
+AXES_CLIENT_IP_CALLABLE = "coprod_site.sign_in.sign_in_address"
+SIGN_IN_USER_LOCK_ADDRESSES = 10
+SIGN_IN_USER_LOCK_TIME = timedelta(minutes=60)
 # No banner from axes at every start of every command and worker.
 AXES_VERBOSE = False
-# How many proxies in front of the app add the caller's address to X-Forwarded-For; 0 when
-# clients reach the app directly.
-TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+# The proxies in front of the app, by address or network: a request's X-Forwarded-For is
+# read only when it comes from one of them (coprod_site.sign_in.client_address). This was
+# once a count of proxies: 0 still means none, and any other number stops the start.
+_proxies = env_list("TRUSTED_PROXIES", [])
+if _proxies == ["0"]:
+    _proxies = []
+elif any(proxy.isdigit() for proxy in _proxies):
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXIES now lists the proxies' addresses or networks, e.g. 10.0.0.0/8"
+    )
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", []) if _proxies else []
 
 # A session ends after a working day without a request. It is saved again (moving its
 # expiry on) at most every few minutes rather than on every request; see
@@ -163,6 +189,9 @@ TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 SESSION_ENGINE = "coprod_site.sessions"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_REFRESH_AFTER = 5 * 60
+
+# Our own page for a form sent without a valid form token, in the site's style.
+CSRF_FAILURE_VIEW = "coprod_site.views.csrf_failure"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -238,7 +267,7 @@ if not DEBUG:
 
 # Every log line once, on stderr, in one format. Django's own handlers would print its
 # messages a second time beside the root's, so its loggers (the development server's request
-# lines among them) just pass them up.
+# lines among them) just pass them up. A 403 is one line, without a traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -249,7 +278,16 @@ LOGGING = {
             "style": "{",
         }
     },
+    "filters": {"forbidden_in_one_line": {"()": "coprod_site.middleware.ForbiddenInOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": [], "level": "NOTSET", "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": "NOTSET", "propagate": True},
+        "django.request": {
+            "handlers": [],
+            "level": "NOTSET",
+            "propagate": True,
+            "filters": ["forbidden_in_one_line"],
+        },
+    },
 }

@@ -1,9 +1,12 @@
 import logging
+import threading
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
-from django.db import DatabaseError, connection, transaction
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import DatabaseError, connection, connections, transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -50,16 +53,94 @@ def static_files_problem() -> str | None:
     return None
 
 
+# How long the cache may take to answer before /healthz calls it broken: a page makes a
+# few cache calls, and a load balancer waits a few seconds.
+CACHE_PROBE_SECONDS = 2
+CACHE_PROBE_KEY = "healthz-probe"
+_cache_probe_lock = threading.Lock()
+_cache_probe: threading.Thread | None = None
+
+
+def _probe_cache(outcome: dict) -> None:
+    try:
+        cache.get(CACHE_PROBE_KEY)
+        outcome["answered"] = True
+    except Exception as error:  # every backend fails in its own words: all mean "broken"
+        outcome["error"] = error
+    finally:
+        # The thread's own database connection, when the cache is the database's.
+        connections.close_all()
+
+
+def _database_cache_problem() -> str | None:
+    """The database's cache, asked in the request's own connection with the database told
+    to give up waiting for a lock after CACHE_PROBE_SECONDS (SQLite waits its own busy
+    timeout): no thread, so no second connection to contend with the first."""
+    try:
+        with transaction.atomic(using=connection.alias):
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = %s", [f"{CACHE_PROBE_SECONDS}s"])
+            cache.get(CACHE_PROBE_KEY)
+    except Exception as error:  # a lock waited out, a table gone: the cache is broken
+        log.warning("Health check: the cache failed: %s", error)
+        return "cache unavailable"
+    return None
+
+
+def cache_problem() -> str | None:
+    """Why the cache cannot be used, or None. A locked cache table, or a Redis that stopped
+    answering, makes every page wait rather than fail, so the cache is given
+    CACHE_PROBE_SECONDS to answer: the database's cache through a lock timeout, any other
+    in a thread of its own. Asked, not written to: the database's cache lets a failed write
+    pass without a word, so a write would prove nothing, and it would queue behind the
+    pages' own writes. A probe still waiting from an earlier check is not joined by
+    another."""
+    if isinstance(caches["default"], DatabaseCache):
+        return _database_cache_problem()
+    global _cache_probe
+    outcome: dict = {}
+    with _cache_probe_lock:
+        if _cache_probe is not None and _cache_probe.is_alive():
+            return "cache: an earlier check is still waiting for an answer"
+        _cache_probe = threading.Thread(
+            target=_probe_cache, args=(outcome,), name="healthz-cache", daemon=True
+        )
+        _cache_probe.start()
+    _cache_probe.join(CACHE_PROBE_SECONDS)
+    if "error" in outcome:
+        log.warning("Health check: the cache failed: %s", outcome["error"])
+        return "cache unavailable"
+    if not outcome:
+        return f"cache: no answer within {CACHE_PROBE_SECONDS} seconds"
+    return None
+
+
 @login_not_required
 @never_cache
 @require_safe
 def healthz(request):
-    """200 "ok" when the app can serve pages and save; 503 with the reason on one line
-    otherwise, for load balancers and whoever reads their logs."""
-    problem = database_problem() or static_files_problem()
-    if problem:
-        return HttpResponse(problem, status=503, content_type="text/plain")
+    """200 "ok" when the app can serve pages and save; 503 with the reasons on one line
+    otherwise ("database cannot be written: saves would fail; cache unavailable"), for load
+    balancers and whoever reads their logs."""
+    database = database_problem()
+    # A database that does not answer takes its cache with it: say the cause once.
+    broken_with_it = database == "database unavailable" and isinstance(
+        caches["default"], DatabaseCache
+    )
+    cache_part = None if broken_with_it else cache_problem()
+    problems = [problem for problem in (database, cache_part, static_files_problem()) if problem]
+    if problems:
+        return HttpResponse("; ".join(problems), status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """A form sent without a valid form token (settings.CSRF_FAILURE_VIEW): in the site's
+    own page and plain words, not Django's, whose inline style our policy blocks. The
+    reason goes to the log (django.security.csrf), not to the page."""
+    return render(request, "403_csrf.html", status=403)
 
 
 @login_not_required

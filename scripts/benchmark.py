@@ -78,6 +78,12 @@ def main() -> None:
         action="store_true",
         help="only the cost of the uncertainty run on a 6-option save (no rows loaded)",
     )
+    parser.add_argument(
+        "--invalidation-cost",
+        action="store_true",
+        help="only what the data's generation (coprod_site/changes.py) costs a save, a bulk "
+        "insert and a kept page (no rows loaded)",
+    )
     args = parser.parse_args()
 
     from django.conf import settings
@@ -99,6 +105,9 @@ def main() -> None:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     if args.save_cost_only:
         measure_uncertainty_cost(service, user)
+        return
+    if args.invalidation_cost:
+        measure_invalidation_cost(service, user)
         return
     load(service, user, args.rows, args.batch_size)
     measure_scoring(service, user)
@@ -433,6 +442,133 @@ def measure_uncertainty_cost(service, user, runs: int = 60) -> None:
     print(f"  ratio:                        {with_ms / without_ms:6.2f}x   (target: at most 2x)")
 
 
+def measure_invalidation_cost(service, user, saves: int = 100, rounds: int = 3) -> None:
+    """What keeping the data's generation in the database costs (coprod_site/changes.py):
+    a small save (a transaction updating an assessment and its options) timed with the
+    triggers on every watched table and with none, from 1, 2 and 4 threads at once (1 on
+    SQLite, which has one writer), in alternating rounds so that a slow moment hits both
+    alike; a bulk insert of 1,000 rows the same way; what the earlier design paid per
+    committed save instead (one cache write); and a kept dashboard: its median time and
+    queries, and the one query for the generation alone. The triggers are put back
+    however it ends."""
+    import secrets
+    import threading
+
+    from django.core.cache import cache
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from assessments.models import Assessment, Option
+    from coprod_site import changes
+    from services.models import Agency
+
+    rng = random.Random(SEED + 4)
+    threads = (1, 2, 4) if connection.vendor == "postgresql" else (1,)
+    drafts = []
+    for number in range(max(threads)):
+        assessment = Assessment.objects.create(
+            service=service, author=user, title=f"Invalidation {number}", **answers(rng)
+        )
+        assessment.add_options([Option(**values) for values in option_answers(rng, 4)])
+        drafts.append(assessment.pk)
+
+    def save(pk: int, number: int) -> None:
+        with transaction.atomic():
+            Assessment.objects.filter(pk=pk).update(title=f"Invalidation save {number}")
+            Option.objects.filter(assessment_id=pk).update(setup_cost=number)
+
+    def saving(pk: int, timings: list) -> None:
+        try:
+            for number in range(saves):
+                started = time.perf_counter()
+                save(pk, number)
+                timings.append(time.perf_counter() - started)
+        finally:
+            connection.close()  # this thread's own
+
+    def concurrent(count: int) -> tuple[float, float]:
+        """(median seconds a save, saves a second) with `count` threads saving at once."""
+        timings: list[float] = []
+        workers = [threading.Thread(target=saving, args=(pk, timings)) for pk in drafts[:count]]
+        started = time.perf_counter()
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        return statistics.median(timings), len(timings) / (time.perf_counter() - started)
+
+    def bulk() -> float:
+        agencies = [
+            Agency(name=f"Bulk {secrets.token_hex(6)}", slug=secrets.token_hex(6),
+                   government_level="local", sector="health")
+            for _ in range(1_000)
+        ]  # fmt: skip
+        started = time.perf_counter()
+        with transaction.atomic():
+            Agency.objects.bulk_create(agencies)
+        elapsed = time.perf_counter() - started
+        Agency.objects.filter(name__startswith="Bulk ").delete()
+        return elapsed
+
+    results = {mode: {count: [] for count in threads} for mode in ("with", "without")}
+    bulks = {"with": [], "without": []}
+    try:
+        for _ in range(rounds):
+            for mode in ("with", "without"):
+                changes.sync_triggers(tables=None if mode == "with" else ())
+                for count in threads:
+                    results[mode][count].append(concurrent(count))
+                bulks[mode].extend(bulk() for _ in range(3))
+    finally:
+        changes.sync_triggers()
+
+    print(f"\nThe data's generation in the database  ({saves} saves a thread, {rounds} rounds)")
+    print("  a save: one transaction, UPDATE an assessment and its 4 options")
+    for count in threads:
+        line = []
+        for mode in ("with", "without"):
+            median = statistics.median(run[0] for run in results[mode][count]) * 1000
+            rate = statistics.median(run[1] for run in results[mode][count])
+            line.append(f"{mode} triggers {median:6.2f} ms, {rate:7,.0f} saves/s")
+        print(f"  {count} thread{'s' if count > 1 else ' '}:  " + "   ".join(line))
+    with_bulk, without_bulk = (statistics.median(bulks[mode]) * 1000 for mode in bulks)
+    print(
+        f"  bulk insert of 1,000 rows: with triggers {with_bulk:6.1f} ms, without "
+        f"{without_bulk:6.1f} ms"
+    )
+
+    timings = []
+    for _ in range(RUNS * 20):
+        started = time.perf_counter()
+        cache.set("benchmark-generation", secrets.token_hex(8), None)
+        timings.append(time.perf_counter() - started)
+    print(
+        "  before: each committed save published a generation, one cache write: "
+        f"{statistics.median(timings) * 1000:.2f} ms"
+    )
+
+    client = Client()
+    client.force_login(user)
+    client.get("/")  # kept now
+    timings, counts = [], []
+    for _ in range(RUNS * 4):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            assert client.get("/").status_code == 200
+            timings.append(time.perf_counter() - started)
+        counts.append(len(queries))
+    reads = []
+    for _ in range(RUNS * 20):
+        started = time.perf_counter()
+        changes.generation()
+        reads.append(time.perf_counter() - started)
+    print(
+        f"  a kept dashboard: {statistics.median(timings) * 1000:.1f} ms, {counts[-1]} queries, "
+        f"of which the generation's {statistics.median(reads) * 1000:.3f} ms"
+    )
+
+
 # --- Pages ---------------------------------------------------------------------------------
 
 
@@ -521,8 +657,8 @@ def measure_dashboard_sizes(small_user, big_user, rows: int, runs: int = 30) -> 
         return
     small, big = medians.values()
     print(
-        f"  ratio: {big / small:.2f}x   (targets on PostgreSQL: at most 3x, 300 KB; 16 queries: "
-        "10 for the figures, 6 to keep the page)"
+        f"  ratio: {big / small:.2f}x   (targets on PostgreSQL: at most 3x, 300 KB; 17 queries: "
+        "10 for the figures, 7 to keep the page)"
     )
 
 

@@ -47,6 +47,7 @@ def revoke_token(request, code):
         raise Http404("No such token.") from None
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
+        token._change_reason = "Revoked by its owner"
         token.save(update_fields=["revoked_at"])
         messages.success(request, f"Revoked “{token.name}”: it no longer opens anything.")
     return redirect("account:index")

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save, pre_save
 
 
 def keep_curators_permissions(sender, **kwargs):
@@ -29,4 +29,17 @@ class ServicesConfig(AppConfig):
         # first in INSTALLED_APPS) has made this app's permissions.
         post_migrate.connect(
             keep_curators_permissions, sender=self, dispatch_uid="services.curators"
+        )
+        from django.contrib.auth import get_user_model
+
+        from services import signals
+
+        user_model = get_user_model()
+        pre_save.connect(
+            signals.note_password_change, sender=user_model, dispatch_uid="services.password"
+        )
+        post_save.connect(
+            signals.revoke_tokens_on_password_change,
+            sender=user_model,
+            dispatch_uid="services.password",
         )

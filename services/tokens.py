@@ -14,11 +14,16 @@ LoginRequiredMiddleware, which then lets the token's user through. Every process
 runs after AuthenticationMiddleware has set the session's user, so this one wins.
 """
 
+import logging
+
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from services.models import AccessToken
 from services.models.tokens import token_hash
+
+log = logging.getLogger(__name__)
 
 READ_ONLY_METHODS = ("GET", "HEAD")
 
@@ -69,10 +74,12 @@ class AccessTokenMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if getattr(request, "access_token", None) is not None:
+        token = getattr(request, "access_token", None)
+        if token is not None:
             # A cache in between must not hand one token's rows to another request.
             patch_vary_headers(response, ["Authorization"])
             patch_cache_control(response, private=True, no_store=True)
+            record_use(token, request.path)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -90,7 +97,18 @@ class AccessTokenMiddleware:
         token, problem = find_token(credentials)
         if token is None:
             return refusal(401, "invalid_token", problem)
-        token.record_use(request.path)
         request.access_token = token
         request.user = token.user
         return None
+
+
+def record_use(token: AccessToken, path: str) -> None:
+    """Log the token's use once its export is made, and never fail the export over it: a
+    database that can be read but not written (a replica, a full disk) still serves it. Its
+    own savepoint, so a refused write leaves the connection usable for the rows that
+    stream after it."""
+    try:
+        with transaction.atomic():
+            token.record_use(path)
+    except DatabaseError as error:
+        log.warning("Could not record a use of access token %s: %s", token.pk, error)

@@ -2,8 +2,10 @@
 
 import json
 import sqlite3
+import threading
 
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError, connection, connections
 from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteDatabase
 from django.db.migrations.recorder import MigrationRecorder
@@ -98,9 +100,70 @@ def test_static_files_are_not_checked_in_development(client, settings, tmp_path)
     assert health(client) == (200, "ok")
 
 
-def test_the_health_check_is_one_write_rolled_back(client):
+def test_the_health_check_is_one_write_rolled_back_and_one_read_of_the_cache(client):
     with CaptureQueriesContext(connection) as queries:
         assert health(client)[0] == 200
-    # In production a BEGIN and a ROLLBACK around it; here, the test's savepoints.
+    # In production a BEGIN and a ROLLBACK around each; here, the test's savepoints.
     statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
-    assert statements == [views.WRITE_PROBE]
+    assert statements[0] == views.WRITE_PROBE
+    # The database's cache, read in the same connection (no thread to contend with it),
+    # on PostgreSQL with a lock timeout set for that read alone.
+    statements = [sql for sql in statements if not sql.startswith("SET LOCAL lock_timeout")]
+    assert len(statements) == 2 and "coprod_cache" in statements[1]
+    assert views.CACHE_PROBE_KEY in statements[1]
+
+
+class BrokenCache(LocMemCache):
+    """A cache whose server is gone."""
+
+    def get(self, *args, **kwargs):
+        raise ConnectionError("Connection refused")
+
+
+RELEASE_THE_STUCK_CACHE = threading.Event()
+
+
+class StuckCache(LocMemCache):
+    """A cache that answers only when let go, as one behind a locked table."""
+
+    def get(self, *args, **kwargs):
+        RELEASE_THE_STUCK_CACHE.wait(10)
+        return super().get(*args, **kwargs)
+
+
+@pytest.fixture
+def use_cache(settings):
+    """Put a cache in place of the app's (Django's test signals open it anew)."""
+
+    def use(backend: type):
+        settings.CACHES = {"default": {"BACKEND": f"{__name__}.{backend.__name__}"}}
+
+    return use
+
+
+def test_a_cache_that_fails_is_503_and_named(client, use_cache):
+    use_cache(BrokenCache)
+    assert health(client) == (503, "cache unavailable")
+
+
+def test_a_cache_that_does_not_answer_in_time_is_503_and_named(client, use_cache, monkeypatch):
+    monkeypatch.setattr(views, "CACHE_PROBE_SECONDS", 0.2)
+    use_cache(StuckCache)
+    RELEASE_THE_STUCK_CACHE.clear()
+    try:
+        assert health(client) == (503, "cache: no answer within 0.2 seconds")
+        # The probe still waiting is not joined by another.
+        assert health(client) == (503, "cache: an earlier check is still waiting for an answer")
+    finally:
+        RELEASE_THE_STUCK_CACHE.set()
+        views._cache_probe.join(5)
+    assert health(client) == (200, "ok")
+
+
+def test_every_part_that_fails_is_named(client, use_cache, monkeypatch):
+    def broken(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("coprod_site.views.connection.cursor", broken)
+    use_cache(BrokenCache)
+    assert health(client) == (503, "database unavailable; cache unavailable")

@@ -17,7 +17,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('assessments', '0020_who_gains_who_pays'),
-        ('services', '0013_load_time_values'),
     ]
 
     operations = [

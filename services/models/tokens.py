@@ -16,6 +16,7 @@ from uuid import uuid4
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 TOKEN_PREFIX = "coprod_"
 # What is kept of a token to name it in lists: the prefix and five random characters.
@@ -42,6 +43,21 @@ class AccessTokenQuerySet(models.QuerySet):
         """Neither revoked nor expired."""
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
+    def revoke(self, reason: str = "Revoked") -> int:
+        """Revoke the usable ones among these, kept with the time (not deleted, so the
+        account page still lists them) and recorded in their history; how many."""
+        now = timezone.now()
+        tokens = list(self.usable())
+        if not tokens:
+            return 0
+        self.model.objects.filter(pk__in=[token.pk for token in tokens]).update(revoked_at=now)
+        for token in tokens:
+            token.revoked_at = now
+        self.model.history.bulk_history_create(
+            tokens, update=True, default_change_reason=reason, default_date=now
+        )
+        return len(tokens)
+
 
 class AccessToken(models.Model):
     code = models.UUIDField(default=uuid4, unique=True, editable=False)
@@ -59,6 +75,9 @@ class AccessToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = AccessTokenQuerySet.as_manager()
+    # Made and revoked, by whom and when; not each use (AccessTokenUse keeps those), nor
+    # the hash of the secret.
+    history = HistoricalRecords(excluded_fields=["hash", "last_used_at"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -80,7 +99,7 @@ class AccessToken(models.Model):
         """A new token and its secret value, which is not kept: show it to the user once."""
         secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
         now = timezone.now()
-        token = cls.objects.create(
+        token = cls(
             user=user,
             name=name,
             shown=secret[:SHOWN_LENGTH],
@@ -88,6 +107,8 @@ class AccessToken(models.Model):
             created_at=now,
             expires_at=now + timedelta(days=int(lifetime)),
         )
+        token._change_reason = "Made"
+        token.save(force_insert=True)
         return token, secret
 
     @property
@@ -103,7 +124,8 @@ class AccessToken(models.Model):
         return not self.is_revoked and not self.is_expired
 
     def record_use(self, path: str) -> None:
-        """Note the use: two small writes, the token's last use and a row of the log."""
+        """Note the use: two small writes, the token's last use and a row of the log. Made
+        after the export's response (services.tokens.record_use), which it never fails."""
         now = timezone.now()
         AccessToken.objects.filter(pk=self.pk).update(last_used_at=now)
         AccessTokenUse.objects.create(token=self, used_at=now, path=path[:PATH_MAX])

@@ -7,7 +7,9 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -171,7 +173,55 @@ def test_a_token_fetch_reads_a_bounded_number_of_queries(
     client, secret, service, django_assert_max_num_queries
 ):
     factories.ServiceFactory.create_batch(5, agency=service.agency)
-    # the token and its user; its last use; the log row; the services
-    with django_assert_max_num_queries(4):
+    # the token and its user; the services; its last use and the log row, after the export,
+    # in a savepoint of their own (two more statements)
+    with django_assert_max_num_queries(6):
         response = client.get("/export/services.csv", **bearer(secret))
         b"".join(response.streaming_content)
+
+
+def test_the_export_is_served_when_its_use_cannot_be_recorded(client, secret, caplog, monkeypatch):
+    """A database that reads but refuses writes (a replica, a full disk) still serves it."""
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError("attempt to write a readonly database")
+
+    monkeypatch.setattr(AccessTokenUse.objects, "create", refuse)
+    response = client.get("/export/services.csv", **bearer(secret))
+    assert response.status_code == 200
+    b"".join(response.streaming_content)
+    assert "Could not record a use of access token" in caplog.text
+    # Both writes or neither: the last use is not moved on without its row of the log.
+    assert AccessToken.objects.get().last_used_at is None
+
+
+def test_changing_the_password_revokes_the_users_tokens(client, owner, secret):
+    _, other = AccessToken.create_for(owner, "Spreadsheet", Lifetime.MONTH)
+    owner.set_password("a new password, long enough")
+    owner.save()
+    for token in (secret, other):
+        response = client.get("/export/services.csv", **bearer(token))
+        assert response.status_code == 401
+        assert b"This token was revoked on" in response.content
+    # Revoked, not deleted: the account page still lists them.
+    assert AccessToken.objects.filter(user=owner, revoked_at__isnull=False).count() == 2
+
+
+def test_a_password_set_straight_in_the_database_field_revokes_too(client, owner, secret):
+    owner.password = make_password("set by a script")
+    owner.save()
+    assert client.get("/export/services.csv", **bearer(secret)).status_code == 401
+
+
+def test_other_saves_and_a_rehash_of_the_same_password_keep_the_tokens(client, owner, secret):
+    owner.first_name = "Ann"
+    owner.save()
+    owner.set_password(factories.PASSWORD)  # the same password, a new salt
+    owner.save()
+    assert client.get("/export/services.csv", **bearer(secret)).status_code == 200
+
+
+def test_the_account_page_says_a_password_change_revokes_the_tokens(client, owner):
+    client.force_login(owner)
+    html = client.get(reverse("account:index")).content.decode()
+    assert "Changing your password revokes all your tokens." in html

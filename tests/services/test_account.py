@@ -131,3 +131,28 @@ def test_a_user_outside_any_agency_may_still_make_tokens(client, db):
     reader = factories.UserFactory(username="reader")
     client.force_login(reader)
     assert make_token(client).status_code == 200
+
+
+def test_making_and_revoking_tokens_is_in_their_history(client, owner):
+    client.force_login(owner)
+    make_token(client)
+    token = AccessToken.objects.get()
+    client.post(reverse("account:revoke_token", args=[token.code]))
+    rows = token.history.order_by("history_date", "history_id")
+    assert [(row.history_type, row.history_change_reason) for row in rows] == [
+        ("+", "Made"),
+        ("~", "Revoked by its owner"),
+    ]
+    assert all(row.history_user == owner for row in rows)
+    assert not hasattr(rows[0], "hash")  # the secret's hash is not copied
+
+
+def test_a_password_change_revokes_tokens_with_a_reason_in_their_history(client, owner):
+    client.force_login(owner)
+    make_token(client)
+    owner.set_password("a-new-password-2027")
+    owner.save()
+    token = AccessToken.objects.get()
+    assert token.is_revoked
+    latest = token.history.order_by("-history_date", "-history_id").first()
+    assert latest.history_change_reason == "Revoked: the owner's password changed"
