@@ -224,6 +224,19 @@ class Uncertainty:
     # highest (ties go to the choice at full cost, then to the earlier option).
     agency_mean_net_benefit: tuple[float, ...] = ()
     agency_best_option: int | None = None
+    # The best option's mean lead over the runner-up, and the Monte Carlo standard error
+    # of that mean (money, 2 places).
+    lead: float | None = None
+    lead_error: float | None = None
+
+    @property
+    def as_good_as_a_tie(self) -> bool:
+        """The lead is within two standard errors of none: other draws could reverse it."""
+        return (
+            self.lead is not None
+            and self.lead_error is not None
+            and self.lead <= 2 * self.lead_error
+        )
 
     @property
     def perspectives_differ(self) -> bool:

@@ -840,6 +840,11 @@ def simulate(
         range(len(agency_view)),
         key=lambda i: (-round_half_up(float(agency_view[i]), 2), i != best, i),
     )
+    # The best option's lead over the runner-up on average, and that average's own Monte
+    # Carlo standard error (the spread of the draws' leads over the square root of their
+    # number): a lead within two of them could as well be the other way on other draws.
+    lead = net_benefit[best] - net_benefit[runner_up]
+    lead_error = float(lead.std(ddof=1) / math.sqrt(DRAWS))
     leader = _leaders(net_benefit)
     probabilities = np.bincount(leader, minlength=len(means)) / DRAWS
     errors = np.sqrt(probabilities * (1 - probabilities) / DRAWS)
@@ -882,6 +887,8 @@ def simulate(
         mean_net_benefit=tuple(round_half_up(mean, 2) for mean in means.tolist()),
         agency_mean_net_benefit=tuple(round_half_up(mean, 2) for mean in agency_view.tolist()),
         agency_best_option=agency_best,
+        lead=round_half_up(float(lead.mean()), 2),
+        lead_error=round_half_up(lead_error, 2),
         break_even=judgements.break_even(inputs, expected, best),
         scenarios=judgements.scenarios(inputs, expected, judgement_ranges(inputs)),
     )

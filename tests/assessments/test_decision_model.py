@@ -858,3 +858,18 @@ def test_the_acceptability_frontier_at_the_agencys_figure_is_the_chosen_option()
         assert losses[frontier] == min(losses)
     # The frontier moves: the cheapest at no willingness to pay, a better one further up.
     assert len(set(uncertainty.curve_frontier)) > 1
+
+
+def test_a_lead_within_the_runs_own_error_is_as_good_as_a_tie():
+    now = option("What happens now", comparator=True, confidence="low", **ratings(3))
+    twin = option("Volunteers", co_produced=True, confidence="low", **ratings(4))
+    close = score(assessment(now, twin, replace(twin, name="Volunteers, the twin")))
+    uncertainty = close.uncertainty
+    assert uncertainty.lead_error > 0
+    assert abs(uncertainty.lead) <= 2 * uncertainty.lead_error
+    assert uncertainty.as_good_as_a_tie
+    cheap = replace(twin, annual_agency_cost=1_000)
+    clear = score(assessment(now, cheap)).uncertainty
+    assert clear.lead > 2 * clear.lead_error and not clear.as_good_as_a_tie
+    means = clear.mean_net_benefit
+    assert clear.lead == pytest.approx(means[clear.best_option] - means[clear.runner_up], abs=0.02)

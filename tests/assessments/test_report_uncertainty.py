@@ -397,3 +397,22 @@ def test_values_of_information_within_the_regressions_noise_are_not_given_as_fig
         ("agency_costs", False),
         ("trust", False),
     ]
+
+
+def test_a_lead_within_the_runs_own_error_reads_as_good_as_a_tie(client, viewer, service):
+    from tests.assessments.test_report import page_text, returns_option, submitted
+
+    twins = [
+        returns_option("Paper returns", "60000", 2, co_produced=False, comparator=True),
+        returns_option("Volunteers", "40000", 3),
+        returns_option("Volunteers, the twin", "40000", 3),
+    ]
+    for twin in twins[1:]:
+        twin["confidence"] = "low"  # wide ranges, drawn apart for each
+    client.force_login(viewer)
+    verdict = page_text(client, submitted(service, options=twins, willingness_to_pay=1))
+    verdict = verdict.split('id="verdict-heading"')[1].split("</section>")[0]
+    assert "As good as a tie:" in verdict
+    clear = [twins[0], returns_option("Volunteers", "20000", 4)]
+    verdict = page_text(client, submitted(service, options=clear, willingness_to_pay=1))
+    assert "As good as a tie" not in verdict
