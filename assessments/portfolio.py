@@ -177,24 +177,6 @@ class Outcomes:
         """Of the assessments with a decided best option, the share where it is co-produced."""
         return self.co_produced_best / self.decided if self.decided else None
 
-    # The sizes of the changes, for words that carry the sign ("saves £9,100,000", "costs
-    # £2,100,000 more"): a saving is never shown as a negative figure.
-    @property
-    def agency_change_size(self):
-        return None if self.agency_change is None else abs(self.agency_change)
-
-    @property
-    def hours_change_size(self):
-        return None if self.hours_change is None else abs(self.hours_change)
-
-    @property
-    def time_change_size(self):
-        return None if self.time_change is None else abs(self.time_change)
-
-    @property
-    def money_change_size(self):
-        return None if self.money_change is None else abs(self.money_change)
-
     @property
     def quality_gained(self) -> float | None:
         """Quality points gained per client-year, averaged over all clients served."""

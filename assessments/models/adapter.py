@@ -206,14 +206,12 @@ def _store_incidence(assessment, options, result: scoring.AssessmentResult) -> N
     """Each option against the comparator: who gains and who pays (`scoring.incidence`)."""
     rows = {}
     if result.appraised:
-        inputs = scoring.AssessmentInputs(
-            private_value_strength=assessment.private_value_strength,
-            public_value_strength=assessment.public_value_strength,
+        share = incidence.public_share(
+            result.value_type,
+            assessment.private_value_strength,
+            assessment.public_value_strength,
         )
-        rows = {
-            row.option_index: row
-            for row in incidence.incidences(inputs, result.options, result.value_type)
-        }
+        rows = {row.option_index: row for row in incidence.incidences(result.options, share)}
     for index, option in enumerate(options):
         row = rows.get(index)
         option.result_agency_change = _decimal(row and row.agency)

@@ -111,6 +111,18 @@ def result_money(verbose_name):
     )
 
 
+def result_hours(verbose_name):
+    """Hours a year, to a tenth of an hour, as the scoring rounds them."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=14,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+
 def result_rate(verbose_name):
     return models.DecimalField(
         verbose_name,

@@ -22,6 +22,7 @@ from assessments.models.fields import (
     per_client,
     range_holds_estimate,
     rating,
+    result_hours,
     result_money,
     result_quality,
     result_rate,
@@ -152,14 +153,7 @@ class Option(models.Model):
     result_quality = result_quality("quality index")
     result_net_benefit = result_money("net benefit")
     result_outcome_value = result_money("value of outcomes (present value)")
-    result_hours_a_year = models.DecimalField(
-        "co-producers' hours a year",
-        max_digits=14,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        editable=False,
-    )
+    result_hours_a_year = result_hours("co-producers' hours a year")
     result_mean_net_benefit = result_money("expected net benefit (mean over the draws)")
     result_expected_loss = result_money("expected loss against the best choice of each draw")
     # The agency's own perspective: its spending only, the co-producers' part left out.
@@ -171,14 +165,7 @@ class Option(models.Model):
     result_agency_change = result_money("change in the agency's spending")
     result_time_change = result_money("change in the value of co-producers' time")
     result_money_change = result_money("change in co-producers' own money")
-    result_hours_change = models.DecimalField(
-        "change in co-producers' hours a year",
-        max_digits=14,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        editable=False,
-    )
+    result_hours_change = result_hours("change in co-producers' hours a year")
     result_gains_change = result_money("change in the value of quality and outcomes")
     result_public_gain = result_money("the public's part of that change")
     result_on_frontier = models.BooleanField(default=False, editable=False)

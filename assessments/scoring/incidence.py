@@ -35,6 +35,7 @@ from fractions import Fraction
 from assessments.scoring.inputs import (
     OPTIMISM_BIAS_UPLIFT,
     AssessmentInputs,
+    OptionInputs,
     ValueType,
 )
 from assessments.scoring.results import OptionResult
@@ -54,17 +55,19 @@ def quality_value(option: OptionResult) -> float | None:
     return round_half_up(value, 2)
 
 
-def public_share(inputs: AssessmentInputs, value_type: ValueType | None) -> Fraction | None:
-    """The public's share of what the clients and the public gain; None where the
-    assessment does not say whether the value is private or public."""
+def public_share(
+    value_type: ValueType | None, private_strength: int | None, public_strength: int | None
+) -> Fraction | None:
+    """The public's share of what the clients and the public gain, from the assessment's
+    Value answers (strengths 0-4); None where they do not say whether the value is private
+    or public."""
     match value_type:
         case ValueType.PRIVATE:
             return Fraction(0)
         case ValueType.PUBLIC:
             return Fraction(1)
         case ValueType.BOTH:
-            private, public = inputs.private_value_strength, inputs.public_value_strength
-            return Fraction(public, private + public)
+            return Fraction(public_strength, private_strength + public_strength)
     return None
 
 
@@ -126,17 +129,14 @@ def _difference(a: float | None, b: float | None) -> float | None:
 
 
 def incidence(
-    inputs: AssessmentInputs,
-    options: tuple[OptionResult, ...],
-    option_index: int,
-    value_type: ValueType | None,
+    options: tuple[OptionResult, ...], option_index: int, share: Fraction | None
 ) -> Incidence:
-    """`option_index` against the comparator (every option costed)."""
+    """`option_index` against the comparator (every option costed), the gains split with
+    the public's `share` (`public_share`; None: not split)."""
     option = options[option_index]
     comparator = next(o for o in options if o.comparator)
     quality = _difference(quality_value(option), quality_value(comparator))
     outcomes = _difference(option.outcome_value, comparator.outcome_value)
-    share = public_share(inputs, value_type)
     clients = public = None
     if quality is not None and share is not None:
         gains = exact(quality) + exact(outcomes)
@@ -157,14 +157,10 @@ def incidence(
     )
 
 
-def incidences(
-    inputs: AssessmentInputs, options: tuple[OptionResult, ...], value_type: ValueType | None
-) -> tuple[Incidence, ...]:
+def incidences(options: tuple[OptionResult, ...], share: Fraction | None) -> tuple[Incidence, ...]:
     """Every option but the comparator against the comparator, in the options' order."""
     return tuple(
-        incidence(inputs, options, option.index, value_type)
-        for option in options
-        if not option.comparator
+        incidence(options, option.index, share) for option in options if not option.comparator
     )
 
 
@@ -189,12 +185,10 @@ class BudgetYear:
     with_allowance: Decimal
 
 
-def budget(inputs: AssessmentInputs, option_index: int) -> tuple[BudgetYear, ...]:
-    """Each year's cash for one option; empty while its costs, confidence or the period
-    are not given."""
-    option = inputs.options[option_index]
+def budget(option: OptionInputs, years: int | None) -> tuple[BudgetYear, ...]:
+    """Each year's cash for one option over an appraisal period of `years`; empty while its
+    costs, its confidence or the period are not given."""
     uplift = OPTIMISM_BIAS_UPLIFT.get(option.confidence)
-    years = inputs.appraisal_years
     if None in (option.setup_cost, option.annual_agency_cost, uplift, years) or years < 1:
         return ()
     factor = 1 + Decimal(str(uplift))

@@ -20,6 +20,13 @@ def money_exact(value, currency):
 
 
 @register.filter
+def size(value):
+    """A change without its sign, for words that carry it: "saves £9,100,000", never a
+    negative saving."""
+    return None if value is None else abs(value)
+
+
+@register.filter
 def number(value, places=0):
     """A count or figure with thousands separators: 2,000,000."""
     return format_number(value, places=int(places))

@@ -20,7 +20,7 @@ from django.db.models import F
 
 from assessments.models.assessment import money_currency
 from assessments.scoring.incidence import BudgetYear, budget
-from assessments.scoring.inputs import OPTIMISM_BIAS_UPLIFT, AssessmentInputs, OptionInputs
+from assessments.scoring.inputs import OPTIMISM_BIAS_UPLIFT, OptionInputs
 from assessments.views.export import FILTERS, exported_options
 from coprod_site.columns import INTEGER, MONEY, NUMBER, TEXT, Column, Export, python_row
 from coprod_site.csv_export import export_view, streaming_csv_response
@@ -135,18 +135,13 @@ def budget_rows(options) -> Iterator[BudgetRow]:
         )
     )
     for option in costed.iterator(chunk_size=2000):
-        inputs = AssessmentInputs(
-            appraisal_years=option.appraisal_years,
-            options=(
-                OptionInputs(
-                    setup_cost=option.setup_cost,
-                    annual_agency_cost=option.annual_agency_cost,
-                    confidence=option.confidence,
-                ),
-            ),
+        costs = OptionInputs(
+            setup_cost=option.setup_cost,
+            annual_agency_cost=option.annual_agency_cost,
+            confidence=option.confidence,
         )
         uplift = Decimal(str(OPTIMISM_BIAS_UPLIFT[option.confidence])) * 100
-        for year in budget(inputs, 0):
+        for year in budget(costs, option.appraisal_years):
             yield BudgetRow(
                 assessment_id=option.assessment_code,
                 position=option.position,

@@ -88,14 +88,19 @@ def _headline(row, agency_name: str, co_producers: str, currency: str) -> list[s
     return clauses
 
 
-def incidence_context(assessment, result: scoring.AssessmentResult) -> dict:
-    """What the section shows; None for each part that cannot be worked out yet."""
+def incidence_context(
+    assessment, inputs: scoring.AssessmentInputs, result: scoring.AssessmentResult
+) -> dict:
+    """What the section shows, from the answers the scoring took (`inputs`) and what it
+    concluded; None for each part that cannot be worked out yet."""
     if not result.appraised:
         return {"incidence": None}
     agency = assessment.service.agency
     currency = assessment.money_currency
-    inputs = assessment.scoring_inputs()
-    rows = incidence.incidences(inputs, result.options, result.value_type)
+    share = incidence.public_share(
+        result.value_type, inputs.private_value_strength, inputs.public_value_strength
+    )
+    rows = incidence.incidences(result.options, share)
     shown = rows[0] if len(rows) == 1 else None
     if result.plane is not None:
         shown = next(r for r in rows if r.option_index == result.plane.option_index)
@@ -128,7 +133,7 @@ def incidence_context(assessment, result: scoring.AssessmentResult) -> dict:
         }
     budgets = []
     for option in result.options:
-        years = incidence.budget(inputs, option.index)
+        years = incidence.budget(inputs.options[option.index], inputs.appraisal_years)
         if not years:
             continue
         total = sum((year.cash for year in years), Decimal(0))
@@ -160,7 +165,6 @@ def incidence_context(assessment, result: scoring.AssessmentResult) -> dict:
             "shown_option": shown and result.options[shown.option_index],
             "headline": shown and _headline(shown, agency.name, "co-producers", currency),
             "hours": shown and shown.hours_a_year,
-            "hours_size": shown and shown.hours_a_year and abs(shown.hours_a_year),
             "hour": hour,
             "hour_below": hour and judgement_value("hourly_rate", hour.below, currency),
             "hour_above": hour and judgement_value("hourly_rate", hour.above, currency),

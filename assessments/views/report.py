@@ -413,7 +413,8 @@ def _report(request, assessment) -> dict:
     """The report's own part of the page and its scripts, rendered, with what the rest of
     the page needs from them."""
     prefetch_related_objects([assessment], "options")
-    result = assessment.score()
+    inputs = assessment.scoring_inputs()
+    result = scoring.score(inputs)
     matches = CaseExample.objects.published().similar_to(similarity_profile(assessment), limit=3)
     opening = lead(result)
     plane = result.plane
@@ -467,7 +468,7 @@ def _report(request, assessment) -> dict:
         # A draft has none: revisions are started from submitted or archived assessments.
         "revisions": [] if assessment.is_editable else assessment.revisions_started(),
         **uncertainty_context(assessment, result),
-        **incidence_context(assessment, result),
+        **incidence_context(assessment, inputs, result),
         "budget_url": reverse("export-budget"),
     }
     return {

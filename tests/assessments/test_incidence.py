@@ -54,13 +54,19 @@ def recycling(**overrides):
     return AssessmentInputs(**{**fields, **overrides})
 
 
+def share_of(inputs, result):
+    return public_share(
+        result.value_type, inputs.private_value_strength, inputs.public_value_strength
+    )
+
+
 def test_the_recycling_case_reproduces_the_hand_worked_incidence():
     # Council: 3m a year for 2 years + 10% = 6.6m; quality 50 x 80,000 client-years x 5 = 20m.
     # Households: (0.4m + 2 x 2m) + 25% = 5.5m; 280,000 hours x 10 x 2 + 25% = 7m;
     # quality 56.25 x 80,000 x 5 = 22.5m.
     inputs = recycling()
     result = score(inputs)
-    row = incidence(inputs, result.options, 1, result.value_type)
+    row = incidence(result.options, 1, share_of(inputs, result))
     assert (row.agency, row.time, row.money) == (-1_100_000, 7_000_000, 0)
     assert row.hours_a_year == 280_000
     assert (row.quality_value, row.outcome_value) == (2_500_000, 0)
@@ -109,7 +115,7 @@ def test_every_option_but_the_comparator_is_set_against_it():
     third = replace(HOUSEHOLDS, name="Bring banks", comparator=False)
     inputs = recycling(options=(HOUSEHOLDS, COUNCIL, third))
     result = score(inputs)
-    rows = incidences(inputs, result.options, result.value_type)
+    rows = incidences(result.options, share_of(inputs, result))
     assert [(row.option_index, row.comparator_index) for row in rows] == [(0, 1), (2, 1)]
     for row in rows:
         mine, theirs = result.options[row.option_index], result.options[1]
@@ -119,7 +125,7 @@ def test_every_option_but_the_comparator_is_set_against_it():
 def test_without_a_value_for_quality_the_costs_are_shown_and_the_gains_are_not():
     inputs = recycling(willingness_to_pay=None)
     result = score(inputs)
-    row = incidence(inputs, result.options, 1, result.value_type)
+    row = incidence(result.options, 1, share_of(inputs, result))
     assert (row.agency, row.time) == (-1_100_000, 7_000_000)
     assert row.quality_value is row.gains is row.total is row.clients is None
 
@@ -135,20 +141,19 @@ def test_without_a_value_for_quality_the_costs_are_shown_and_the_gains_are_not()
     ],
 )
 def test_the_gains_are_split_as_the_value_answers_say(value_type, private, public, share):
-    inputs = recycling(private_value_strength=private, public_value_strength=public)
-    assert public_share(inputs, value_type) == share
+    assert public_share(value_type, private, public) == share
 
 
 def test_an_odd_cent_goes_to_the_public_so_the_split_adds_up():
     inputs = recycling(private_value_strength=2, public_value_strength=1, willingness_to_pay=0.0001)
     result = score(inputs)
-    row = incidence(inputs, result.options, 1, result.value_type)
+    row = incidence(result.options, 1, share_of(inputs, result))
     assert round(row.clients + row.public, 2) == row.gains
 
 
 def test_the_budget_is_the_agencys_cash_each_year_and_discounts_to_its_present_value():
     inputs = recycling()
-    rows = budget(inputs, 1)
+    rows = budget(inputs.options[1], inputs.appraisal_years)
     assert [(row.year, row.cash, row.with_allowance) for row in rows] == [
         (0, Decimal(400_000), Decimal(500_000)),
         (1, Decimal(2_000_000), Decimal(2_500_000)),
@@ -163,13 +168,13 @@ def test_the_discounted_budget_matches_the_agencys_present_value(rate, years):
     odd = replace(HOUSEHOLDS, setup_cost=123_456.78, annual_agency_cost=98_765.43)
     inputs = recycling(options=(COUNCIL, odd), appraisal_years=years, discount_rate=rate)
     result = score(inputs)
-    assert discounted(budget(inputs, 1), rate) == result.options[1].agency_cost
-    assert discounted(budget(inputs, 0), rate) == result.options[0].agency_cost
+    assert discounted(budget(inputs.options[1], years), rate) == result.options[1].agency_cost
+    assert discounted(budget(inputs.options[0], years), rate) == result.options[0].agency_cost
 
 
 def test_no_budget_until_the_costs_and_the_period_are_given():
-    assert budget(recycling(appraisal_years=None), 1) == ()
-    assert budget(recycling(options=(COUNCIL, replace(HOUSEHOLDS, confidence=None))), 1) == ()
+    assert budget(HOUSEHOLDS, None) == ()
+    assert budget(replace(HOUSEHOLDS, confidence=None), 2) == ()
 
 
 def test_strong_enjoyment_or_company_suggests_the_time_cost_is_overstated():

@@ -164,7 +164,10 @@ def test_every_demo_assessments_incidence_adds_up_and_its_cash_discounts_to_its_
             continue
         inputs = assessment.scoring_inputs()
         comparator = next(option for option in result.options if option.comparator)
-        for row in incidence.incidences(inputs, result.options, result.value_type):
+        share = incidence.public_share(
+            result.value_type, inputs.private_value_strength, inputs.public_value_strength
+        )
+        for row in incidence.incidences(result.options, share):
             option = result.options[row.option_index]
             if option.net_benefit is not None:
                 # To the penny.
@@ -177,7 +180,7 @@ def test_every_demo_assessments_incidence_adds_up_and_its_cash_discounts_to_its_
             assert stored.result_agency_change == Decimal(str(row.agency))
             assert stored.result_time_change == Decimal(str(row.time))
         for option in result.options:
-            years = incidence.budget(inputs, option.index)
+            years = incidence.budget(inputs.options[option.index], inputs.appraisal_years)
             assert incidence.discounted(years, inputs.discount_rate) == option.agency_cost
         checked += 1
     assert checked >= 15
