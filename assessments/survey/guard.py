@@ -22,7 +22,6 @@ flood shows in the count of answers, and a manager can close the survey).
 
 import hashlib
 import hmac
-import ipaddress
 import logging
 import secrets
 from contextlib import nullcontext
@@ -33,7 +32,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
-from coprod_site.sign_in import client_address
+from coprod_site.sign_in import IPV6_BLOCK, address_block, client_address
 
 logger = logging.getLogger(__name__)
 
@@ -44,17 +43,11 @@ CLOCK_MARGIN_SECONDS = 120
 
 
 def counted_address(address: str) -> str:
-    """What an answer counts against: an IPv6 address's /64 network (one household or
-    phone may hold all of it), an IPv4 address (or an IPv4 one written as IPv6) itself."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 6:
-        if ip.ipv4_mapped is not None:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
+    """What an answer counts against: the client's block as sign-in counts it
+    (`address_block`: an IPv6 address's /64, one household or phone may hold all of it; an
+    IPv4 address, or one written as IPv6, itself), a /64 written as the network."""
+    block = address_block(address)
+    return f"{block}/{IPV6_BLOCK}" if ":" in block else block
 
 
 def _hour_key(now: datetime, seconds_left: int) -> str:
