@@ -873,3 +873,19 @@ def test_a_lead_within_the_runs_own_error_is_as_good_as_a_tie():
     assert clear.lead > 2 * clear.lead_error and not clear.as_good_as_a_tie
     means = clear.mean_net_benefit
     assert clear.lead == pytest.approx(means[clear.best_option] - means[clear.runner_up], abs=0.02)
+
+
+def test_the_leads_error_is_the_standard_error_of_a_mean_over_the_draws():
+    # The standard error of a mean of n draws is their sample standard deviation over
+    # the square root of n; here the draws are each try's lead of the best over the
+    # runner-up, rebuilt from the run's own seed.
+    now = option("What happens now", comparator=True, confidence="low", **ratings(3))
+    volunteers = option("Volunteers", co_produced=True, confidence="medium", **ratings(4))
+    inputs = assessment(now, volunteers)
+    result = score(inputs)
+    net_benefit, _, _ = the_draws(inputs, result)
+    u = result.uncertainty
+    lead = net_benefit[u.best_option] - net_benefit[u.runner_up]
+    assert u.lead == pytest.approx(float(lead.mean()), abs=0.01)
+    expected = float(np.std(lead, ddof=1)) / DRAWS**0.5
+    assert u.lead_error == pytest.approx(expected, abs=0.01)
