@@ -4,7 +4,8 @@ from django.urls import include, path
 
 from assessments.survey.views import answer as survey_answer
 from assessments.survey.views import thanks as survey_thanks
-from assessments.views.dashboard import dashboard, dashboard_table_csv
+from assessments.views.dashboard import dashboard
+from assessments.views.dashboard_csv import dashboard_table_csv
 from assessments.views.export import export_assessments_csv, export_options_csv
 from assessments.views.export_budget import export_budget_csv
 from coprod_site.data_dictionary import data_dictionary, datapackage_json
