@@ -79,6 +79,11 @@ def filtered_assessments(request):
     return form, assessments.order_by("-updated_at", "-pk")
 
 
+RANK_BY_CHOICES = [
+    ("", "Net benefit against what happens now"),
+    ("quality_per_cost", "Quality gained per 1,000 of full cost"),
+]
+
 ROBUSTNESS_CHOICES = [
     ("", "Any"),
     ("robust", "Robust choices"),
@@ -114,18 +119,32 @@ class DashboardFilterForm(forms.Form):
         required=False,
         error_messages=NOT_AN_OPTION,
     )
+    # Dates in the address are ISO only: "01/04/2026" is refused rather than read as
+    # the 4th of January or the 1st of April.
     submitted_from = forms.DateField(
         label="Submitted on or after",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date, like 2026-04-01."},
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a real date as year-month-day, like 2026-04-01."},
     )
     submitted_to = forms.DateField(
         label="Submitted on or before",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date, like 2026-12-31."},
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a real date as year-month-day, like 2026-12-31."},
     )
+    # Not a filter: the order of the value-for-money ranking, kept in the address too.
+    rank_by = forms.ChoiceField(
+        label="Rank by",
+        choices=RANK_BY_CHOICES,
+        required=False,
+        error_messages=NOT_AN_OPTION,
+    )
+
+    FILTERS = ("agency", "sector", "service", "classification", "value_type", "necessity",
+               "quadrant", "robustness", "submitted_from", "submitted_to")  # fmt: skip
 
     def __init__(self, *args, agencies, services, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,6 +154,17 @@ class DashboardFilterForm(forms.Form):
         ]
         self.fields["service"].queryset = services
         self.fields["service"].label_from_instance = lambda s: f"{s.name} ({s.agency.name})"
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("submitted_from"), data.get("submitted_to")
+        if start and end and start > end:
+            self.add_error(
+                "submitted_to",
+                f"The last date must be the same as or after the first date ({start.isoformat()}).",
+            )
+            data.pop("submitted_to", None)
+        return data
 
     def filter(self, assessments):
         """The assessments (of any status) that the filters keep."""
@@ -162,6 +192,17 @@ class DashboardFilterForm(forms.Form):
             case "undecided":
                 assessments = assessments.filter(willingness_to_pay__isnull=True)
         return assessments
+
+    @property
+    def filtering(self) -> bool:
+        """Some filter is set (the ranking's order is not a filter)."""
+        return self.is_bound and any(self.data.get(name) for name in self.FILTERS)
+
+    @property
+    def ranking_order(self) -> str:
+        """The ranking's order: "net_benefit" (the default) or "quality_per_cost"."""
+        chosen = self.cleaned_data.get("rank_by") if self.is_bound and self.is_valid() else ""
+        return chosen or "net_benefit"
 
     @property
     def one_agency(self) -> str | None:

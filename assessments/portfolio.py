@@ -6,9 +6,9 @@ names its best option at its own willingness to pay (`result_best`, "B"). Those 
 foreign keys, so the sums below are plain LEFT JOINs: one row per assessment, never
 multiplied by its options.
 
-Units: money is in each agency's currency, present value over each assessment's own
-period; the dashboard shows one currency when every agency uses it, and says so when
-they differ. Hours are co-producers' hours a year at full take-up.
+Units: money is in each assessment's currency (its agency's, or the one it was
+submitted in), present value over each assessment's own period; no figure adds up or
+sets side by side money in two currencies. Hours are co-producers' hours a year at full take-up.
 
 Who gains and who pays (`scoring.incidence`) is stored on each option against the
 comparator, so the portfolio's incidence is the sum of the plane option's: what the
@@ -19,26 +19,38 @@ and their own money, and the money shifted onto them.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connections
 from django.db.models import (
     Avg,
     Case,
     Count,
     DecimalField,
+    Exists,
     ExpressionWrapper,
     F,
     FloatField,
     Max,
     Min,
+    OuterRef,
     Q,
     Sum,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import Cast, Coalesce, Floor, Greatest, Least, RowNumber
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    Floor,
+    Greatest,
+    Least,
+    NullIf,
+    RowNumber,
+)
 from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, IsNull
 
-from assessments.choices import Quadrant, Sensitivity, Status
+from assessments.choices import Classification, Quadrant, Sensitivity, Status
+from assessments.models import Assessment
 from assessments.models.assessment import money_currency
 from assessments.models.bits import RISK_FLAG_BITS, SPECIAL_ASSET_BITS, bit_set
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
@@ -48,10 +60,28 @@ from services.models import SpecialAsset
 # Past this many points the plane is drawn as counts per cell.
 PLANE_POINTS_MAX = 300
 PLANE_CELLS = 12  # cells a side when binned
+RANKING_MAX = 20  # rows of each currency's value-for-money ranking on the page
 WATCH_LIST_MAX = 20
 COST_SHIFTED_MAX = 10  # the assessments shifting the most money, on the watch list
 
 P, C, B = "result_plane_option", "result_plane_comparator", "result_best"
+
+
+def replaced():
+    """A submitted revision of the assessment exists: it is an earlier version, and its
+    revision speaks for it (a chain of revisions counts once, as its latest submitted
+    version). An anti-join on the revisions' index."""
+    return Exists(Assessment.objects.filter(revision_of=OuterRef("pk"), status=Status.SUBMITTED))
+
+
+def portfolio_sets(everything):
+    """The filtered assessments (any status) as the dashboard counts them: those that no
+    submitted revision replaces; the submitted among them; and of those, the ones
+    classed co-production, the only ones that enter co-production's comparisons."""
+    current = everything.exclude(Q(status=Status.SUBMITTED) & Q(replaced()))
+    submitted = current.filter(status=Status.SUBMITTED)
+    co_production = submitted.filter(result_classification=Classification.CO_PRODUCTION)
+    return current, submitted, co_production
 
 
 def _money(expression):
@@ -188,10 +218,12 @@ class Outcomes:
 def headline(everything) -> dict:
     """The counts and the profile of the filtered assessments, in one query.
 
-    `everything` is the filtered assessments whatever their status, counted by status in
-    a row for each; every other figure comes from the submitted row only (their results
-    are final). The money and quality figures come from `comparisons`, which keeps
-    currencies apart.
+    `everything` is the filtered assessments whatever their status, counted by status
+    (and, for the submitted, whether a submitted revision replaces them) in a row for
+    each; every other figure comes from the row of submitted assessments that nothing
+    replaces (their results are final). How co-production compares (the quadrants)
+    counts only those classed co-production; the others are counted by their class. The
+    money and quality figures come from `comparisons`, which keeps currencies apart.
 
     The rows by status, rather than a FILTER (WHERE status = 'submitted') on each of the
     sixty-odd aggregates, and conditions written as lookups rather than Q objects (which
@@ -206,7 +238,17 @@ def headline(everything) -> dict:
         "cost_max": Max("result_cost_change"),
         "flagged": Count("pk", filter=GreaterThan(F("result_risk_flag_count"), 0)),
         **{
-            f"quadrant_{quadrant}": Count("pk", filter=Exact(F("result_quadrant"), quadrant))
+            f"classed_{classification}": Count(
+                "pk", filter=Exact(F("result_classification"), classification)
+            )
+            for classification in Classification
+        },
+        **{
+            f"quadrant_{quadrant}": Count(
+                "pk",
+                filter=Q(Exact(F("result_quadrant"), quadrant))
+                & Q(Exact(F("result_classification"), Classification.CO_PRODUCTION)),
+            )
             for quadrant in Quadrant
         },
     }
@@ -236,103 +278,152 @@ def headline(everything) -> dict:
     figures["fragile"] = Count("pk", filter=Exact(F("result_sensitivity"), Sensitivity.FRAGILE))
     figures["decided"] = Count("pk", filter=IsNull(F("willingness_to_pay"), False))
 
-    rows = everything.order_by().values("status").annotate(**figures)
-    by_status = {row["status"]: row for row in rows}
+    # Only a submitted assessment can be replaced: the others' rows say False.
+    is_replaced = Case(
+        When(Q(status=Status.SUBMITTED) & Q(replaced()), then=Value(True)), default=Value(False)
+    )
+    rows = everything.order_by().annotate(replaced=is_replaced).values("status", "replaced")
+    by_status = {(row["status"], row["replaced"]): row for row in rows.annotate(**figures)}
     # No submitted assessment: counts of none, and no averages or extremes.
     none = {name: 0 if isinstance(figure, Count) else None for name, figure in figures.items()}
-    counts = {**none, **by_status.get(Status.SUBMITTED, {})}
+    counts = {**none, **by_status.get((Status.SUBMITTED, False), {})}
     counts.pop("status", None)
+    counts.pop("replaced", None)
     counts["submitted"] = counts.pop("count")
-    counts["drafts"] = by_status.get(Status.DRAFT, none)["count"]
-    counts["archived"] = by_status.get(Status.ARCHIVED, none)["count"]
+    counts["co_production"] = counts[f"classed_{Classification.CO_PRODUCTION}"]
+    counts["counted_apart"] = counts["submitted"] - counts["co_production"]
+    counts["replaced"] = by_status.get((Status.SUBMITTED, True), none)["count"]
+    counts["drafts"] = by_status.get((Status.DRAFT, False), none)["count"]
+    counts["archived"] = by_status.get((Status.ARCHIVED, False), none)["count"]
     return counts
 
 
-def plane(submitted, row: dict) -> dict:
-    """The portfolio plane: a point per assessment, or counts per cell past
-    PLANE_POINTS_MAX (with the cells' edges). One query."""
-    on_plane = submitted.filter(result_quadrant__gt="")
-    if row["submitted"] <= PLANE_POINTS_MAX:
+def plane(co_production, count: int) -> dict:
+    """The portfolio plane, each currency apart (money in two currencies never shares an
+    axis): a point per assessment or, past PLANE_POINTS_MAX (`count`, the caller's count
+    of the assessments given, so choosing costs no query), counts per cell, each
+    currency's PLANE_CELLS x PLANE_CELLS cells spanning its own points. One query either
+    way.
+
+    Returns {"binned", "currencies" (in order), "points" or "cells"}: each point with its
+    `currency_code` and `result_net_benefit_change` (the names go to the top five); each
+    cell with its `currency_code`, quadrant, count and edges.
+    """
+    on_plane = co_production.filter(result_quadrant__gt="").annotate(currency_code=money_currency())
+    if count <= PLANE_POINTS_MAX:
         points = list(
             on_plane.values(
                 "code",
                 "title",
+                "currency_code",
                 "result_quadrant",
                 "result_quality_change",
                 "result_cost_change",
+                "result_net_benefit_change",
                 "service__agency__name",
-            ).order_by("title", "pk")
+                "submitted_at",  # for the table's CSV
+            ).order_by("currency_code", "title", "pk")
         )
-        return {"binned": False, "points": points}
-    x_low, x_high = float(row["quality_min"] or 0), float(row["quality_max"] or 0)
-    y_low, y_high = float(row["cost_min"] or 0), float(row["cost_max"] or 0)
-    x_step = (x_high - x_low) / PLANE_CELLS or 1.0
-    y_step = (y_high - y_low) / PLANE_CELLS or 1.0
+        currencies = sorted({p["currency_code"] for p in points})
+        return {"binned": False, "currencies": currencies, "points": points}
+    return {"binned": True, **_plane_cells(on_plane)}
 
-    def cell(field, low, step):
-        # The top edge belongs to the last cell.
-        index = Floor((Cast(field, FloatField()) - Value(low)) / Value(step))
-        return Case(
-            When(**{f"{field}__gte": high_edge(low, step)}, then=Value(float(PLANE_CELLS - 1))),
-            default=index,
-            output_field=FloatField(),
+
+def _plane_cells(on_plane) -> dict:
+    """Counts per cell, each currency binned over its own range: the ranges come from
+    windows over each currency, and SQL cannot group by a window's result, so Django's
+    query (each assessment's cell) is grouped in an outer SELECT of its own."""
+    each_currency = {"partition_by": [F("currency_code")]}
+    quality = Cast("result_quality_change", FloatField())
+    cost = Cast("result_cost_change", FloatField())
+
+    def cell(value, low, high):
+        # The top edge belongs to the last cell; one value only makes one cell.
+        span = NullIf(F(high) - F(low), Value(0.0))
+        index = Floor((F(value) - F(low)) * Value(float(PLANE_CELLS)) / span)
+        return Least(Coalesce(index, Value(0.0)), Value(float(PLANE_CELLS - 1)))
+
+    rows = (
+        on_plane.annotate(quality=quality, cost=cost)
+        .annotate(
+            x_low=Window(Min("quality"), **each_currency),
+            x_high=Window(Max("quality"), **each_currency),
+            y_low=Window(Min("cost"), **each_currency),
+            y_high=Window(Max("cost"), **each_currency),
         )
-
-    def high_edge(low, step):
-        return low + step * PLANE_CELLS
-
-    cells = list(
-        on_plane.annotate(
-            x_cell=cell("result_quality_change", x_low, x_step),
-            y_cell=cell("result_cost_change", y_low, y_step),
+        .annotate(x_cell=cell("quality", "x_low", "x_high"), y_cell=cell("cost", "y_low", "y_high"))
+        .values(
+            "currency_code",
+            "result_quadrant",
+            "x_cell",
+            "y_cell",
+            "x_low",
+            "x_high",
+            "y_low",
+            "y_high",
         )
-        .values("x_cell", "y_cell", "result_quadrant")
-        .annotate(count=Count("pk"))
-        .order_by("x_cell", "y_cell", "result_quadrant")
+        .order_by()
     )
-    return {
-        "binned": True,
-        "cells": [
+    inner, params = rows.query.sql_with_params()
+    grouped = (
+        "SELECT currency_code, result_quadrant, x_cell, y_cell, MIN(x_low), MIN(x_high), "
+        f"MIN(y_low), MIN(y_high), COUNT(*) FROM ({inner}) each_assessment "
+        "GROUP BY currency_code, result_quadrant, x_cell, y_cell "
+        "ORDER BY currency_code, x_cell, y_cell, result_quadrant"
+    )
+    with connections[on_plane.db].cursor() as cursor:
+        cursor.execute(grouped, params)
+        found = cursor.fetchall()
+    cells = []
+    for currency, quadrant, x_cell, y_cell, x_low, x_high, y_low, y_high, count in found:
+        x_step = (x_high - x_low) / PLANE_CELLS or 1.0
+        y_step = (y_high - y_low) / PLANE_CELLS or 1.0
+        x_cell, y_cell = int(x_cell), int(y_cell)
+        cells.append(
             {
-                **cell_row,
-                "x_from": x_low + x_step * int(cell_row["x_cell"]),
-                "x_to": x_low + x_step * (int(cell_row["x_cell"]) + 1),
-                "y_from": y_low + y_step * int(cell_row["y_cell"]),
-                "y_to": y_low + y_step * (int(cell_row["y_cell"]) + 1),
+                "currency_code": currency,
+                "result_quadrant": quadrant,
+                "x_cell": x_cell,
+                "y_cell": y_cell,
+                "count": count,
+                "x_from": x_low + x_step * x_cell,
+                "x_to": x_low + x_step * (x_cell + 1),
+                "y_from": y_low + y_step * y_cell,
+                "y_to": y_low + y_step * (y_cell + 1),
             }
-            for cell_row in cells
-        ],
-    }
+        )
+    return {"currencies": sorted({c["currency_code"] for c in cells}), "cells": cells}
 
 
 def _add_up(table: dict, key, row: dict) -> None:
     total = table.setdefault(key, dict.fromkeys(Outcomes.__dataclass_fields__))
-    total.setdefault("currencies", set()).add(row["currency_code"])
     for name in Outcomes.__dataclass_fields__:
         if row[name] is not None:
             total[name] = row[name] if total[name] is None else total[name] + row[name]
 
 
 def comparisons(submitted) -> dict[str, list]:
-    """The outcomes by agency, by sector and by currency (for the headline: money in two
-    currencies is not added up), from one GROUP BY agency and sector, summed up each way
-    here (sums of sums, so nothing is averaged twice). Each list holds (name, Outcomes,
-    currencies) in name order."""
+    """The outcomes by agency, by sector and by currency, from one GROUP BY agency,
+    currency and sector, summed up each way here (sums of sums, so nothing is averaged
+    twice). Money in two currencies is never added up: an agency or a sector with
+    assessments in two currencies has a row for each.
+
+    Each list holds (name, Outcomes, [currency]) in order of name then currency."""
     rows = (
         submitted.annotate(currency_code=money_currency())
         .values("service__agency__name", "currency_code", "service__sector")
         .annotate(**outcome_sums())
     )
-    tables = {"agency": {}, "sector": {}, "currency": {}, "all": {}}
+    tables = {"agency": {}, "sector": {}, "currency": {}}
     for row in rows.order_by("service__agency__name", "service__sector"):
-        _add_up(tables["agency"], row["service__agency__name"], row)
-        _add_up(tables["sector"], row["service__sector"], row)
-        _add_up(tables["currency"], row["currency_code"], row)
-        _add_up(tables["all"], "all", row)
+        currency = row["currency_code"]
+        _add_up(tables["agency"], (row["service__agency__name"], currency), row)
+        _add_up(tables["sector"], (row["service__sector"], currency), row)
+        _add_up(tables["currency"], (currency, currency), row)
     return {
         name: [
-            (key, Outcomes.from_row(total), sorted(total["currencies"]))
-            for key, total in sorted(table.items())
+            (key, Outcomes.from_row(total), [currency])
+            for (key, currency), total in sorted(table.items())
         ]
         for name, table in tables.items()
     }
@@ -383,3 +474,80 @@ def watch_list(submitted) -> tuple[list, list, list]:
             key=lambda a: a.shifted_rank,
         ),
     )
+
+
+def quality_per_thousand():
+    """Quality gained per 1,000 of full cost: the quality points the co-produced option
+    gains over its comparator for each client-year, per 1,000 (pounds, dollars) of its
+    full cost for each client-year. The same as point-client-years per 1,000 of the
+    option's full cost, so a cheap option that gains a little can outrank a dear one that
+    gains more. None where the option costs nothing (or no quality change is known)."""
+    cost = F(f"{P}__result_cost_per_client_year")
+    ratio = Cast("result_quality_change", FloatField()) * Value(1000.0) / Cast(cost, FloatField())
+    return Case(
+        When(**{f"{P}__result_cost_per_client_year__gt": 0}, then=ratio),
+        default=Value(None),
+        output_field=FloatField(),
+    )
+
+
+RANK_ORDERS = {
+    # Highest first; undecided (no value on a quality point) or unknown last.
+    "net_benefit": F("result_net_benefit_change").desc(nulls_last=True),
+    "quality_per_cost": F("quality_per_thousand").desc(nulls_last=True),
+}
+RANKING_COLUMNS = (
+    "code",
+    "title",
+    "service__name",
+    "service__agency__name",
+    "currency_code",
+    "result_net_benefit_change",
+    "result_cost_change",
+    "result_quality_change",
+    f"{P}__result_cost_per_client_year",
+    "quality_per_thousand",
+    "rank",
+    "ranked",
+)
+
+
+def ranking(co_production, order: str = "net_benefit", limit: int | None = RANKING_MAX):
+    """The assessments ranked for value for money within each currency (money in two
+    currencies is never compared): by net benefit against the comparator, or by quality
+    gained per 1,000 of full cost (`quality_per_thousand`), the first `limit` of each
+    currency (all with None). One query: a row number in each currency, and each
+    currency's count, kept where the number is within the limit.
+
+    Returns [(currency, rows, how many are ranked in that currency)], currencies in
+    order; each row a dict of RANKING_COLUMNS."""
+    ranked = co_production.annotate(
+        currency_code=money_currency(), quality_per_thousand=quality_per_thousand()
+    ).annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("currency_code")],
+            order_by=[RANK_ORDERS[order], F("title").asc(), F("pk").asc()],
+        ),
+        ranked=Window(Count("pk"), partition_by=[F("currency_code")]),
+    )
+    if limit is not None:
+        ranked = ranked.filter(rank__lte=limit)
+    tables: dict[str, list] = {}
+    for row in ranked.values(*RANKING_COLUMNS).order_by("currency_code", "rank"):
+        row["cost_per_client_year"] = row.pop(f"{P}__result_cost_per_client_year")
+        tables.setdefault(row["currency_code"], []).append(row)
+    return [(currency, rows, rows[0]["ranked"]) for currency, rows in tables.items()]
+
+
+def latest_for_each_service(co_production):
+    """Each service's latest submitted assessment among these: its most recent
+    submission (a window over each service, in a subquery)."""
+    latest = co_production.annotate(
+        latest=Window(
+            RowNumber(),
+            partition_by=[F("service_id")],
+            order_by=[F("submitted_at").desc(nulls_last=True), F("pk").desc()],
+        )
+    ).filter(latest=1)
+    return co_production.filter(pk__in=latest.values("pk"))

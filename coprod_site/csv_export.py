@@ -3,12 +3,38 @@
 Rows are written as they are read from the database, so memory stays flat
 whatever the size of the export. Text that a spreadsheet would run as a formula
 (starting with = + - @, a tab or a carriage return) is prefixed with a quote.
+
+Figures follow the rules the data dictionary states: money to two decimal places in the
+row's currency (named in a `currency` column); a share as a percentage (62.5, not 0.625)
+in a column whose name ends in `_percent`; other figures to fixed places; dates as ISO
+8601 (2026-04-30); no float noise. An export the database computes gets them from its
+columns' types (money is stored to the cent). A file written in Python gets them from its
+columns' kinds (`FigureKind`): each cell is rounded with Decimal `quantize`, halves away
+from zero, so 0.1 + 0.2 is written 0.30, never 0.30000000000000004, and a sum's stray
+digits (1565065349.9100000) are gone. Such a file says its columns once, as a list:
+
+    COLUMNS = [
+        cell_column("currency", TEXT_CELL, itemgetter("currency"), "Its currency code."),
+        cell_column("net_benefit_change_pv", MONEY_CELL, itemgetter("gain"), "...",
+                    unit=MONEY_PV),
+        cell_column("share_co_produced_percent", PERCENT_CELL, itemgetter("share"), "..."),
+        cell_column("quality_change", FigureKind(NUMBER, QUALITY_POINTS, places=2),
+                    itemgetter("quality"), "..."),
+        cell_column("submitted_on", DATE_CELL, itemgetter("submitted_at"), "..."),
+    ]
+    rows = map(python_row(COLUMNS), items)
+    streaming_csv_response("coprod-something", [c.name for c in COLUMNS], rows)
+
+and the data dictionary shows the same list (an `Export` of it), so the header, the cells
+and their description cannot drift apart. `cell_column` refuses a percentage whose name
+does not end in `_percent`. assessments/views/dashboard_csv.py has a worked example.
 """
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import wraps
 from itertools import chain
 
@@ -19,7 +45,17 @@ from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from coprod_site.columns import BOOLEAN, TEXT, Column, labels
+from coprod_site.columns import (
+    BOOLEAN,
+    DATE,
+    INTEGER,
+    MONEY,
+    NUMBER,
+    TEXT,
+    Column,
+    ColumnType,
+    labels,
+)
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -188,6 +224,90 @@ def label_column(name: str, field: str, choices, description: str) -> Column:
 
 def yes_no_column(name: str, field: str, description: str) -> Column:
     return Column(name, true_false(field), BOOLEAN, description)
+
+
+# --- Figures written in Python ---------------------------------------------------------
+
+MONEY_PLACES = 2
+PERCENT_PLACES = 1
+SHARE_UNIT = "per cent (0 to 100)"
+
+
+def fixed(value, places: int) -> Decimal | None:
+    """A figure to `places` decimal places, halves away from zero; None stays None.
+
+    A float goes through its shortest text (repr), so 2.675 rounds to 2.68 as written,
+    not to 2.67 as its binary value (2.67499999…) would; minus nought is written 0.
+    """
+    if value is None:
+        return None
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    with localcontext() as context:
+        context.prec = 60  # enough for any sum of money: quantize never raises
+        context.rounding = ROUND_HALF_UP
+        rounded = number.quantize(Decimal(1).scaleb(-places))
+    return rounded.copy_abs() if rounded.is_zero() else rounded
+
+
+def money(value) -> Decimal | None:
+    """An amount of money to the cent (or the currency's hundredth)."""
+    return fixed(value, MONEY_PLACES)
+
+
+def percent(fraction, places: int = PERCENT_PLACES) -> Decimal | None:
+    """A share given as a fraction (0.625) written as a percentage (62.5)."""
+    if fraction is None:
+        return None
+    number = fraction if isinstance(fraction, Decimal) else Decimal(str(fraction))
+    return fixed(number * 100, places)
+
+
+def iso_date(value) -> str | None:
+    """A date as ISO 8601 (2026-04-30); a date and time as the local day it falls on."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value.isoformat()
+
+
+@dataclass(frozen=True)
+class FigureKind:
+    """How a column's cells are written: their type, their default unit, and for numbers
+    how many decimal places (None: as they are, for whole numbers and text)."""
+
+    type: ColumnType
+    unit: str = ""
+    places: int | None = None
+    write: Callable[[object], object] | None = None
+
+    def cell(self, value):
+        if self.write is not None:
+            return self.write(value)
+        if self.places is not None:
+            return fixed(value, self.places)
+        return value
+
+
+TEXT_CELL = FigureKind(TEXT)
+COUNT_CELL = FigureKind(INTEGER)
+MONEY_CELL = FigureKind(NUMBER, MONEY, write=money)
+PERCENT_CELL = FigureKind(NUMBER, SHARE_UNIT, write=percent)
+DATE_CELL = FigureKind(DATE, write=iso_date)
+
+
+def cell_column(
+    name: str, kind: FigureKind, read: Callable, description: str, *, unit: str = "", values=()
+) -> Column:
+    """A column of a file written in Python: `read` takes the row's object to its value,
+    `kind` writes the value as a cell. A percentage's name must say so (`_percent`)."""
+    if kind.write is percent and not name.endswith("_percent"):
+        raise ValueError(f"A percentage's column name ends in _percent: {name}")
+
+    def expression(item):
+        return kind.cell(read(item))
+
+    return Column(name, expression, kind.type, description, unit or kind.unit, tuple(values))
 
 
 # --- The export views ------------------------------------------------------------------

@@ -10,7 +10,13 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import cache
 
 from babel import Locale
-from babel.numbers import format_currency, format_decimal, get_currency_symbol, parse_pattern
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    get_currency_name,
+    get_currency_symbol,
+    parse_pattern,
+)
 from django import forms
 
 # Figures are written the British way: 2,600,000.50.
@@ -248,3 +254,24 @@ def round_to_estimate(value, significant: int = 3):
     exponent = number.adjusted() - significant + 1
     rounded = number.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
     return rounded if exponent < 0 else Decimal(int(rounded))
+
+
+def short_money(value, currency: str) -> str:
+    """An amount as a sentence says it, unsigned: £9.1 million, £340,000, £1.2 billion."""
+    amount = abs(Decimal(str(value)))
+    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
+        if amount >= size:
+            scaled = round_to_estimate(amount / size, 2 if amount < 10 * size else 3)
+            places = max(0, -scaled.normalize().as_tuple().exponent)
+            return f"{format_money(scaled, currency, places=places)} {word}"
+    return format_money(round_to_estimate(amount), currency)
+
+
+def currency_name(code: str) -> str:
+    """A currency as a heading names it: "Australian dollars (AUD)"."""
+    if not code:
+        return ""
+    try:
+        return f"{get_currency_name(code, count=2, locale=NUMBER_LOCALE)} ({code})"
+    except (ValueError, KeyError):
+        return code

@@ -2,6 +2,7 @@
 write: the same columns, in the same order, with types every cell honours."""
 
 import csv
+import html as html_text
 import io
 import json
 import re
@@ -13,7 +14,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments import portfolio
 from assessments.choices import Status
+from assessments.models import Assessment
+from assessments.views.compare import COMPARE_EXPORT
+from assessments.views.dashboard_csv import DASHBOARD_EXPORTS
 from coprod_site.data_dictionary import EXPORTS
 from tests import factories
 
@@ -184,3 +189,100 @@ def fits(cell: str, field: dict) -> bool:
 
 def test_the_datapackage_needs_a_sign_in(client):
     assert client.get(DATAPACKAGE).status_code == 302
+
+
+# --- The dashboard's tables and the comparison ---------------------------------------------
+
+
+def download(client, url, **params) -> list[list[str]]:
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_the_dictionary_lists_every_column_of_each_dashboard_table(
+    client, owner, everything, monkeypatch
+):
+    client.force_login(owner)
+    html = client.get(DICTIONARY).content.decode()
+    described = {export.name for _, export in DASHBOARD_EXPORTS}
+    assert described == {
+        f"dashboard-{name}"
+        for name in ("agencies", "sectors", "currencies", "ranking", "services-ranking",
+                     "plane", "plane-cells", "quadrants", "profile")
+    }  # fmt: skip
+    for table, export in DASHBOARD_EXPORTS:
+        if export.name == "dashboard-plane-cells":
+            continue  # below: the plane in cells, past PLANE_POINTS_MAX
+        header, *rows = download(client, reverse("dashboard-table", args=[table]))
+        assert rows, f"the {table} table wrote no row to check"
+        assert columns_on_the_page(html, export) == header, export.name
+        section = html.split(f'<section aria-labelledby="{export.name}"', 1)[1]
+        assert f"Address: <code>/dashboard/{table}.csv</code>" in section.split("</section>")[0]
+    monkeypatch.setattr(portfolio, "PLANE_POINTS_MAX", 0)
+    header, *rows = download(client, reverse("dashboard-table", args=["plane"]))
+    assert rows
+    (cells,) = [export for _, export in DASHBOARD_EXPORTS if export.name == "dashboard-plane-cells"]
+    assert columns_on_the_page(html, cells) == header
+
+
+def test_every_dashboard_cell_fits_its_described_type(client, owner, everything):
+    client.force_login(owner)
+    for table, export in DASHBOARD_EXPORTS:
+        if export.name == "dashboard-plane-cells":
+            continue
+        header, *rows = download(client, reverse("dashboard-table", args=[table]))
+        fields = {column.name: column.schema() for column in export.columns}
+        for row in rows:
+            for name, cell in zip(header, row, strict=True):
+                if cell != "":
+                    assert fits(cell, fields[name]), (table, name, cell)
+
+
+def rows_on_the_page(html: str, export) -> dict[str, str]:
+    """The labelled rows a file's section lists: {label: unit}."""
+    section = html.split(f'<section aria-labelledby="{export.name}"', 1)[1].split("</section>")[0]
+    table = section.split("Rows of the", 1)[1]
+    found = re.findall(r'<th scope="row" class="fw-normal">([^<]+)</th>\s*<td>([^<]*)</td>', table)
+    return {
+        html_text.unescape(label): "" if unit == "–" else html_text.unescape(unit)
+        for label, unit in found
+    }
+
+
+def test_the_dictionary_lists_the_comparisons_columns_and_every_row_with_its_unit(
+    client, owner, everything
+):
+    client.force_login(owner)
+    html = client.get(DICTIONARY).content.decode()
+    compared = Assessment.objects.order_by("pk")
+    assert compared.count() == 2
+    query = dict(zip("ab", (str(a.code) for a in compared), strict=True))
+    header, *lines = download(client, reverse("assessments:compare_csv"), **query)
+    assert columns_on_the_page(html, COMPARE_EXPORT) == [
+        "what",
+        "unit",
+        "(title of each assessment)",
+    ]
+    assert header == ["what", "unit", *(a.title for a in compared)]
+    described = rows_on_the_page(html, COMPARE_EXPORT)
+    captions = 0
+    for what, unit, *cells in lines:
+        label = re.sub(r"^Option \d+", "Option N", what)
+        if label in described:
+            assert unit == described[label], label
+        else:  # a table's name, before its rows
+            assert unit == "" and not any(cells), what
+            captions += 1
+    assert captions == 6
+    assert described["Chance it is the best option"] == "per cent (0 to 100)"
+
+
+def test_the_dictionary_says_how_figures_are_written(client, owner):
+    client.force_login(owner)
+    html = client.get(DICTIONARY).content.decode()
+    reading = html.split('id="reading-the-files"', 1)[1].split("</section>")[0]
+    assert "two decimal places" in reading and "<code>currency</code>" in reading
+    assert "<code>_percent</code>" in reading and "62.5, not 0.625" in reading
+    assert "ISO 8601" in reading
+    assert "two decimal places" in datapackage(client)["description"]

@@ -5,7 +5,9 @@ options'), never a fresh scoring run, so the page reads three queries however ma
 and outcomes the assessments have: the assessments with their service and agency, their
 options, and the names of the outcomes they value.
 The page's tables and the CSV download are built from the same rows (`comparison`), so
-the download is the comparison on the page, with figures as plain numbers.
+the download is the comparison on the page, with figures as plain numbers: money to two
+places in the assessment's currency (its Currency row), chances as percentages, each row's
+unit beside its label (`CSV_ROWS`, which the data dictionary shows too).
 """
 
 from dataclasses import dataclass
@@ -21,7 +23,9 @@ from assessments.access import assessments_for
 from assessments.forms.compare import COMPARE_KEYS, CompareForm
 from assessments.models import Assessment, Option, OutcomeMeasure
 from assessments.scoring import RISK_FLAG_TEXT
-from coprod_site.csv_export import spreadsheet_safe, streaming_csv_response
+from coprod_site import columns
+from coprod_site.columns import QUALITY_POINTS, Column, Export, Filter
+from coprod_site.csv_export import fixed, money, percent, spreadsheet_safe, streaming_csv_response
 
 # How many of the user's assessments the chooser offers when the page is asked without a
 # valid choice (the list page offers the assessments it shows).
@@ -45,6 +49,7 @@ QUALITY, QUALITY_CHANGE, PERCENT, RATE, YEARS, OPTION = (
     "option",
 )
 NOT_KNOWN = "Not known yet"
+MONEY_KINDS = (MONEY, MONEY_EXACT, MONEY_CHANGE, NET_BENEFIT_CHANGE)
 
 
 @dataclass(frozen=True)
@@ -70,11 +75,22 @@ class Cell:
 
     @property
     def csv_value(self):
+        """The cell as the CSV writes it, in its row's unit (`CSV_UNITS`)."""
         if self.kind == LIST:
             return "; ".join(self.value or ())
         if self.kind == YES_NO:
             return "Yes" if self.value else "No"
-        return "" if self.value is None else self.value
+        if self.value is None:
+            return ""
+        if self.kind in MONEY_KINDS:
+            return money(self.value)
+        if self.kind == PERCENT:
+            return percent(self.value)
+        if self.kind in (QUALITY, QUALITY_CHANGE):
+            return fixed(self.value, 1)
+        if self.kind == RATE:
+            return fixed(self.value, 2)
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -272,23 +288,40 @@ def comparison(compared: list[Compared]) -> list[Table]:
     ]
 
 
+# --- The CSV ---------------------------------------------------------------------------
+
+MONEY_UNIT = "the assessment's currency (its Currency row)"
+# The unit each kind of cell is written in, in the CSV's unit column.
+CSV_UNITS = {
+    **dict.fromkeys(MONEY_KINDS, MONEY_UNIT),
+    QUALITY: QUALITY_POINTS,
+    QUALITY_CHANGE: QUALITY_POINTS,
+    PERCENT: "per cent (0 to 100)",
+    RATE: "per cent a year",
+    YEARS: "years",
+    YES_NO: "Yes or No",
+}
+
+
 def csv_table(compared: list[Compared], tables: list[Table]) -> tuple[list, list]:
-    """The comparison as a header and rows: a row for each table's caption, then its rows;
-    an option's figures follow its name, each on a row of its own."""
+    """The comparison as a header and rows: a row for each table's caption, then its rows,
+    each with its unit; an option's figures follow its name, each on a row of its own."""
     blank = [""] * len(compared)
     # The header is written as it is (only rows are guarded), and titles are typed by users.
-    header = ["", *(spreadsheet_safe(c.assessment.title) for c in compared)]
+    header = ["what", "unit", *(spreadsheet_safe(c.assessment.title) for c in compared)]
     lines = []
     for table in tables:
-        lines.append([table.caption, *blank])
+        lines.append([table.caption, "", *blank])
         for row in table.rows:
-            lines.append([row.label, *(cell.csv_value for cell in row.cells)])
+            unit = CSV_UNITS.get(row.cells[0].kind, "")
+            lines.append([row.label, unit, *(cell.csv_value for cell in row.cells)])
             if row.cells[0].kind == OPTION:
-                labels = next(cell.figures for cell in row.cells if cell.figures)
-                for index, (label, _) in enumerate(labels):
+                figures = next(cell.figures for cell in row.cells if cell.figures)
+                for index, (label, figure) in enumerate(figures):
                     lines.append(
                         [
                             f"{row.label}: {label.lower()}",
+                            CSV_UNITS.get(figure.kind, ""),
                             *(
                                 cell.figures[index][1].csv_value if cell.figures else ""
                                 for cell in row.cells
@@ -296,6 +329,120 @@ def csv_table(compared: list[Compared], tables: list[Table]) -> tuple[list, list
                         ]
                     )
     return header, lines
+
+
+def _row(label: str, kind: str, meaning: str) -> Column:
+    """One row of the CSV as the data dictionary describes it: its label, its unit."""
+    kinds = {YES_NO: columns.TEXT, TEXT: columns.TEXT, LIST: columns.TEXT, OPTION: columns.TEXT}
+    values = ("Yes", "No") if kind == YES_NO else ()
+    column_type = kinds.get(kind, columns.NUMBER)
+    return Column(label, None, column_type, meaning, CSV_UNITS.get(kind, ""), values)
+
+
+# Every row the CSV can write, in its order, for the data dictionary; "Option N" stands for
+# each option by its place. tests/test_data_dictionary.py checks it against a real file.
+OPTION_FIGURES = (
+    ("co-produced", YES_NO, "Whether co-producers do part of the work."),
+    ("the comparator", YES_NO, "Whether it is what happens now, which others are set against."),
+    ("cost to the agency", MONEY, "The agency's spending over the appraisal period (present "
+     "value)."),
+    ("full cost", MONEY, "The agency's spending plus the value of co-producers' time and money "
+     "(present value)."),
+    ("full cost per client-year", MONEY, "Full cost divided by the discounted client-years."),
+    ("quality index (0 to 100)", QUALITY, "Service quality, from the option's four ratings."),
+    ("value of outcomes", MONEY, "What its changes to the assessment's outcomes are worth "
+     "(present value)."),
+    ("net benefit on the estimates", MONEY, "Quality valued at the willingness to pay, plus "
+     "the value of outcomes, less full cost, on the single estimates."),
+    ("net benefit on average", MONEY, "The same averaged over the uncertainty draws."),
+    ("chance of being best", PERCENT, "The share of the uncertainty draws in which it is "
+     "best, to one place."),
+    ("loss on average against the best of each try", MONEY, "What choosing it would lose on "
+     "average against the best option of each uncertainty draw."),
+    ("on the efficient frontier", YES_NO, "Whether no other option, or mix of two, is both "
+     "cheaper and better."),
+    ("best at the willingness to pay", YES_NO, "Whether it has the highest mean net benefit."),
+)  # fmt: skip
+CSV_ROWS = (
+    _row("Service", TEXT, "The service assessed."),
+    _row("Agency", TEXT, "The agency that runs it."),
+    _row("Status", TEXT, "Draft, submitted or archived; a draft's results are provisional."),
+    _row("Currency", TEXT, "The three-letter code of the currency every amount of money in "
+         "the column is in."),
+    _row("Classification", TEXT, "Co-production, participation, or neither."),
+    _row("Best option at the willingness to pay", TEXT, "The option with the highest mean "
+         "net benefit over the uncertainty draws."),
+    _row("Its net benefit on average over the tries", MONEY, "The best option's net benefit "
+         "averaged over the uncertainty draws (present value)."),
+    _row("Best on the single estimates, where that differs", TEXT, "The option that would be "
+         "best if every figure were exactly as estimated; empty when the same."),
+    _row("Its full cost per client-year", MONEY, "The best option's full cost divided by the "
+         "discounted client-years."),
+    _row("Its quality index (0 to 100)", QUALITY, "The best option's quality, to one place."),
+    _row("Outcomes valued", LIST, "The outcomes the assessment values, separated by "
+         "semicolons."),
+    _row("Its value of outcomes", MONEY, "What the best option's changes to them are worth "
+         "(present value)."),
+    _row("Chance it is the best option", PERCENT, "The share of the uncertainty draws in "
+         "which the best option is best, to one place."),
+    _row("Robust or fragile (robust: best in at least 80% of the tries)", TEXT, "Robust "
+         "when the best option is best in at least 80% of the uncertainty draws."),
+    _row("What finding out more could be worth", MONEY, "The value of perfect information "
+         "(present value)."),
+    _row("What finding out the hours and money people give could be worth", MONEY, "The "
+         "value of knowing co-producers' hours and money for certain (present value)."),
+    _row("The choice changes if an hour is worth less than", MONEY, "The value of an hour "
+         "of co-producers' time below which another option is best."),
+    _row("The choice changes if an hour is worth more than", MONEY, "The value of an hour "
+         "of co-producers' time above which another option is best."),
+    _row("Co-produced option", TEXT, "The best co-produced option, set against the "
+         "comparator."),
+    _row("Comparator", TEXT, "What happens now."),
+    _row("Co-production is", TEXT, "The co-produced option against the comparator: cheaper "
+         "or dearer, better or worse."),
+    _row("Full cost per client-year, against the comparator", MONEY, "The co-produced "
+         "option's full cost per client-year less the comparator's: below zero is cheaper."),
+    _row("Quality index, against the comparator", QUALITY_CHANGE, "Its quality less the "
+         "comparator's, to one place: above zero is better."),
+    _row("Net benefit, against the comparator", MONEY, "Its net benefit less the "
+         "comparator's (present value)."),
+    _row("Option N", OPTION, "The option at place N in the assessment's order; empty past "
+         "its last."),
+    *(_row(f"Option N: {label}", kind, meaning) for label, kind, meaning in OPTION_FIGURES),
+    _row("Number of risk flags", TEXT, "How many risk flags the assessment raises."),
+    _row("Risk flags", LIST, "The risk flags raised, separated by semicolons."),
+    _row("What one quality point is worth for one client for a year", MONEY, "The "
+         "willingness to pay; empty while not set."),
+    _row("Appraisal period", YEARS, "How many years costs and benefits are counted over."),
+    _row("Discount rate", RATE, "The rate later years are discounted at, to two places."),
+    _row("Value of an hour of co-producers' time", MONEY, "The money value put on an hour "
+         "of a co-producer's time."),
+)  # fmt: skip
+COMPARE_EXPORT = Export(
+    name="comparison",
+    url_name="assessments:compare_csv",
+    title="Assessments compared",
+    row="The comparison page's tables, turned on their side: a column for each assessment "
+    "compared (two to four), headed by its title, and a row for each figure, labelled as on "
+    "the page, with its unit; a row naming each table comes before its rows. The rows are "
+    "listed below the columns.",
+    columns=(
+        Column("what", None, columns.TEXT, "The row's label, as on the page, or a table's name."),
+        Column("unit", None, columns.TEXT, "The unit the row's figures are in; empty for text."),
+        Column(
+            "(title of each assessment)",
+            None,
+            columns.TEXT,
+            "One column for each assessment compared, in the order asked for: its figure for "
+            "the row, in the row's unit; money in its own currency (its Currency row).",
+        ),
+    ),
+    filters=tuple(
+        Filter(key, f"The {word} assessment compared, by its id.")
+        for key, word in zip("abcd", ("first", "second", "third", "fourth"), strict=True)
+    ),
+    offered_on="the comparison page",
+)
 
 
 def _read_compared(user, codes) -> list[Compared]:

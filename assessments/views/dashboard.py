@@ -15,30 +15,31 @@ from django.views.decorators.http import require_safe
 
 from assessments import portfolio
 from assessments.access import assessments_for
-from assessments.choices import Quadrant, Status
+from assessments.choices import Quadrant
 from assessments.filters import DashboardFilterForm
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
+from assessments.survey.questions import MOTIVATOR_WORDS
+from assessments.templatetags.figures import gains_or_loses
+from assessments.views import dashboard_plane
 from coprod_site.changes import render_kept
-from coprod_site.numbers import format_number
+from coprod_site.numbers import format_money, format_number
 from services.access import agencies_for, role_subquery, services_for
 from services.context_processors import header_agencies
 from services.models import Role, Sector, SpecialAsset
 
 DRAFTS_SHOWN = 10
-MOTIVATOR_WORDS = {
-    "material": "What they gain for themselves",
-    "intrinsic": "Enjoying the work itself",
-    "social": "Company and respect",
-    "normative": "Duty, or doing right",
-    "sanctions": "Avoiding a penalty",
-}
 
 
 def _portfolio(request):
-    """The filter form and every figure it selects: seven queries, whatever the number of
-    assessments (agencies, services for the filter, counts and profile, plane,
-    comparisons with who pays, and the two watch lists: the fragile choices, and the
-    flagged with those that shift cost onto co-producers)."""
+    """The filter form and every figure it selects: nine queries, whatever the number of
+    assessments (agencies, services for the filter, counts and profile, the two rankings
+    (assessments, and services by their latest), plane, comparisons with who pays, and
+    the two watch lists: the fragile choices, and the flagged with those that shift cost
+    onto co-producers).
+
+    A submitted assessment that a submitted revision replaces is left out everywhere (its
+    revision counts for it); the comparisons of co-production against what happens now,
+    the rankings and the plane count only those classed co-production."""
     user = request.user
     # 1 query: the user's agencies with their service counts, clients served and my role;
     # the page header reuses it (`_dashboard`).
@@ -52,16 +53,24 @@ def _portfolio(request):
     services = services_for(user).select_related("agency").only("code", "name", "agency__name")
     form = DashboardFilterForm(request.GET or None, agencies=agencies, services=services)
     everything = form.filter(assessments_for(user))
-    submitted = everything.filter(status=Status.SUBMITTED)
+    current, submitted, co_production = portfolio.portfolio_sets(everything)
     counts = portfolio.headline(everything)
-    tables = portfolio.comparisons(submitted)
+    tables = portfolio.comparisons(co_production)
     shown = [a for a in agencies if a.slug == form.one_agency] if form.one_agency else agencies
+    order = form.ranking_order
     return {
         "form": form,
         "agencies": agencies,
+        "current": current,
+        "co_production": co_production,  # (a query not yet run) for the rankings' CSV
         "counts": counts,
         "tables": tables,
-        "plane": portfolio.plane(submitted, counts),
+        "ranking_order": order,
+        "ranking": portfolio.ranking(co_production, order, portfolio.RANKING_MAX),
+        "service_ranking": portfolio.ranking(
+            portfolio.latest_for_each_service(co_production), order, portfolio.RANKING_MAX
+        ),
+        "plane": portfolio.plane(co_production, counts["co_production"]),
         # The willingness-to-pay line only makes sense for one agency's own figure.
         "plane_wtp": shown[0].default_willingness_to_pay if len(shown) == 1 else None,
         "plane_currency": shown[0].currency if len(shown) == 1 else None,
@@ -119,37 +128,22 @@ def profile_rows(counts) -> dict[str, list]:
 
 
 def plane_chart(figures) -> dict:
+    """The plane drawn on the server, a plane for each currency (`views.dashboard_plane`),
+    each with the rows of its own table (`rows`; all of them in the chart's `rows`); one
+    agency in view draws its value of a quality point as a line."""
     plane = figures["plane"]
-    return {
-        "binned": plane["binned"],
-        "wtp": None if figures["plane_wtp"] is None else float(figures["plane_wtp"]),
-        "currency": figures["plane_currency"],
-        "quadrants": {q.value: q.label for q in Quadrant},
-        "points": [
-            {
-                "x": float(p["result_quality_change"]),
-                "y": float(p["result_cost_change"]),
-                "quadrant": p["result_quadrant"],
-                "label": p["title"],
-                "url": f"/assessments/{p['code']}/",
-            }
-            for p in plane.get("points", [])
-        ],
-        "cells": [
-            {
-                "x": (c["x_from"] + c["x_to"]) / 2,
-                "y": (c["y_from"] + c["y_to"]) / 2,
-                "count": c["count"],
-                "quadrant": c["result_quadrant"],
-            }
-            for c in plane.get("cells", [])
-        ],
-    }
+    chart = dashboard_plane.planes(
+        plane, wtp=figures["plane_wtp"], wtp_currency=figures["plane_currency"]
+    )
+    chart["rows"] = plane_rows(plane)
+    for figure in chart["planes"]:
+        figure["rows"] = [row for row in chart["rows"] if row["currency"] == figure["currency"]]
+    return chart
 
 
 def plane_rows(plane) -> list[dict]:
-    """The rows of the plane's table, its figures already text: each cell's ranges with
-    its count, or each point's changes; and the quadrant's name.
+    """The rows of the plane's table, its figures already text, money with its currency:
+    each cell's ranges with its count, or each point's changes; and the quadrant's name.
 
     Made here rather than in the template, which took a fifth of the dashboard's time
     over them: neighbouring cells share their edges (12 a side), so each edge is
@@ -159,16 +153,29 @@ def plane_rows(plane) -> list[dict]:
     names = dict(Quadrant.choices)
     formatted = {}
 
-    def figure(value, places):
-        if (value, places) not in formatted:
-            formatted[value, places] = format_number(value, places=places)
-        return formatted[value, places]
+    def figure(value, places, currency=None):
+        """A figure, or with a currency a change in cost in words that carry its sign
+        ("£26.57 less"), never a negative amount."""
+        if (value, places, currency) not in formatted:
+            if currency is None:
+                text = format_number(value, places=places)
+            elif round(value, places) == 0:
+                text = "No change"
+            else:
+                amount = format_money(round(abs(value), places), currency, places=places)
+                text = f"{amount} {'more' if value > 0 else 'less'}"
+            formatted[value, places, currency] = text
+        return formatted[value, places, currency]
 
     if plane["binned"]:
         return [
             {
+                "currency": c["currency_code"],
                 "quality": f"{figure(c['x_from'], 1)} to {figure(c['x_to'], 1)}",
-                "cost": f"{figure(c['y_from'], 2)} to {figure(c['y_to'], 2)}",
+                "cost": (
+                    f"{figure(c['y_from'], 2, c['currency_code'])} to "
+                    f"{figure(c['y_to'], 2, c['currency_code'])}"
+                ),
                 "quadrant": names.get(c["result_quadrant"], c["result_quadrant"]),
                 "count": c["count"],
             }
@@ -179,12 +186,32 @@ def plane_rows(plane) -> list[dict]:
             "code": p["code"],
             "title": p["title"],
             "agency": p["service__agency__name"],
+            "currency": p["currency_code"],
             "quality": format_number(p["result_quality_change"], places=1),
-            "cost": format_number(p["result_cost_change"], places=2),
+            "cost": figure(p["result_cost_change"], 2, p["currency_code"]),
+            "net_benefit_change": gains_or_loses(
+                p["result_net_benefit_change"], p["currency_code"]
+            ),
             "quadrant": names.get(p["result_quadrant"], p["result_quadrant"]),
         }
         for p in plane["points"]
     ]
+
+
+RANKING_CHOICES = [
+    ("net_benefit", "net benefit against what happens now"),
+    ("quality_per_cost", "quality gained per 1,000 of full cost"),
+]
+
+
+def _with(query, **changes) -> str:
+    """The page's address query with some values changed (an empty value removed)."""
+    query = query.copy()
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value:
+            query[name] = value
+    return query.urlencode()
 
 
 @require_safe
@@ -202,8 +229,9 @@ def _dashboard(request) -> dict:
     counts = figures["counts"]
     agencies = figures["agencies"]
     tables = figures["tables"]
+    # The user's own drafts among those the filters keep, as the tiles count them.
     drafts = list(
-        assessments_for(user)
+        figures["current"]
         .drafts()
         .filter(author=user)
         .for_listing()
@@ -211,20 +239,19 @@ def _dashboard(request) -> dict:
     )
     sector_names = dict(Sector.choices)
     profile = profile_rows(counts)
+    chart = plane_chart(figures)
     context = {
         **figures,
         "can_start": any(agency.my_role == Role.MANAGER for agency in agencies),
-        # Where no value is put on a quality point: what is missing, and where to set it.
+        # Where no value is put on a quality point: what is missing, and where to set it
+        # (a manager may; the others are told whom to ask).
         "undecided": counts["submitted"] - counts["decided"],
         "undecided_agencies": [
-            agency
-            for agency in agencies
-            if agency.default_willingness_to_pay is None and agency.my_role == Role.MANAGER
+            agency for agency in agencies if agency.default_willingness_to_pay is None
         ],
         "quadrants": quadrant_rows(counts),
         "profile": profile,
         "sector_names": sector_names,
-        "overall": tables["all"][0][1] if tables["all"] else None,
         # Who pays, only where some co-produced option is set against its comparator.
         "incidence_assessed": any(
             outcomes.incidence_assessed for _, outcomes, _ in tables["currency"]
@@ -233,8 +260,8 @@ def _dashboard(request) -> dict:
         "outcomes_valued": any(
             outcomes.outcome_value_change for _, outcomes, _ in tables["currency"]
         ),
-        "plane_chart": plane_chart(figures),
-        "plane_rows": plane_rows(figures["plane"]),
+        "plane_chart": chart,
+        "plane_rows": chart["rows"],
         "comparison_charts": {
             "agencies": [
                 {
@@ -257,6 +284,15 @@ def _dashboard(request) -> dict:
                 for label, value in profile["motivators"]
             ],
         },
+        # The ranking's two orders: (words, the address that asks for it, chosen).
+        "ranking_links": [
+            (
+                label,
+                _with(request.GET, rank_by="" if order == "net_benefit" else order),
+                order == figures["ranking_order"],
+            )
+            for order, label in RANKING_CHOICES
+        ],
         "drafts": drafts,
         "drafts_shown": DRAFTS_SHOWN,
         "filter_query": request.GET.urlencode(),

@@ -12,24 +12,13 @@ from decimal import Decimal
 from assessments import scoring
 from assessments.scoring import incidence
 from assessments.views.uncertainty import judgement_value
-from coprod_site.numbers import format_money, round_to_estimate
+from coprod_site.numbers import format_money, round_to_estimate, short_money
 from services.models import Perspective
 
 MOTIVE_WORDS = {
     "intrinsic": "they enjoy the work itself",
     "social": "of the company and the respect it brings",
 }
-
-
-def short_money(value, currency: str) -> str:
-    """An amount as a sentence says it, unsigned: £9.1 million, £340,000, £1.2 billion."""
-    amount = abs(Decimal(str(value)))
-    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
-        if amount >= size:
-            scaled = round_to_estimate(amount / size, 2 if amount < 10 * size else 3)
-            places = max(0, -scaled.normalize().as_tuple().exponent)
-            return f"{format_money(scaled, currency, places=places)} {word}"
-    return format_money(round_to_estimate(amount), currency)
 
 
 def _gain(value):

@@ -379,12 +379,13 @@ def test_query_count_does_not_grow_with_the_options(
     assessments = [submitted(service, owner, options=options) for _ in range(4)]
     assert all(len(a.ordered_options) == option_count for a in assessments)
     client.force_login(owner)
-    # session, user, the four assessments with their service and agency (the user's
-    # agencies a subquery), their options, their outcomes' names, the header's agencies
+    # session, user, the user's agencies (their ids, then given as values; the header's
+    # names come with them), the four assessments with their service and agency, their
+    # options, their outcomes' names
     with django_assert_num_queries(6):
         assert client.get(COMPARE_URL, codes(*assessments)).status_code == 200
-    # the same, less the header
-    with django_assert_num_queries(5):
+    # the same
+    with django_assert_num_queries(6):
         response = client.get(CSV_URL, codes(*assessments))
         assert len(csv_lines(response)) > 1
 
@@ -424,7 +425,7 @@ def formatted(label: str, value: str) -> str:
     if "quality index" in lowered:
         return number(amount, 1)
     if "chance" in lowered:
-        return percent(amount)
+        return percent(amount / 100)  # the CSV writes a percentage, the page shows one
     if lowered == "discount rate":
         return f"{number(amount, 2)}% a year"
     if lowered == "appraisal period":
@@ -462,10 +463,12 @@ def test_the_csv_is_the_comparison_on_the_page(client, owner, service, reading, 
     tables = page_tables(client.get(COMPARE_URL, query))
     header, *body = csv_lines(client.get(CSV_URL, query))
 
-    assert header == ["", reading.title, returns.title, flagged.title, skewed.title]
+    assert header == ["what", "unit", reading.title, returns.title, flagged.title, skewed.title]
+    # Each row's label and unit, then a cell for each assessment.
+    body = [[line[0], *line[2:]] for line in body]
     at = 0
     for table in tables:
-        assert table["columns"] == header[1:]
+        assert table["columns"] == header[2:]
         assert body[at] == [table["caption"], "", "", "", ""]
         at += 1
         for label, cells in table["rows"]:
@@ -493,11 +496,27 @@ def test_the_csv_is_the_comparison_on_the_page(client, owner, service, reading, 
     assert at == len(body)
 
 
+def test_the_csv_writes_chances_as_percentages_each_row_with_its_unit(
+    client, owner, reading, returns
+):
+    """The chance was written as a fraction (1.0000) beside no unit, where the page shows
+    a percentage."""
+    client.force_login(owner)
+    rows = {line[0]: line[1:] for line in csv_lines(client.get(CSV_URL, codes(reading, returns)))}
+    # No uncertainty: each best option is best in every try.
+    assert rows["Chance it is the best option"] == ["per cent (0 to 100)", "100.0", "100.0"]
+    money_unit = "the assessment's currency (its Currency row)"
+    assert rows["Its full cost per client-year"] == [money_unit, "34.96", "55.00"]
+    assert rows["Its quality index (0 to 100)"][0] == "points of the 0 to 100 quality index"
+    assert rows["Discount rate"] == ["per cent a year", "3.50", "3.50"]
+    assert rows["Currency"] == ["", "GBP", "GBP"]
+
+
 def test_csv_cells_a_spreadsheet_would_run_are_quoted(client, owner, service, reading):
     risky = submitted(service, owner, title="=HYPERLINK(1)")
     client.force_login(owner)
     lines = csv_lines(client.get(CSV_URL, codes(reading, risky)))
-    assert lines[0][2] == "'=HYPERLINK(1)"
+    assert lines[0][3] == "'=HYPERLINK(1)"
 
 
 # --- Getting there ---------------------------------------------------------------------
@@ -549,3 +568,4 @@ def test_the_choice_on_average_is_set_beside_the_one_on_the_single_estimates(
     assert "Best at the willingness to pay No" in rows["Option 2"][1]
     assert "Best at the willingness to pay Yes" in rows["Option 3"][1]
     assert rows["What finding out more could be worth"][1] == money(skewed.result_evpi, "GBP")
+

@@ -164,10 +164,12 @@ def test_the_plane_links_each_point_and_draws_the_agencys_line(client, owner, ag
     client.force_login(owner)
     response = client.get("/")
     chart = response.context["plane_chart"]
-    assert not chart["binned"] and len(chart["points"]) == 2
-    assert all(p["url"].startswith("/assessments/") for p in chart["points"])
-    assert chart["wtp"] == 2.5  # one agency in view: its line is drawn
-    assert '<script id="plane-data" type="application/json">' in response.content.decode()
+    (plane,) = chart["planes"]
+    assert not chart["binned"] and plane["count"] == 2
+    for drawing in plane["layouts"]:  # wide and narrow, drawn on the server
+        assert all(m["url"].startswith("/assessments/") for m in drawing["marks"])
+        assert drawing["layout"].line is not None  # one agency in view: its line is drawn
+    assert 'class="plane-wtp"' in response.content.decode()
 
 
 def test_the_profile_and_the_watch_list(client, owner, portfolio):
@@ -251,13 +253,13 @@ def test_the_query_count_is_the_same_for_10_and_1000_assessments(
     add_copies(990)
     assert Assessment.objects.count() == 1000
     # session, user, the data's generation (one query), the kept page (one cache read); then, as
-    # the data has changed, agencies (also the header's), the counts and profile, the
-    # plane, the comparisons (with who pays), the two watch lists (the fragile; the
-    # flagged, with those shifting cost onto co-producers), the user's drafts, services for the
-    # filter; keeping the page (the cache's size, a savepoint, its row, writing it,
-    # releasing the savepoint).
+    # the data has changed, agencies (also the header's), the counts and profile, the two
+    # rankings (assessments; services by their latest), the plane, the comparisons (with who
+    # pays), the two watch lists (the fragile; the flagged, with those shifting cost onto
+    # co-producers), the user's drafts, services for the filter; keeping the page (the
+    # cache's size, a savepoint, its row, writing it, releasing the savepoint).
     worked_out, response = count_queries()
-    assert worked_out == at_ten == 17
+    assert worked_out == at_ten == 19
     # Unchanged data: the kept page, after session, user, the data's generation and one
     # cache read.
     assert count_queries()[0] == 4

@@ -115,31 +115,33 @@ def test_who_pays_adds_up_by_currency_and_never_across(client, owner, service, e
     assert "£" not in eur and "€" not in gbp
 
 
-def test_a_sector_across_currencies_adds_no_money(client, owner, service, euro_service):
+def test_a_sector_across_currencies_has_a_row_for_each(client, owner, service, euro_service):
+    """Money in two currencies is never added up: the sector has a row in each, with its
+    money in words and in its own currency."""
     make(service, "Pounds", hours=2)
     make(euro_service, "Euros", hours=3)  # the same sector, health
     client.force_login(owner)
     response = client.get("/")
     tables = response.context["tables"]
-    (sector,) = tables["sector"]
-    name, outcomes, currencies = sector
-    assert (name, currencies) == ("health", ["EUR", "GBP"])
-    assert outcomes.hours_change == 5000  # hours add up; money is not shown
+    assert [(name, c) for name, _, c in tables["sector"]] == [
+        ("health", ["EUR"]),
+        ("health", ["GBP"]),
+    ]
+    assert [outcomes.hours_change for _, outcomes, _ in tables["sector"]] == [3000, 2000]
     assert [(name, c) for name, _, c in tables["agency"]] == [
         ("Euro Agency", ["EUR"]),
         ("Home Agency", ["GBP"]),
     ]
     html = response.content.decode()
-    table = html[html.index('id="incidence-sector-table"') :]
-    row = table[table.index("<tbody>") : table.index("</tbody>")]
-    assert "EUR, GBP" in row and "5,000 more" in row
-    assert row.count("Several currencies") == 4
-    assert "£" not in row and "€" not in row
-    table = html[html.index('id="incidence-agency-table"') :]
-    rows = table[table.index("<tbody>") : table.index("</tbody>")]
-    euro_row, pound_row = rows.split("</tr>")[:2]
-    assert "<td>EUR</td>" in euro_row and "Saves €118,000" in euro_row and "£" not in euro_row
-    assert "<td>GBP</td>" in pound_row and "Saves £118,000" in pound_row and "€" not in pound_row
+    assert "Several currencies" not in html
+    for table_id in ("incidence-sector-table", "incidence-agency-table"):
+        table = html[html.index(f'id="{table_id}"') :]
+        rows = table[table.index("<tbody>") : table.index("</tbody>")]
+        euro_row, pound_row = rows.split("</tr>")[:2]
+        assert "<td>EUR</td>" in euro_row and "Saves €118,000" in euro_row
+        assert "£" not in euro_row
+        assert "<td>GBP</td>" in pound_row and "Saves £118,000" in pound_row
+        assert "€" not in pound_row
 
 
 def test_words_match_the_signs(client, owner, service):
@@ -282,9 +284,10 @@ def test_the_csv_carries_who_pays(client, owner, service, euro_service):
     assert float(lines["EUR"]["co_producer_time_value_change_pv"]) == pytest.approx(61636.01)
     assert float(lines["EUR"]["co_producer_money_change_pv"]) == 0
     response = client.get("/dashboard/sectors.csv")
-    (line,) = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
-    # One sector across two currencies: hours add up, money is left out.
-    assert line["currency"] == "EUR;GBP"
-    assert float(line["co_producer_hours_a_year_change"]) == 12_000
-    assert line["money_shifted_onto_co_producers_pv"] == ""
-    assert line["co_producer_time_value_change_pv"] == line["net_benefit_of_best_options"] == ""
+    euros, pounds = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    # One sector across two currencies: a row for each, money never added across them.
+    assert (euros["currency"], pounds["currency"]) == ("EUR", "GBP")
+    assert float(euros["co_producer_hours_a_year_change"]) == 2_000
+    assert float(pounds["co_producer_hours_a_year_change"]) == 10_000
+    assert float(pounds["money_shifted_onto_co_producers_pv"]) == pytest.approx(56136.01)
+    assert float(euros["co_producer_time_value_change_pv"]) == pytest.approx(61636.01)

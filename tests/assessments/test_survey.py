@@ -375,7 +375,7 @@ def test_the_dashboard_shows_what_co_producers_said_beside_the_estimates(
     said = {label: (estimate, value) for label, estimate, value in profile["surveyed"]}
     assert said["Duty, or doing right"] == (4, 4.0)  # estimate 4; all strongly agree: 4
     assert "What co-producers said" in response.content.decode()
-    assert len(queries) == 17  # as many as without a survey (test_dashboard.py)
+    assert len(queries) == 19  # as many as without a survey (test_dashboard.py)
 
 
 def test_opening_changing_and_closing_a_survey_are_in_the_history(client, owner, submitted):
