@@ -1,11 +1,13 @@
 """Who may read or change an assessment: the services app's rules, applied to assessments."""
 
 from assessments.models import Assessment
-from services.access import agencies_for, get_for_user
+from services.access import agency_ids, get_for_user
 
 
 def assessments_for(user):
-    return Assessment.objects.for_agencies(agencies_for(user))
+    """The assessments of the user's agencies, filtered by the agencies' ids as values on
+    the assessments' own `agency` column (no join, no subquery)."""
+    return Assessment.objects.for_agencies(agency_ids(user))
 
 
 def get_assessment_for_user(user, code, *, write: bool = False, options: bool = True) -> Assessment:

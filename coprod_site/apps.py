@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class CoprodSiteConfig(AppConfig):
@@ -25,4 +25,5 @@ class CoprodSiteConfig(AppConfig):
                 readable_text,
             ]
 
+        pre_migrate.connect(changes.migration_starting, dispatch_uid="coprod_site.changes")
         post_migrate.connect(changes.migration_ended, dispatch_uid="coprod_site.changes")

@@ -30,6 +30,19 @@ Usage (the database is migrated first; existing benchmark rows are replaced):
 
 It refuses any other database: the name must contain "bench", or the SQLite file must be
 under /tmp. The rows are varied but reproducible (a fixed random seed).
+
+With `--national` (PostgreSQL only) it measures one installation for a whole country
+instead: a small agency's pages (27 assessments) alone in the installation, then again
+after 499 other agencies are loaded beside it (most with tens of assessments, a few with
+thousands, one with 50,000: 100,000 in all, each with its 2 to 4 options), and prints
+each page's time in both, their ratio (target: at most 1.5x) and the rows its queries'
+plans read (EXPLAIN (ANALYZE, BUFFERS) of each of the page's queries). `--scale 0.05`
+loads a twentieth of the other agencies' rows, to check it quickly; it empties the
+assessments tables first:
+
+    createdb -h 127.0.0.1 -U postgres coprod_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/coprod_bench \\
+        .venv/bin/python scripts/benchmark.py --national
 """
 
 import argparse
@@ -84,6 +97,18 @@ def main() -> None:
         help="only what the data's generation (coprod_site/changes.py) costs a save, a bulk "
         "insert and a kept page (no rows loaded)",
     )
+    parser.add_argument(
+        "--national",
+        action="store_true",
+        help="a small agency's pages alone and among 500 agencies holding 100,000 "
+        "assessments (PostgreSQL)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="with --national: the share of the other agencies' rows to load (0.05: 5,000)",
+    )
     args = parser.parse_args()
 
     from django.conf import settings
@@ -97,8 +122,13 @@ def main() -> None:
     from django.db import connection
 
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
-    print(f"Rows: {args.rows:,}   DEBUG={settings.DEBUG}   Python {sys.version.split()[0]}")
+    rows = f"national, scale {args.scale:g}" if args.national else f"{args.rows:,}"
+    print(f"Rows: {rows}   DEBUG={settings.DEBUG}   Python {sys.version.split()[0]}")
     call_command("migrate", interactive=False, verbosity=0)
+    if args.national:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        national(args.scale, args.batch_size)
+        return
     user, service = benchmark_owner()
     # The test Client's host; added here rather than through setup_test_environment(), which
     # would also instrument template rendering and slow every page down.
@@ -688,6 +718,351 @@ def measure_pages(user, rows: int) -> None:
                 f"{size / seconds / 1_000_000:.1f} MB/s   {size / 1_000_000:.2f} MB   "
                 f"{queries} queries"
             )
+
+
+# --- One installation for a whole country --------------------------------------------------
+
+NATIONAL_AGENCIES = 500
+SMALL_AGENCY_ROWS = 27  # as the manager's in issue 25
+NATIONAL_RUNS = 11
+
+
+def national_spread(scale: float, rng: random.Random) -> list[int]:
+    """The other 499 agencies' numbers of assessments, 100,000 in all with the small
+    agency's 27 at full scale: one with 50,000, nine with 2,000, forty with 300, and the
+    rest tens each (10 to 80); each scaled, and at least one."""
+    rest = NATIONAL_AGENCIES - 1 - 1 - 9 - 40
+    tens = [rng.randint(10, 80) for _ in range(rest)]
+    # The tens add up to what is left of 100,000.
+    left = 100_000 - SMALL_AGENCY_ROWS - 50_000 - 9 * 2_000 - 40 * 300
+    tens = [max(1, round(count * left / sum(tens))) for count in tens]
+    spread = [50_000, *[2_000] * 9, *[300] * 40, *tens]
+    return [max(1, round(count * scale)) for count in spread]
+
+
+def national(scale: float, batch_size: int) -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from services.models import Agency, Membership, Role, Service
+
+    if connection.vendor != "postgresql":
+        sys.exit("--national measures PostgreSQL's plans: point DATABASE_URL at PostgreSQL.")
+    rng = random.Random(SEED + 5)
+    with connection.cursor() as cursor:
+        # Every assessment and what hangs from it (options, answers, surveys, outcomes).
+        cursor.execute("TRUNCATE assessments_assessment RESTART IDENTITY CASCADE")
+    others = Agency.objects.filter(slug__startswith="national-").exclude(slug="national-small")
+    Service.objects.filter(agency__in=others).delete()
+    others.delete()
+    author, _ = get_user_model().objects.get_or_create(username="national-author")
+    manager, small = benchmark_owner("national-small", "National Small Agency", "national-manager")
+    templates = scored_templates(small, rng)
+    print(f"Templates: {len(templates)} assessments scored, copied for the rest")
+
+    load_copies([(small, manager, SMALL_AGENCY_ROWS)], templates, rng, batch_size)
+    # Some written answers for the small agency's own rows (the report shows them).
+    text_rng = random.Random(SEED + 6)
+    from assessments.models import Assessment, AssessmentText
+
+    AssessmentText.objects.bulk_create(
+        [
+            AssessmentText(assessment_id=pk, **text_answers(text_rng))
+            for pk in Assessment.objects.filter(agency=small.agency).values_list("pk", flat=True)
+        ]
+    )
+    spread_update_times()
+    settle()
+    alone = measure_small_agency(manager, "alone in the installation")
+
+    spread = national_spread(scale, rng)
+    agencies = Agency.objects.bulk_create(
+        [
+            Agency(
+                name=f"National agency {number:03}",
+                slug=f"national-{number:03}",
+                government_level="local",
+                sector=rng.choice(["health", "education", "social_care", "transport"]),
+                jurisdiction="Nationshire",
+            )
+            for number in range(1, len(spread) + 1)
+        ]
+    )
+    services = Service.objects.bulk_create(
+        [
+            Service(
+                agency=agency,
+                name="National service",
+                sector=agency.sector,
+                client_type="beneficiaries",
+                clients_per_year=5_000,
+                delivery_mode="in_house",
+            )
+            for agency in agencies
+        ]
+    )
+    Membership.objects.bulk_create(
+        [Membership(user=author, agency=agency, role=Role.MANAGER) for agency in agencies]
+    )
+    started = time.perf_counter()
+    load_copies(
+        [(service, author, count) for service, count in zip(services, spread, strict=True)],
+        templates,
+        rng,
+        batch_size,
+    )
+    print(
+        f"\nLoaded {sum(spread):,} assessments in {len(agencies)} other agencies "
+        f"(largest {max(spread):,}) in {time.perf_counter() - started:.1f} s"
+    )
+    spread_update_times()
+    settle()
+    among = measure_small_agency(manager, f"among {len(agencies) + 1} agencies")
+    print(f"\nRatio: the small agency among {len(agencies) + 1} agencies against alone")
+    print(f"  {'page':<22} {'alone ms':>9} {'among ms':>9} {'ratio':>6}   rows read (alone, among)")
+    for page, (seconds, rows, _) in among.items():
+        before_seconds, before_rows, _ = alone[page]
+        ratio = seconds / before_seconds
+        flag = "" if ratio <= 1.5 else "   over the 1.5x target"
+        print(
+            f"  {page:<22} {before_seconds * 1000:9.1f} {seconds * 1000:9.1f} {ratio:5.2f}x   "
+            f"{before_rows:,} -> {rows:,}{flag}"
+        )
+
+
+def scored_templates(service, rng: random.Random, count: int = 40) -> list[dict]:
+    """`count` assessments scored once (unsaved), as column values to copy: their answers
+    and results, their options', and which of their options each result names."""
+    from django.utils import timezone
+
+    from assessments.models import Assessment, Option
+
+    result_keys = [
+        field
+        for field in Assessment._meta.concrete_fields
+        if field.name in Assessment.RESULT_FIELDS and field.is_relation
+    ]
+    skipped = {"id", "code", "agency", "service", "author", "title", "revision_of"}
+    templates = []
+    for _ in range(count):
+        submitted = rng.random() < 0.8
+        assessment = Assessment(
+            service=service,
+            title="",
+            status="submitted" if submitted else "draft",
+            submitted_at=timezone.now() if submitted else None,
+            **answers(rng),
+        )
+        options = [Option(**values) for values in option_answers(rng, rng.choice([2, 2, 3, 4]))]
+        assessment.adopt_options(options)
+        assessment.refresh_results()
+        if submitted:
+            assessment.currency = service.agency.currency
+        picks = {}
+        for field in result_keys:
+            picked = getattr(assessment, field.name)
+            picks[field.attname] = None if picked is None else options.index(picked)
+        templates.append(
+            {
+                "assessment": {
+                    field.attname: getattr(assessment, field.attname)
+                    for field in Assessment._meta.concrete_fields
+                    if field.name not in skipped and field not in result_keys
+                },
+                "picks": picks,
+                "options": [
+                    {
+                        field.attname: getattr(option, field.attname)
+                        for field in Option._meta.concrete_fields
+                        if field.name not in ("id", "code", "assessment", "agency")
+                    }
+                    for option in options
+                ],
+            }
+        )
+    return templates
+
+
+def load_copies(wanted, templates, rng: random.Random, batch_size: int) -> None:
+    """For each (service, author, count) in `wanted`, `count` copies of the templates, with
+    their options, ids given here so that each result names its own copy's options (the
+    foreign keys are checked at the commit). In batches of `batch_size` assessments."""
+    import uuid
+
+    from django.db import connection, transaction
+
+    from assessments.models import Assessment, Option
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM assessments_assessment")
+        next_assessment = cursor.fetchone()[0] + 1
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM assessments_option")
+        next_option = cursor.fetchone()[0] + 1
+
+    def rows():
+        for service, author, count in wanted:
+            for number in range(count):
+                yield service, author, number
+
+    batch = []
+
+    def flush():
+        nonlocal next_assessment, next_option
+        assessments, options = [], []
+        for service, author, number in batch:
+            template = rng.choice(templates)
+            first_option = next_option
+            assessments.append(
+                Assessment(
+                    id=next_assessment,
+                    code=uuid.uuid4(),
+                    service_id=service.pk,
+                    agency_id=service.agency_id,
+                    author_id=author.pk,
+                    title=f"{service.agency.name}: arrangement {number + 1}",
+                    **template["assessment"],
+                    **{
+                        key: None if index is None else first_option + index
+                        for key, index in template["picks"].items()
+                    },
+                )
+            )
+            for values in template["options"]:
+                options.append(
+                    Option(
+                        id=next_option,
+                        code=uuid.uuid4(),
+                        assessment_id=next_assessment,
+                        agency_id=service.agency_id,
+                        **values,
+                    )
+                )
+                next_option += 1
+            next_assessment += 1
+        with transaction.atomic():
+            Assessment.objects.bulk_create(assessments, batch_size=batch_size)
+            Option.objects.bulk_create(options, batch_size=batch_size)
+        batch.clear()
+
+    for row in rows():
+        batch.append(row)
+        if len(batch) >= batch_size * 5:
+            flush()
+    if batch:
+        flush()
+    with connection.cursor() as cursor:
+        for table in ("assessments_assessment", "assessments_option"):
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT MAX(id) FROM {table}))"
+            )
+
+
+def spread_update_times() -> None:
+    """Changed over the past year, not all this second, as in a live installation (the
+    list and the watch lists order by the latest change)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE assessments_assessment SET updated_at = now() - random() * interval '365 days'"
+        )
+
+
+def rows_read(node: dict) -> int:
+    """The rows a plan's scans read: those they returned and those they filtered out, for
+    each of their loops."""
+    scans = ("Seq Scan", "Index Scan", "Index Only Scan", "Bitmap Heap Scan", "Tid Scan")
+    read = 0
+    if node["Node Type"] in scans:
+        examined = (
+            node.get("Actual Rows", 0)
+            + node.get("Rows Removed by Filter", 0)
+            + node.get("Rows Removed by Index Recheck", 0)
+        )
+        read += examined * node.get("Actual Loops", 1)
+    return read + sum(rows_read(child) for child in node.get("Plans", []))
+
+
+def explained(statements) -> tuple[int, int]:
+    """(rows read, buffers) over the plans of `statements` (SQL and params), each run with
+    EXPLAIN (ANALYZE, BUFFERS)."""
+    import json
+
+    from django.db import connection
+
+    rows, buffers = 0, 0
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+            plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+            rows += rows_read(plan)
+            buffers += plan.get("Shared Hit Blocks", 0) + plan.get("Shared Read Blocks", 0)
+    return rows, buffers
+
+
+def measure_small_agency(manager, where: str) -> dict:
+    """The small agency manager's pages: the median time of NATIONAL_RUNS requests, and the
+    rows read and buffers of the plans of the queries of one request; by page."""
+    from django.test import Client
+
+    from assessments.access import assessments_for
+    from coprod_site import csv_export
+
+    report = assessments_for(manager).filter(status="submitted").order_by("pk").first()
+    pages = [
+        ("dashboard, afresh", "/", True),
+        ("dashboard, kept", "/", False),
+        ("list, afresh", "/assessments/", True),
+        ("list, kept", "/assessments/", False),
+        ("report, afresh", report.get_absolute_url(), True),
+        ("assessments.csv", "/export/assessments.csv", False),
+        ("options.csv", "/export/options.csv", False),
+        ("budget.csv", "/export/budget.csv", False),
+    ]
+    client = Client()
+    client.force_login(manager)
+    copied = []  # the querysets the exports stream through COPY, which Django does not log
+    streaming_copy = csv_export.copy_csv
+
+    def noting_copy(rows):
+        copied.append(rows)
+        return streaming_copy(rows)
+
+    csv_export.copy_csv = noting_copy
+    results = {}
+    print(
+        f"\nThe small agency's pages, {where} (median of {NATIONAL_RUNS}, of "
+        f"{NATIONAL_RUNS * 5} when kept)"
+    )
+    print(f"  {'page':<22} {'ms':>8} {'queries':>8} {'rows read':>10} {'buffers':>8}")
+    try:
+        for page, path, afresh in pages:
+            for _ in range(3):  # warm up (imports, templates, the buffers), and keep the page
+                timed_get(client, path)
+            # A kept page takes a few milliseconds: more runs, so a busy moment counts less.
+            count = NATIONAL_RUNS * (1 if afresh else 5)
+            runs = [timed_get(client, path, afresh=afresh) for _ in range(count)]
+            seconds = statistics.median(run[0] for run in runs)
+            assert runs[-1][1].status_code == 200, (path, runs[-1][1].status_code)
+            copied.clear()
+            _, _, queries, _ = timed_get(client, path, afresh=afresh)
+            statements = [
+                (query["sql"], None)
+                for query in queries
+                if query["sql"].lstrip().upper().startswith(("SELECT", "WITH"))
+            ]
+            statements += [rows.query.get_compiler(using=rows.db).as_sql() for rows in copied]
+            rows, buffers = explained(statements)
+            results[page] = (seconds, rows, buffers)
+            print(
+                f"  {page:<22} {seconds * 1000:8.1f} {len(queries) + len(copied):>8} "
+                f"{rows:>10,} {buffers:>8,}"
+            )
+    finally:
+        csv_export.copy_csv = streaming_copy
+    return results
 
 
 if __name__ == "__main__":

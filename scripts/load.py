@@ -26,6 +26,16 @@ other.
    acknowledged save (no save lost, none made twice); the survey holds exactly the answers
    that were acknowledged.
 
+With --agencies N the managers are those of N agencies of one installation, one manager
+each (as many as there are agencies, unless --managers says otherwise), every agency with
+its own service and its share of the assessments: each manager saves and reads their own
+agency's pages only, so a save in one agency leaves the others' kept pages kept
+(coprod_site/changes.py). It then prints, too, the share of the dashboards, lists and
+reports that were served kept (the servers say so in each answer's `X-Kept-Page`).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/coprod_load \\
+        .venv-load/bin/python scripts/load.py --agencies 50 --rows 5000
+
 With --throughput it measures instead how many signed-in dashboards one server
 (`gunicorn -w 2`) serves a second, against its `/healthz`, with a simple concurrent
 client (the issue's target: the dashboard at least 0.15 of /healthz).
@@ -107,9 +117,10 @@ def refuse_unless_throwaway(database: dict) -> None:
 # --- The data ------------------------------------------------------------------------------
 
 
-def prepare(rows: int, managers: int) -> dict:
+def prepare(rows: int, managers: int, agencies: int = 1) -> dict:
     """Migrate, load `rows` assessments and make `managers` sign-ins; what the simulated
-    users need to know, as a plan for the locustfile."""
+    users need to know, as a plan for the locustfile. With `agencies` above one, the
+    managers are spread over that many agencies, each with its share of the rows."""
     import django
 
     django.setup()
@@ -128,6 +139,8 @@ def prepare(rows: int, managers: int) -> dict:
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
+    if agencies > 1:
+        return prepare_agencies(rows, managers, agencies)
     owner, service = benchmark_owner(*AGENCY, "load-manager-00")
     load(service, owner, rows, 1_000)
 
@@ -154,6 +167,71 @@ def prepare(rows: int, managers: int) -> dict:
         "service": str(service.code),
         "reports": reports,
         "list_pages": max(1, -(-rows // 25)),
+        "survey": survey.token,
+    }
+
+
+def prepare_agencies(rows: int, managers: int, agencies: int) -> dict:
+    """`agencies` agencies, each with a service, its share of `rows` assessments (copies
+    of a few scored ones: `benchmark.load_copies`) and its managers (`managers` in all,
+    dealt out in turn); the survey is the first agency's. Each manager's plan names their
+    own agency's service and reports."""
+    import random
+
+    from axes.models import AccessAttempt
+    from benchmark import benchmark_owner, load_copies, scored_templates, settle
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.db import connection
+
+    from assessments.choices import Status
+    from assessments.models import Assessment
+    from assessments.survey.models import Survey
+    from services.models import Membership, Role
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE assessments_assessment RESTART IDENTITY CASCADE")
+    owners = [
+        benchmark_owner(f"load-agency-{number:02}", f"Load Agency {number:02}", f"load-owner-{number:02}")
+        for number in range(agencies)
+    ]  # fmt: skip
+    rng = random.Random(20260102)
+    templates = scored_templates(owners[0][1], rng)
+    share = max(1, rows // agencies)
+    load_copies([(service, owner, share) for owner, service in owners], templates, rng, 1_000)
+
+    password = make_password(PASSWORD)
+    User = get_user_model()
+    plans = {}
+    for number in range(managers):
+        owner, service = owners[number % agencies]
+        username = f"load-manager-{number:02}"
+        user, _ = User.objects.get_or_create(username=username)
+        user.password = password
+        user.save(update_fields=["password"])
+        Membership.objects.get_or_create(
+            user=user, agency=service.agency, defaults={"role": Role.MANAGER}
+        )
+        submitted = Assessment.objects.filter(service=service, status=Status.SUBMITTED)
+        plans[username] = {
+            "service": str(service.code),
+            "reports": [str(code) for code in submitted.values_list("code", flat=True)[:50]],
+            "list_pages": max(1, -(-share // 25)),
+        }
+    AccessAttempt.objects.filter(username__in=list(plans)).delete()
+    first_owner, first_service = owners[0]
+    submitted = Assessment.objects.filter(service=first_service, status=Status.SUBMITTED)
+    survey = Survey.objects.create(assessment=submitted.first(), opened_by=first_owner)
+    settle()
+    print(f"Loaded {share * agencies:,} assessments in {agencies} agencies, {managers} managers")
+    first = plans["load-manager-00"]
+    return {
+        "usernames": list(plans),
+        "password": PASSWORD,
+        "service": first["service"],
+        "reports": first["reports"],
+        "list_pages": first["list_pages"],
+        "managers_plans": plans,
         "survey": survey.token,
     }
 
@@ -263,6 +341,19 @@ def report_requests(work: Path) -> int:
     return failed
 
 
+def report_kept_pages(results: dict) -> None:
+    """The share of the pages that can be kept that were served kept, by page."""
+    kept = results.get("kept") or {}
+    if not kept:
+        return
+    shares = ", ".join(
+        f"{name} {hits / total:.0%} of {total:,}" for name, (hits, total) in sorted(kept.items())
+    )
+    hits = sum(hit for hit, _ in kept.values())
+    total = sum(count for _, count in kept.values())
+    print(f"  kept pages served kept: {hits / total:.0%} of {total:,} ({shares})")
+
+
 def check_saved_answers(results: dict) -> int:
     """Every draft holds its manager's last acknowledged value and moved on one version per
     acknowledged save. The number of drafts that do not."""
@@ -337,6 +428,7 @@ def load_run(args, plan, environment, work: Path) -> int:
     results = json.loads((work / "results.json").read_text())
     spread = ", ".join(f"{host}: {count:,}" for host, count in sorted(results["hosts"].items()))
     print(f"  requests by server: {spread}")
+    report_kept_pages(results)
     lost = check_saved_answers(results)
     survey_mismatch = check_survey(results, plan["survey"])
     passed = not failed and not lost and not survey_mismatch
@@ -460,7 +552,12 @@ def throughput_run(args, plan, environment, work: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=1_000, help="assessments to load")
-    parser.add_argument("--managers", type=int, default=30, help="simulated managers")
+    parser.add_argument(
+        "--managers", type=int, help="simulated managers (30; with --agencies, one each)"
+    )
+    parser.add_argument(
+        "--agencies", type=int, default=1, help="agencies the managers work in, apart"
+    )
     parser.add_argument("--phones", type=int, default=8, help="phones answering at once")
     parser.add_argument("--survey-answers", type=int, default=200, help="answers in the burst")
     parser.add_argument("--survey-seconds", type=int, default=60, help="the burst's length")
@@ -481,7 +578,9 @@ def main() -> None:
     from django.conf import settings
 
     refuse_unless_throwaway(settings.DATABASES["default"])
-    plan = prepare(args.rows, args.managers)
+    if args.managers is None:
+        args.managers = args.agencies if args.agencies > 1 else 30
+    plan = prepare(args.rows, args.managers, args.agencies)
     with tempfile.TemporaryDirectory(prefix="coprod-load-") as folder:
         work = Path(folder)
         run = throughput_run if args.throughput else load_run

@@ -31,6 +31,8 @@ USERNAMES = iter(PLAN["usernames"])
 REQUESTS_BY_HOST: Counter = Counter()
 # What each manager's saves were acknowledged with, by draft.
 DRAFTS: dict[str, dict] = {}
+# Of the pages that can be kept, [served kept, in all], by name (the X-Kept-Page header).
+KEPT: dict[str, list[int]] = {}
 SURVEY = {"started": 0, "acknowledged": 0, "refused": 0, "first": None, "last": None}
 
 
@@ -52,6 +54,10 @@ class Visitor(HttpUser):
                 response.failure(f"{response.status_code} where {expect} was expected")
             else:
                 response.success()
+            if kept := response.headers.get("X-Kept-Page"):
+                counts = KEPT.setdefault(name, [0, 0])
+                counts[0] += kept == "hit"
+                counts[1] += 1
         send_secure_cookies_over_http(self.client.cookies)
         return response
 
@@ -65,6 +71,8 @@ class Manager(Visitor):
     def on_start(self):
         super().on_start()
         self.username = next(USERNAMES)
+        # With several agencies, each manager's own agency's service, reports and list.
+        self.plan = {**PLAN, **PLAN.get("managers_plans", {}).get(self.username, {})}
         page = self.send("GET", "/accounts/login/", "sign in: page")
         self.send(
             "POST",
@@ -84,7 +92,7 @@ class Manager(Visitor):
             "new draft",
             expect=302,
             data={
-                "service": PLAN["service"],
+                "service": self.plan["service"],
                 "title": f"Load draft of {self.username}",
                 "csrfmiddlewaretoken": token(page),
             },
@@ -107,11 +115,12 @@ class Manager(Visitor):
 
     @task(3)
     def assessment_list(self):
-        self.send("GET", f"/assessments/?page={random.randint(1, PLAN['list_pages'])}", "list")
+        page = random.randint(1, self.plan["list_pages"])
+        self.send("GET", f"/assessments/?page={page}", "list")
 
     @task(4)
     def report(self):
-        self.send("GET", f"/assessments/{random.choice(PLAN['reports'])}/", "report")
+        self.send("GET", f"/assessments/{random.choice(self.plan['reports'])}/", "report")
 
     @task(2)
     def save_wizard_page(self):
@@ -231,6 +240,7 @@ def write_results(environment, **kwargs):
     results = {
         "hosts": dict(REQUESTS_BY_HOST),
         "drafts": DRAFTS,
+        "kept": KEPT,
         "survey": {
             "acknowledged": SURVEY["acknowledged"],
             "refused": SURVEY["refused"],

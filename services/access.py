@@ -8,7 +8,17 @@ object fetch the user's role with it, in the same query, and keep it on the obje
 
 Library cases are shared, not agency data: anyone signed in reads the published ones;
 staff, who curate them, also read drafts. A case someone may not read answers 404.
+
+The user's agencies are read once a request (`user_agencies`), and the helpers that
+return many rows filter by their ids as values: the planner then weighs each agency's
+share of a table from its statistics, where through a subquery on memberships it could
+not tell a small agency from a large one (docs/architecture.md). A kept page's one query
+reads them with its generations and leaves them here (`remember_agencies`), so a page
+worked out pays nothing more for them.
 """
+
+from contextvars import ContextVar
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
@@ -17,13 +27,75 @@ from django.http import Http404
 from services.models import Agency, CaseExample, Membership, Role, Service
 
 
+class UserAgency(NamedTuple):
+    """One of the user's agencies: its id, the user's role there, and what the page
+    header shows of it."""
+
+    id: int
+    role: str
+    name: str
+    slug: str
+
+
+# The agencies read in this request, by user id: a dict during a request (the
+# `request_started` signal makes it, `request_finished` ends it), None outside one, where
+# each call reads them afresh.
+_read: ContextVar[dict | None] = ContextVar("user_agencies", default=None)
+
+
+def request_started(**kwargs) -> None:
+    _read.set({})
+
+
+def request_ended(**kwargs) -> None:
+    _read.set(None)
+
+
+def memberships_changed(**kwargs) -> None:
+    """A membership written in this request: its users' agencies are read again."""
+    if _read.get() is not None:
+        _read.set({})
+
+
+def remember_agencies(user, agencies) -> None:
+    """The user's agencies as a query has just read them (id, role, name, slug; by name),
+    for the rest of this request."""
+    if (read := _read.get()) is not None:
+        read[user.pk] = tuple(UserAgency(*agency) for agency in agencies)
+
+
+def user_agencies(user) -> tuple[UserAgency, ...]:
+    """The user's agencies, by name: one query, once a request."""
+    if not user.is_authenticated:
+        return ()
+    read = _read.get()
+    if read is not None and user.pk in read:
+        return read[user.pk]
+    agencies = tuple(
+        UserAgency(*row)
+        for row in Membership.objects.filter(user_id=user.pk)
+        .order_by("agency__name")
+        .values_list("agency_id", "role", "agency__name", "agency__slug")
+    )
+    if read is not None:
+        read[user.pk] = agencies
+    return agencies
+
+
+def agency_ids(user, *, write: bool = False) -> list[int]:
+    """The ids of the agencies the user may read, or with write=True, change."""
+    return [
+        agency.id for agency in user_agencies(user) if not write or Role(agency.role).can_change
+    ]
+
+
 def agencies_for(user, *, write: bool = False):
     """The agencies the user may read, or with write=True, change."""
-    return Agency.objects.for_user(user, role=Role.MANAGER if write else None)
+    return Agency.objects.filter(pk__in=agency_ids(user, write=write))
 
 
 def services_for(user):
-    return Service.objects.for_agencies(agencies_for(user))
+    return Service.objects.for_agencies(agency_ids(user))
 
 
 def role_subquery(user, agency_path: str) -> Subquery:

@@ -31,8 +31,19 @@ class ServicesConfig(AppConfig):
             keep_curators_permissions, sender=self, dispatch_uid="services.curators"
         )
         from django.contrib.auth import get_user_model
+        from django.core.signals import request_finished, request_started
+        from django.db.models.signals import post_delete
 
-        from services import signals
+        from services import access, signals
+        from services.models import Membership
+
+        # The user's agencies, read once a request (`access.user_agencies`).
+        request_started.connect(access.request_started, dispatch_uid="services.access")
+        request_finished.connect(access.request_ended, dispatch_uid="services.access")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                access.memberships_changed, sender=Membership, dispatch_uid="services.access"
+            )
 
         user_model = get_user_model()
         pre_save.connect(

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q, Value
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -50,7 +51,7 @@ from assessments.models.option import Option
 from assessments.models.outcome import OutcomeEffect, OutcomeMeasure
 from assessments.scoring import LIMITS, MOTIVATORS
 from coprod_site.text import WRITTEN_ANSWER_MAX, length_limit, text_up_to
-from services.models import Service
+from services.models import Agency, Service
 
 # The most hours one person can give in a year.
 HOURS_IN_A_YEAR = 8_760
@@ -70,9 +71,23 @@ def money_currency(path: str = ""):
     return Coalesce(NullIf(F(f"{path}currency"), Value("")), F(f"{path}service__agency__currency"))
 
 
+class SetsAgency(ForwardManyToOneDescriptor):
+    """The descriptor of a row's parent (an assessment's service, an option's assessment):
+    assigning the parent also sets the row's `agency` to the parent's, so no caller has to.
+    The database refuses a row whose agency differs from its parent's (`tenancy.py`)."""
+
+    def __set__(self, instance, value):
+        super().__set__(instance, value)
+        if value is not None:
+            instance.agency_id = value.agency_id
+
+
 class AssessmentQuerySet(models.QuerySet):
     def for_agencies(self, agencies):
-        return self.filter(service__agency__in=agencies)
+        """The assessments of `agencies`: best their ids as values (`access.agency_ids`),
+        which the planner weighs against the `agency` column's statistics, rather than a
+        subquery, whose share of the table it cannot know."""
+        return self.filter(agency__in=agencies)
 
     def drafts(self):
         return self.filter(status=Status.DRAFT)
@@ -152,6 +167,13 @@ TEXT_FIELDS = (
 
 class Assessment(models.Model):
     code = models.UUIDField(default=uuid4, unique=True, editable=False)
+    # The service's agency, carried on the row so that the pages that scan assessments
+    # filter and index by it (docs/architecture.md). Set by assigning the service (before
+    # it here, so that a new instance's default does not undo that); the database refuses
+    # a row whose agency is not its service's, and carries it when a service moves.
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", editable=False, db_index=False
+    )
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="assessments")
     title = models.CharField(
         "name of the arrangement",
@@ -343,6 +365,15 @@ class Assessment(models.Model):
             models.Index(fields=["status", "result_quadrant"]),
             # Dashboards and lists show the most recently changed first.
             models.Index(fields=["-updated_at"], name="assessments_updated_idx"),
+            # Led by the agency, as every page filters by the user's agencies: the list and
+            # the exports (newest change first), the dashboard's counts by status, its
+            # watch lists and the user's drafts (a status, newest first).
+            models.Index(
+                fields=["agency", "-updated_at", "-id"], name="assessments_agency_updated_idx"
+            ),
+            models.Index(
+                fields=["agency", "status", "-updated_at"], name="assessments_agency_status_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -456,6 +487,12 @@ class Assessment(models.Model):
     )
 
     def save(self, *args, **kwargs):
+        if self.agency_id is None and self.service_id is not None:
+            # Given as `service_id` only: the service's agency, read (assigning the service
+            # sets it with no query).
+            self.agency_id = Service.objects.values_list("agency_id", flat=True).get(
+                pk=self.service_id
+            )
         self.refresh_results()
         if self.status != Status.DRAFT and not self.currency:
             self.currency = self.service.agency.currency
@@ -812,3 +849,8 @@ def _record_history(model, instances, reason: str, when, *, created: bool = Fals
     model.history.bulk_history_create(
         instances, update=not created, default_change_reason=reason, default_date=when
     )
+
+
+# Assigning an assessment's service, or an option's assessment, sets the row's agency.
+Assessment.service = SetsAgency(Assessment._meta.get_field("service"))
+Option.assessment = SetsAgency(Option._meta.get_field("assessment"))

@@ -76,6 +76,16 @@ OPTIONAL_COST_FIELDS = ("hours_per_client", "money_per_client", "take_up", "ramp
 
 class Option(models.Model):
     code = models.UUIDField(default=uuid4, unique=True, editable=False)
+    # Its assessment's agency (docs/architecture.md), set by assigning the assessment
+    # (declared before it, so that a new instance's default does not undo that); the
+    # database refuses any other and carries it when the assessment's service moves.
+    agency = models.ForeignKey(
+        "services.Agency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        db_index=False,
+    )
     assessment = models.ForeignKey(
         "assessments.Assessment", on_delete=models.CASCADE, related_name="options"
     )
@@ -217,6 +227,12 @@ class Option(models.Model):
 
     class Meta:
         ordering = ["position"]
+        indexes = [
+            # The options export reads an agency's options by assessment, in order.
+            models.Index(
+                fields=["agency", "assessment", "position"], name="assessments_option_agency_idx"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["assessment", "position"], name="assessments_option_position_unique"
@@ -270,6 +286,11 @@ class Option(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if self.agency_id is None and self.assessment_id is not None:
+            self.agency_id = self.assessment.agency_id
+        super().save(*args, **kwargs)
 
     @property
     def ratings(self) -> tuple[int | None, ...]:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from assessments.filters import filtered_assessments
 from assessments.forms.compare import CompareForm
 from coprod_site.changes import render_kept
-from services.access import agencies_for
+from services.access import agency_ids
 from services.context_processors import header_agencies
 
 ASSESSMENTS_PER_PAGE = 25
@@ -34,7 +34,7 @@ def _list(request) -> dict:
     context = {
         "form": form,
         "page": page,
-        "can_start": agencies_for(request.user, write=True).exists(),
+        "can_start": bool(agency_ids(request.user, write=True)),
         # Offers the assessments on this page (already read for the table: no query).
         "compare_form": CompareForm(choices=page.object_list),
     }

@@ -441,9 +441,10 @@ def test_the_budget_reads_a_bounded_number_of_queries(
     for number in range(5):
         reading(service, title=f"Assessment {number}")
     client.force_login(owner)
-    # session, user, then the options with their assessments' period and currency (1 query,
-    # streamed in chunks); the filter form reads no choices for an export.
-    with django_assert_max_num_queries(3):
+    # session, user, the user's agencies (their ids, given as values to the next), then the
+    # options with their assessments' period and currency (1 query, streamed in chunks);
+    # the filter form reads no choices for an export.
+    with django_assert_max_num_queries(4):
         assert len(download(client, BUDGET_URL)) == 5 * 8
 
 
@@ -452,6 +453,6 @@ def test_one_assessments_budget_reads_one_query_more(
 ):
     assessment = reading(service)
     client.force_login(owner)
-    # session, user, the assessment (its access check), then the options.
-    with django_assert_max_num_queries(4):
+    # session, user, the assessment (its access check), the user's agencies, the options.
+    with django_assert_max_num_queries(5):
         download(client, BUDGET_URL, assessment=str(assessment.code))

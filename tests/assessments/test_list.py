@@ -185,12 +185,13 @@ def test_query_count_does_not_grow_with_assessments(
         for number in range(12):
             other = factories.ServiceFactory(agency=agency)
             complete(other, status=Status.SUBMITTED if number % 2 else Status.DRAFT)
-    # session, user, the data's generation (one query), the kept page (one cache read); then, as
-    # the data has changed, header agencies, agency choices, service choices, whether the
-    # user manages an agency, count, page of assessments with their services, agencies
-    # and authors; keeping the page (the cache's size, a savepoint, its row, writing it,
-    # releasing the savepoint).
-    assert count_queries() == few == 15
+    # session, user, the data's generations with the user's agencies and roles (one
+    # query), the kept page (one cache read); then, as the data has changed, agency
+    # choices, service choices, count, page of assessments with their services, agencies
+    # and authors (the header's agencies, and whether the user manages one, come from the
+    # agencies already read); keeping the page (the cache's size, a savepoint, its row,
+    # writing it, releasing the savepoint).
+    assert count_queries() == few == 13
     # Unchanged data: the kept page, after session, user, the data's generation and one
     # cache read.
     assert count_queries() == 4

@@ -549,11 +549,12 @@ def test_report_query_count_does_not_grow_with_the_options(
     assert len(assessment.ordered_options) == option_count
     client.force_login(owner)
     # session, user, the assessment with its written answers, service, agency, author and
-    # the reader's role; the data's generation (one query), the kept page (one cache read); then,
-    # as no page is kept yet, the header's agencies, its options, its outcomes (none, so
-    # no effects), similar cases, its revisions; keeping the page (the cache's size, a
-    # savepoint, its row, writing it, releasing the savepoint)
-    with django_assert_num_queries(15):
+    # the reader's role; the data's generations with the user's agencies (one query, which
+    # gives the header its agencies too), the kept page (one cache read); then, as no page
+    # is kept yet, its options, its outcomes (none, so no effects), similar cases, its
+    # revisions; keeping the page (the cache's size, a savepoint, its row, writing it,
+    # releasing the savepoint)
+    with django_assert_num_queries(14):
         assert client.get(assessment.get_absolute_url()).status_code == 200
     # Unchanged data: the kept page, after session, user, the assessment (whose access
     # is checked on every request), the data's generation and one cache read.

@@ -145,7 +145,7 @@ def test_the_section_adds_no_query(client, owner, service, django_assert_num_que
     client.force_login(owner)
     # As pinned for a report worked out afresh in test_report: the section reads only
     # what the scoring run read.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         assert client.get(assessment.get_absolute_url()).status_code == 200
 
 

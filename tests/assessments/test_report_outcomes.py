@@ -215,7 +215,7 @@ def test_report_queries_do_not_grow_with_the_outcomes(
     client.force_login(owner)
     # As without outcomes (test_report_query_count_does_not_grow_with_the_options), and
     # the outcomes' effects, read with the outcomes in one more query.
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         assert client.get(assessment.get_absolute_url()).status_code == 200
 
 
