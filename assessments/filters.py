@@ -2,10 +2,11 @@
 dashboard."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from assessments.access import assessments_for
 from assessments.choices import Classification, Necessity, Quadrant, Status, ValueType
+from assessments.models import Option
 from services.access import agencies_for, services_for
 from services.forms import NOT_AN_OPTION, agency_filter, filter_choice
 from services.models import Sector
@@ -22,7 +23,8 @@ class AssessmentFilterForm(forms.Form):
 
     q = forms.CharField(
         label="Search",
-        help_text="Words from the name of the assessment, its service or its agency.",
+        help_text="Words from the name of the assessment, one of its options, its service or "
+        "its agency.",
         max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"type": "search"}),
@@ -52,10 +54,16 @@ class AssessmentFilterForm(forms.Form):
         self.is_valid()  # a field with a bad value is left out of cleaned_data
         data = self.cleaned_data
         if data.get("q"):
+            words = data["q"]
+            # An option's name ("MRF") finds its assessment, once however many match.
+            in_an_option = Exists(
+                Option.objects.filter(assessment=OuterRef("pk"), name__icontains=words)
+            )
             assessments = assessments.filter(
-                Q(title__icontains=data["q"])
-                | Q(service__name__icontains=data["q"])
-                | Q(service__agency__name__icontains=data["q"])
+                Q(title__icontains=words)
+                | Q(service__name__icontains=words)
+                | Q(service__agency__name__icontains=words)
+                | Q(in_an_option)
             )
         if data.get("agency"):
             assessments = assessments.filter(service__agency=data["agency"])

@@ -293,9 +293,15 @@ TERMS = {anchor: term for _, entries in GLOSSARY for anchor, term, _ in entries}
 
 
 def term_link(anchor: str, words: str | None = None) -> str:
-    """A link to the glossary's entry, for a hint: 'What is a <a>discount rate</a>?'."""
+    """A link to the glossary's entry, for a hint: 'What is a <a>discount rate</a>?'.
+
+    It opens in a new tab, and says so: the hints sit beside boxes being filled in, and
+    following a link in the same tab would leave what was typed unsaved."""
     if anchor not in TERMS:
         raise KeyError(f"No glossary entry {anchor!r}")
     return format_html(
-        '<a href="{}#{}">{}</a>', HELP_PATH, anchor, words if words is not None else TERMS[anchor]
+        '<a href="{}#{}" target="_blank" rel="noopener">{} (opens in a new tab)</a>',
+        HELP_PATH,
+        anchor,
+        words if words is not None else TERMS[anchor],
     )

@@ -82,15 +82,55 @@ def parse_amount(text: str) -> Decimal:
     return number * multiplier
 
 
-def _parse(value):
-    """None for a blank box, a Decimal for an amount; otherwise ValidationError "max_value"
-    (or "min_value") for a number too large for any form, "invalid" for anything else."""
+# Words a figure may be followed by, as people write it: the box's unit ("9 hours") and the
+# period the box asks about ("£17 an hour", "2,000 a year"). Only the box's own unit and
+# period are read: "9 hours a month" in a box of hours a year is refused, not read as 9.
+UNIT_WORDS = {
+    "hours": ("hours", "hour", "hrs", "hr", "h"),
+    "years": ("years", "year", "yrs", "yr"),
+    "people": ("people", "persons", "person"),
+}
+# Anyone a service serves may be called by what they are to it.
+PEOPLE_WORDS = (
+    "people", "persons", "person", "clients", "client", "households", "household",
+    "residents", "resident", "users", "user", "families", "family", "pupils", "pupil",
+    "patients", "patient", "members", "member", "customers", "customer", "taxpayers",
+    "taxpayer", "homes", "home", "participants", "participant", "volunteers", "volunteer",
+)  # fmt: skip
+PERIOD_WORDS = {
+    "year": ("a year", "per year", "each year", "every year", "a yr", "per yr", "per annum",
+             "pa", "p.a.", "/year", "/yr", "/ year", "yearly", "annually"),
+    "hour": ("an hour", "per hour", "each hour", "an hr", "per hr", "/hour", "/hr", "/ hour",
+             "/h", "ph", "p/h"),
+}  # fmt: skip
+
+
+def _without_words(text: str, units: tuple, period: str | None) -> str:
+    """`text` without the unit and period words it ends with, where they are the box's own:
+    "9 hours a year" becomes "9" in a box of hours a year. Anything else is left, so that
+    the figure is refused."""
+    words = text.strip()
+    for phrases in (PERIOD_WORDS.get(period, ()), units):
+        for phrase in sorted(phrases, key=len, reverse=True):
+            # After the figure or a space; "/yr" may follow the figure directly.
+            ending = re.compile(rf"(?<=[\d\s.kmbnKMBN£$€]){re.escape(phrase)}\.?$", re.I)
+            stripped = ending.sub("", words).rstrip()
+            if stripped != words:
+                words = stripped
+                break
+    return words
+
+
+def _parse(value, units: tuple = (), period: str | None = None):
+    """None for a blank box, a Decimal for an amount (followed, perhaps, by the box's unit
+    and period words); otherwise ValidationError "max_value" (or "min_value") for a number
+    too large for any form, "invalid" for anything else."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, Decimal | int):
         return Decimal(value)
     try:
-        return parse_amount(str(value))
+        return parse_amount(_without_words(str(value), units, period))
     except FigureTooLarge as error:
         code = "min_value" if error.negative else "max_value"
         raise forms.ValidationError("", code=code) from None
@@ -118,14 +158,25 @@ class AmountField(forms.DecimalField):
     # A text box: a browser refuses "2.6m" or "£2,600,000" in a number box.
     widget = forms.TextInput
 
-    def __init__(self, *, unit: str = "", unit_before: bool = False, **kwargs):
+    def __init__(
+        self,
+        *,
+        unit: str = "",
+        unit_before: bool = False,
+        words: tuple = (),
+        period: str | None = None,
+        **kwargs,
+    ):
         self.unit = unit
         self.unit_before = unit_before  # a currency sign goes before the box, "hours" after
+        # What may follow the figure: the unit's words, or `words`; "year" or "hour".
+        self.words = words or UNIT_WORDS.get(unit, ())
+        self.period = period
         super().__init__(**kwargs)
 
     def to_python(self, value):
         try:
-            number = _parse(value)
+            number = _parse(value, self.words, self.period)
         except forms.ValidationError as error:
             raise _message(self, error) from None
         if number is None:
@@ -144,9 +195,15 @@ class AmountField(forms.DecimalField):
         return rounded
 
     def prepare_value(self, value):
-        """Show a stored amount as typed: 2600000 and 3.5, not 2600000.00 and 3.50."""
+        """Show a stored amount as people write it: 2,600,000 and 3.5, not 2600000.00 and
+        3.50; money with pence keeps both places (18.50)."""
         if isinstance(value, Decimal):
-            return format(value.normalize(), "f")
+            value = value.normalize()
+            if value == value.to_integral_value():
+                return f"{value.quantize(Decimal(1)):,f}"
+            if self.unit_before:  # a currency sign: pence are two places
+                return f"{value.quantize(Decimal('0.01')):,f}"
+            return f"{value:,f}"
         return value
 
     def widget_attrs(self, widget):
@@ -169,13 +226,15 @@ class WholeNumberField(forms.IntegerField):
     widget = forms.TextInput
     unit_before = False
 
-    def __init__(self, *, unit: str = "", **kwargs):
+    def __init__(self, *, unit: str = "", words: tuple = (), period: str | None = None, **kwargs):
         self.unit = unit
+        self.words = words or UNIT_WORDS.get(unit, ())
+        self.period = period
         super().__init__(**kwargs)
 
     def to_python(self, value):
         try:
-            number = _parse(value)
+            number = _parse(value, self.words, self.period)
         except forms.ValidationError as error:
             raise _message(self, error) from None
         if number is None:
@@ -183,6 +242,10 @@ class WholeNumberField(forms.IntegerField):
         if number != number.to_integral_value():
             raise forms.ValidationError(self.error_messages["whole"], code="whole")
         return int(number)
+
+    def prepare_value(self, value):
+        """A stored count with its thousands separators: 40,000, as people write it."""
+        return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
 
     def widget_attrs(self, widget):
         return {"inputmode": "numeric", "autocomplete": "off"}

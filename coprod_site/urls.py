@@ -9,7 +9,7 @@ from assessments.views.dashboard_csv import dashboard_table_csv
 from assessments.views.export import export_assessments_csv, export_options_csv
 from assessments.views.export_budget import export_budget_csv
 from coprod_site.data_dictionary import data_dictionary, datapackage_json
-from coprod_site.views import healthz, help_page
+from coprod_site.views import SignInView, healthz, help_page
 from services.case_views import export_cases_csv
 from services.views import export_services_csv
 
@@ -17,7 +17,7 @@ admin.site.site_header = "Coprod administration"
 admin.site.site_title = "Coprod admin"
 
 urlpatterns = [
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", healthz, name="healthz"),
     path("help/", help_page, name="help"),

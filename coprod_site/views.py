@@ -2,17 +2,19 @@ import logging
 import threading
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import DatabaseError, connection, connections, transaction
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import render, resolve_url
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from coprod_site.glossary import GLOSSARY
+from services.models import Membership
 
 log = logging.getLogger(__name__)
 
@@ -148,3 +150,16 @@ def csrf_failure(request, reason=""):
 def help_page(request):
     """The glossary: every term Coprod uses, in plain words; hints link to its entries."""
     return render(request, "help.html", {"glossary": GLOSSARY})
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, landing where the user's work is: a curator who belongs to no
+    agency has no dashboard to read, so lands on the case library. A `next` address
+    still wins."""
+
+    def get_default_redirect_url(self):
+        user = self.request.user
+        curates = user.has_perm("services.change_caseexample")
+        if curates and not Membership.objects.filter(user=user).exists():
+            return resolve_url("cases:list")
+        return super().get_default_redirect_url()

@@ -300,6 +300,7 @@ class AgencySettingsForm(forms.ModelForm):
             help_text="We count people's time as a cost too, so a saving that only moves work "
             "onto citizens or clients shows up as the cost it is.",
             unit=sign,
+            period="hour",
             min_value=0,
             max_value=HOURLY_VALUE_LIMIT,
             max_digits=10,

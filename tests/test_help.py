@@ -25,7 +25,11 @@ def test_the_header_links_to_help(client, owner):
 
 
 def test_a_term_link_points_at_its_entry():
-    assert term_link("discount-rate") == '<a href="/help/#discount-rate">Discount rate</a>'
+    # In a new tab, saying so: followed from a hint, it must not lose what was typed.
+    assert term_link("discount-rate") == (
+        '<a href="/help/#discount-rate" target="_blank" rel="noopener">Discount rate '
+        "(opens in a new tab)</a>"
+    )
     with pytest.raises(KeyError):
         term_link("no-such-term")
 

@@ -6,6 +6,7 @@ import pytest
 from django import forms
 
 from coprod_site.numbers import (
+    PEOPLE_WORDS,
     AmountField,
     PercentField,
     WholeNumberField,
@@ -162,9 +163,15 @@ def test_the_boxes_are_text_boxes_so_browsers_accept_2_6m():
     )
 
 
-def test_a_stored_amount_is_shown_as_typed():
-    assert money_field().prepare_value(Decimal("2600000.00")) == "2600000"
-    assert money_field().prepare_value(Decimal("3.50")) == "3.5"
+def test_a_stored_amount_reopens_as_people_write_it():
+    """Not "1400000": with its thousands separators, and money with its pence."""
+    assert money_field().prepare_value(Decimal("2600000.00")) == "2,600,000"
+    hours = AmountField(unit="hours", max_digits=10, decimal_places=2)
+    assert hours.prepare_value(Decimal("3.50")) == "3.5"
+    assert hours.prepare_value(Decimal("1234.25")) == "1,234.25"
+    pounds = AmountField(unit="£", unit_before=True, max_digits=10, decimal_places=2)
+    assert pounds.prepare_value(Decimal("18.50")) == "18.50"
+    assert pounds.clean(pounds.prepare_value(Decimal("1400000.00"))) == Decimal("1400000.00")
 
 
 @pytest.mark.parametrize(
@@ -217,3 +224,46 @@ def test_an_amount_below_the_boxs_precision_gets_a_message_not_a_silent_zero(typ
     assert "Enter 0 or at least 0.01" in error.value.messages[0]
     assert field.clean("0") == Decimal("0.00")
     assert field.clean("0.005") == Decimal("0.01")  # rounded, not lost
+
+
+@pytest.mark.parametrize(
+    "field, typed, amount",
+    [
+        (AmountField(unit="hours", period="year", max_digits=10, decimal_places=2), "9 hours",
+         Decimal("9.00")),
+        (AmountField(unit="hours", period="year", max_digits=10, decimal_places=2),
+         "7.5 hrs a year", Decimal("7.50")),
+        (WholeNumberField(words=PEOPLE_WORDS, period="year"), "40,000 households", 40_000),
+        (WholeNumberField(words=PEOPLE_WORDS, period="year"), "2.5k residents a year", 2_500),
+        (AmountField(unit="£", unit_before=True, period="hour", max_digits=10,
+                     decimal_places=2), "£17 an hour", Decimal("17.00")),
+        (AmountField(unit="£", unit_before=True, period="hour", max_digits=10,
+                     decimal_places=2), "17.50/hr", Decimal("17.50")),
+        (WholeNumberField(unit="years"), "5 years", 5),
+    ],
+)  # fmt: skip
+def test_a_figure_may_be_followed_by_the_unit_the_box_names(field, typed, amount):
+    assert field.clean(typed) == amount
+
+
+@pytest.mark.parametrize(
+    "field, typed",
+    [
+        # Another unit or period is a different figure: refused, never read as the number.
+        (AmountField(unit="hours", period="year", max_digits=10, decimal_places=2),
+         "9 hours a month"),
+        (AmountField(unit="hours", period="year", max_digits=10, decimal_places=2), "9 days"),
+        (AmountField(unit="£", unit_before=True, period="hour", max_digits=10,
+                     decimal_places=2), "£17 a day"),
+        (WholeNumberField(unit="years"), "5 months"),
+    ],
+)  # fmt: skip
+def test_a_figure_in_another_unit_is_refused(field, typed):
+    with pytest.raises(forms.ValidationError):
+        field.clean(typed)
+
+
+def test_a_stored_count_reopens_with_its_separators():
+    field = WholeNumberField(unit="people")
+    assert field.prepare_value(40000) == "40,000"
+    assert field.clean(field.prepare_value(40000)) == 40000

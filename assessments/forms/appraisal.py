@@ -75,6 +75,7 @@ class AppraisalForm(SectionForm):
             f"{term_link('people-s-time', 'Why time counts')}",
             unit=currency,
             unit_before=True,
+            period="hour",
             required=False,
             min_value=0,
             max_value=LIMITS.hourly_rate,

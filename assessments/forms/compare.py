@@ -3,6 +3,7 @@
 from string import ascii_lowercase
 
 from django import forms
+from django.utils.formats import date_format
 
 # The query keys of the assessments compared, in their order on the page.
 COMPARE_KEYS = ("a", "b", "c", "d")
@@ -46,11 +47,14 @@ class CompareForm(forms.Form):
         self.offer(choices)
 
     def offer(self, choices) -> None:
-        """Let the selects offer these assessments (each needs its service read)."""
-        offered = [
-            (str(assessment.code), f"{assessment.title} ({assessment.service.name})")
-            for assessment in choices
-        ]
+        """Let the selects offer these assessments (read with `for_listing()`), grouped by
+        service, each with its status and date so that an assessment and its revision, or
+        two of the same name, can be told apart."""
+        groups: dict[str, list] = {}
+        for assessment in choices:
+            service = f"{assessment.service.name} ({assessment.service.agency.name})"
+            groups.setdefault(service, []).append((str(assessment.code), describe(assessment)))
+        offered = sorted(groups.items())
         for key in COMPARE_KEYS:
             self.fields[key].widget = forms.Select(choices=[("", BLANK_CHOICE[key]), *offered])
 
@@ -91,3 +95,15 @@ class CompareForm(forms.Form):
             for value in self.data.getlist(key)
             if value.strip()
         ]
+
+
+def describe(assessment) -> str:
+    """An assessment as a choice names it: "Household recycling (revision) · submitted
+    3 Dec 2026 · a revision"."""
+    if assessment.submitted_at and assessment.status == "submitted":
+        when = f"submitted {date_format(assessment.submitted_at, 'j M Y')}"
+    else:
+        when = f"{assessment.get_status_display().lower()}, updated "
+        when += date_format(assessment.updated_at, "j M Y")
+    revision = " · a revision" if assessment.revision_of_id else ""
+    return f"{assessment.title} · {when}{revision}"

@@ -27,6 +27,7 @@ from assessments.scoring import LIMITS, RATING_FIELDS
 from assessments.scoring.uncertainty import default_range
 from coprod_site.glossary import term_link
 from coprod_site.numbers import (
+    PEOPLE_WORDS,
     AmountField,
     PercentField,
     WholeNumberField,
@@ -153,12 +154,13 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             f"Say whether co-producers do part of the work in {name}"
         )
 
-        def money(label, what, help_text="", required=True):
+        def money(label, what, help_text="", required=True, period=None):
             return AmountField(
                 label=label,
                 help_text=help_text,
                 unit=sign,
                 unit_before=True,
+                period=period,
                 required=False,
                 min_value=0,
                 max_value=LIMITS.money,
@@ -178,6 +180,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             "Cost to the agency each year, once running",
             "the cost to the agency each year",
             "Staff, contracts, systems and materials: everything the agency pays each year.",
+            period="year",
         )
         self.same_population = bool(assessment.same_population)
         fallback = ""
@@ -195,6 +198,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             f"use the people and hours you gave earlier{fallback}; for other options, blank "
             "means none.",
             unit="hours",
+            period="year",
             required=False,
             min_value=0,
             max_value=LIMITS.hours_a_year,
@@ -211,6 +215,7 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             "number served. Leave blank if none.",
             unit=sign,
             unit_before=True,
+            period="year",
             required=False,
             min_value=0,
             max_value=LIMITS.money,
@@ -222,6 +227,8 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         )
         self.fields["clients_per_year"] = WholeNumberField(
             label="Clients served each year, once take-up is full",
+            words=PEOPLE_WORDS,
+            period="year",
             required=False,
             min_value=0,
             max_value=LIMITS.clients_a_year,
@@ -315,6 +322,8 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
                 field.help_text = ""
                 what = str(figure.error_messages["invalid"]).split(" as a number")[0]
                 what = what.removeprefix("Enter ")
+                # The error summary names the box in full, not "Highest:".
+                field.summary_label = f"The {word} {what.removeprefix('the ')}"
                 field.error_messages = {
                     **figure.error_messages,
                     **number_messages(
@@ -496,6 +505,11 @@ class QualityGridForm(VersionedForm):
                             f"{title.lower()} of {option.name}"
                         },
                     )
+                    if end:  # the error summary names the box in full, not "Highest:"
+                        self.fields[name].summary_label = (
+                            f"{words.strip().capitalize()} rating for {title.lower()} of "
+                            f"{option.name}"
+                        )
                     bound.append(self[name])
                 cells.append((option, *bound))
             self.rows.append((title, question, cells))

@@ -347,6 +347,8 @@ class OutcomeEffectsForm(VersionedForm):
                         "max_value": f"Enter {what} as {limit} or less",
                     },
                 )
+                # The error summary names the box in full, not "Highest:".
+                self.fields[self.field_name(figure, option)].summary_label = what.capitalize()
             self.fields[self.field_name("spread", option)] = forms.ChoiceField(
                 label="The lowest and highest are",
                 choices=EffectSpread.choices,

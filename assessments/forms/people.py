@@ -16,7 +16,13 @@ from assessments.models import Assessment
 from assessments.models.adapter import clients_served
 from assessments.scoring import LIMITS
 from assessments.scoring.uncertainty import default_range_words
-from coprod_site.numbers import WholeNumberField, format_money, format_number, number_messages
+from coprod_site.numbers import (
+    PEOPLE_WORDS,
+    WholeNumberField,
+    format_money,
+    format_number,
+    number_messages,
+)
 
 PEOPLE_FIELDS = (
     "same_population",
@@ -88,6 +94,8 @@ class PeopleForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             "all: each option then says what share of them it reaches. Needed if you answered "
             f"yes; leave it blank if you answered no.{hint}",
             unit="people",
+            words=PEOPLE_WORDS,
+            period="year",
             required=False,
             min_value=0,
             max_value=LIMITS.clients_a_year,
@@ -101,6 +109,8 @@ class PeopleForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
             self.fields[f"clients_per_year_{end}"] = WholeNumberField(
                 label=f"{word.capitalize()} people a year",
                 unit="people",
+                words=PEOPLE_WORDS,
+                period="year",
                 required=False,
                 min_value=0,
                 max_value=LIMITS.clients_a_year,

@@ -44,7 +44,15 @@ class NewAssessmentForm(forms.ModelForm):
         self.fields["service"].queryset = services
         self.fields["service"].to_field_name = "code"
         self.fields["service"].label_from_instance = lambda s: f"{s.name} ({s.agency.name})"
+        self.fields["service"].empty_label = "Choose a service"
+        self.fields["service"].error_messages = {
+            "required": "Choose the service this arrangement is part of",
+            "invalid_choice": "Choose one of your agencies' services from the list",
+        }
         self.fields["title"].label = "What do you call this arrangement?"
+        self.fields["title"].error_messages["required"] = (
+            "Enter what you call this arrangement, like “Residents sorting their recycling”"
+        )
         self.helper = FormHelper()
         self.helper.form_tag = False
 
@@ -278,6 +286,7 @@ class ReciprocityForm(SectionForm):
         label="About how many hours does each of them give in a year?",
         help_text="A rough figure is fine, for example 12 for an hour a month.",
         unit="hours",
+        period="year",
         required=False,
         min_value=0,
         max_value=HOURS_IN_A_YEAR,

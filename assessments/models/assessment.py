@@ -106,6 +106,8 @@ class AssessmentQuerySet(models.QuerySet):
             "title",
             "status",
             "updated_at",
+            "submitted_at",
+            "revision_of",
             "result_classification",
             "result_quadrant",
             "result_best",

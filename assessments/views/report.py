@@ -168,9 +168,22 @@ class NeverBest:
     upper: scoring.OptionResult | None = None
     lower_rate: float | None = None
     upper_rate: float | None = None
+    # Its chance of being best once the figures' uncertainty is drawn (None without a run):
+    # off the frontier on the central figures, it may still win some tries.
+    chance: float | None = None
 
 
 def never_best(result: scoring.AssessmentResult) -> list[NeverBest]:
+    reasons = _never_best_on_the_estimates(result)
+    uncertainty = result.uncertainty
+    if uncertainty is None or not uncertainty.probability_best:
+        return reasons
+    costed = [option.index for option in result.options if option is not None]
+    chances = dict(zip(costed, uncertainty.probability_best, strict=True))
+    return [replace(reason, chance=chances.get(reason.option.index)) for reason in reasons]
+
+
+def _never_best_on_the_estimates(result: scoring.AssessmentResult) -> list[NeverBest]:
     options = [option for option in result.options if option is not None]
     frontier = result.frontier
     reasons = []

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from assessments.choices import Status
 from assessments.models import Assessment
@@ -569,3 +570,15 @@ def test_the_choice_on_average_is_set_beside_the_one_on_the_single_estimates(
     assert "Best at the willingness to pay Yes" in rows["Option 3"][1]
     assert rows["What finding out more could be worth"][1] == money(skewed.result_evpi, "GBP")
 
+
+def test_the_choices_are_grouped_by_service_with_status_date_and_revision(
+    client, owner, service, reading
+):
+    revision = reading.start_revision(owner)
+    client.force_login(owner)
+    text = client.get(COMPARE_URL).content.decode()
+    assert f'<optgroup label="{service.name} ({service.agency.name})">' in text
+    submitted_on = date_format(reading.submitted_at, "j M Y")
+    updated_on = date_format(revision.updated_at, "j M Y")
+    assert f"{reading.title} · submitted {submitted_on}<" in text
+    assert f"{revision.title} · draft, updated {updated_on} · a revision<" in text

@@ -53,7 +53,7 @@ def test_rows_show_service_agency_status_classification_result_and_date(client, 
     assert "Submitted" in text
     assert "Co-production" in text
     assert "Cheaper and better" in text
-    assert "<td>Parents at home</td>" in text  # the best option
+    assert 'd-lg-table-cell">Parents at home</td>' in text  # the best option, in its column
     assert assessment.updated_at.strftime("%-d %b %Y") in text
 
 
@@ -195,3 +195,15 @@ def test_query_count_does_not_grow_with_assessments(
     # Unchanged data: the kept page, after session, user, the data's generation and one
     # cache read.
     assert count_queries() == 4
+
+
+def test_search_finds_words_in_an_options_name_once(client, owner, service):
+    options = factories.complete_options()
+    options[0]["name"] = "Sort at the MRF"
+    options[1]["name"] = "Collect mixed, sort at the MRF later"
+    complete(service, title="Household recycling", options=options)
+    complete(service, title="Something else")
+    client.force_login(owner)
+    text = listed(client, q="mrf")
+    assert text.count("Household recycling") == 1  # two options match: listed once
+    assert "Something else" not in text

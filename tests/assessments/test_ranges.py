@@ -85,6 +85,10 @@ def test_a_range_that_does_not_hold_its_estimate_is_refused(
     assert '<details class="ranges mt-4" open>' in page  # the ranges are shown open
     for value in answers.values():
         assert f'value="{value}"' in page
+    # The summary names the box in full, never just "Highest:" or "Lowest:".
+    summary = page.split('id="error-summary-title"')[1].split("</ul>")[0]
+    assert "Highest:" not in summary and "Lowest:" not in summary
+    assert f"The {'lowest' if field.endswith('_low') else 'highest'} " in summary
 
 
 def test_the_quality_grid_takes_a_range_for_each_rating(client, owner, assessment):

@@ -172,8 +172,9 @@ def test_best_option_is_named_at_the_willingness_to_pay(client, viewer, service)
     client.force_login(viewer)
     text = page_text(client, assessment)
     assert "The best choice" in text
+    # As a person says it; a viewer cannot change the figure, so it is the agency's.
     assert (
-        "At what one quality point is worth to you (£1 for one client for a year), "
+        "If one quality point is worth £1 for each client for a year (your agency's figure), "
         "the best choice is Pre-filled returns." in text
     )
     assert (
@@ -237,7 +238,7 @@ def test_dominated_and_extendedly_dominated_options_are_worded(client, viewer, s
     assessment = submitted(service, options=returns_options(), willingness_to_pay=None)
     client.force_login(viewer)
     text = page_text(client, assessment)
-    assert "Never the best choice, whatever quality is worth to you:" in text
+    assert "Never the best choice on the central figures, whatever quality is worth to you" in text
     assert (
         "<strong>Paper returns</strong>. It costs more than Online returns and is no better."
         in text
@@ -329,7 +330,7 @@ def test_figures_carry_the_currency_sign_and_separators(client, viewer, service)
     assert 'data-label="Full cost per client-year">A$52.80</td>' in text
     assert 'data-label="Net benefit">-A$115,000</td>' in text
     assert "184908" not in text and "184,908" not in text
-    assert "A$1 for one client for a year" in text
+    assert "A$1 for each client for a year" in text
 
 
 def test_every_option_is_in_the_costs_table_and_the_ratings_table(client, viewer, service):
@@ -560,3 +561,29 @@ def test_report_query_count_does_not_grow_with_the_options(
     # is checked on every request), the data's generation and one cache read.
     with django_assert_num_queries(5):
         assert client.get(assessment.get_absolute_url()).status_code == 200
+
+
+def test_the_manager_reads_the_verdict_as_their_own_figure(client, owner, service):
+    assessment = submitted(
+        service, options=certain(returns_options()), willingness_to_pay=Decimal("5.00")
+    )
+    client.force_login(owner)
+    text = page_text(client, assessment)
+    assert "If one quality point is worth £5 to you for each client for a year, the best" in text
+    assert "At what one quality point is worth" not in text
+
+
+def test_an_option_never_best_on_the_estimates_says_how_often_it_wins_the_tries(
+    client, viewer, service
+):
+    """Off the frontier on the central figures, yet best in some tries: the words agree
+    with the acceptability curve rather than say "never"."""
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=Decimal("0.5"))
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    assert "Never the best choice on the central figures" in text
+    never = text.split('class="never-best-list"')[1].split("</ul>")[0]
+    phone_help = never.split("<strong>Online with phone help</strong>")[1].split("</li>")[0]
+    assert "Counting the uncertainty, it is best in 1% of tries." in phone_help  # 0.625%
+    paper = never.split("<strong>Paper returns</strong>")[1].split("</li>")[0]
+    assert "Counting the uncertainty, it is best in none of the tries either." in paper

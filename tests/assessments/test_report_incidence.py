@@ -66,7 +66,7 @@ def test_an_agency_that_leads_with_its_own_costs_gets_that_choice_first(client, 
     client.force_login(viewer)
     verdict = page_text(client, shifting(service)).split('id="verdict-heading"')[1]
     verdict = verdict.split("</section>")[0]
-    assert "Counting only" in verdict
+    assert "and counting only Home Agency's own spending, the best choice" in verdict
     assert "the best choice is Households sort it." in verdict
     assert "Counting everyone's costs, Council sorts it is the better choice" in verdict
 

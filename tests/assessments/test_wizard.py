@@ -538,3 +538,14 @@ def test_agency_defaults_alone_leave_the_options_not_started(client, owner, draf
     response = client.get(reverse("assessments:tasks", args=[draft.code]))
     states = {section.slug: state for section, *_, state in response.context["sections"]}
     assert states["appraisal"] == "complete"  # willingness to pay may be left blank
+
+
+def test_the_start_page_speaks_plainly_when_nothing_is_chosen(client, owner, service):
+    client.force_login(owner)
+    text = client.get(reverse("assessments:new")).content.decode()
+    assert "---------" not in text and "Choose a service" in text
+    response = client.post(reverse("assessments:new"), {"service": "", "title": ""})
+    text = response.content.decode()
+    assert "This field is required." not in text
+    assert "Choose the service this arrangement is part of" in text
+    assert "Enter what you call this arrangement" in text

@@ -129,7 +129,9 @@ def test_a_report_before_a_willingness_to_pay_leads_with_the_frontier(
     page.set_viewport_size(PHONE)
     page.goto(assessment.get_absolute_url())
     assert page.get_by_role("heading", name="Which option is best").is_visible()
-    assert page.get_by_text("Never the best choice, whatever quality is worth to you").is_visible()
+    assert page.get_by_text(
+        "Never the best choice on the central figures, whatever quality is worth to you"
+    ).is_visible()
     assert page.evaluate("Chart.getChart('cost-quality-chart').data.datasets.length") == 4
     assert_nothing_overflows(page)
     assert_accessible(axe, page)

@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.usefixtures("empty_library")
 
@@ -166,3 +167,17 @@ def test_the_nav_links_to_the_case_library(client, reader):
     client.force_login(reader)
     page = client.get(LIST).content.decode()
     assert f'aria-current="page" href="{LIST}">Case library</a>' in page
+
+
+def test_a_curator_with_no_agency_lands_on_the_case_library(client, curator, owner):
+    response = client.post("/accounts/login/", {"username": "curator", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/cases/"
+    client.logout()
+    # A manager lands on the dashboard, and anyone may still be sent on with `next`.
+    response = client.post("/accounts/login/", {"username": "owner", "password": PASSWORD})
+    assert response["Location"] == "/"
+    client.logout()
+    response = client.post(
+        "/accounts/login/?next=/services/", {"username": "curator", "password": PASSWORD}
+    )
+    assert response["Location"] == "/services/"
