@@ -7,3 +7,22 @@
     button.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// Printing opens every closed disclosure (a chart's table, the ranges) so that paper holds
+// what the page folds away, and closes them again afterwards. print.css does the same for
+// browsers that print without these events.
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
+

@@ -112,6 +112,13 @@ def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, ax
     assert page.get_by_role("button", name="Print this report").is_hidden()
     assert chart.is_visible()
     assert page.locator("#options-table thead").is_visible()  # paper gets the full table
+    # Every folded table prints: each chart's table sits in a closed disclosure on screen.
+    folded = page.locator("details:not([open]) table")
+    assert folded.count() > 0
+    for index in range(folded.count()):
+        table = folded.nth(index)
+        assert table.is_visible(), table.evaluate("t => t.id || t.caption?.textContent")
+    assert len(page.pdf(format="A4")) > 10_000  # and Chromium prints it to a PDF
 
 
 @pytest.mark.django_db(transaction=True)
