@@ -137,7 +137,7 @@ def _best(c: Compared) -> Option | None:
 
 def _no_best_words(c: Compared) -> str:
     if c.assessment.willingness_to_pay is None:
-        return "None named: no willingness to pay is set"
+        return "None named: no value is put on a quality point"
     return NOT_KNOWN
 
 
@@ -163,7 +163,7 @@ def _option_cell(c: Compared, position: int) -> Cell:
     option = c.options[position]
     figures = (
         ("Co-produced", c.cell(option.co_produced, YES_NO)),
-        ("The comparator", c.cell(option.comparator, YES_NO)),
+        ("What happens now", c.cell(option.comparator, YES_NO)),
         ("Cost to the agency", c.figure(option, "result_agency_cost", MONEY)),
         ("Full cost", c.figure(option, "result_full_cost", MONEY)),
         ("Full cost per client-year", c.figure(option, "result_cost_per_client_year", MONEY)),
@@ -177,7 +177,7 @@ def _option_cell(c: Compared, position: int) -> Cell:
             c.figure(option, "result_expected_loss", MONEY),
         ),
         ("On the efficient frontier", c.cell(option.result_on_frontier, YES_NO)),
-        ("Best at the willingness to pay", c.cell(option.result_is_best, YES_NO)),
+        ("Best at its value of a quality point", c.cell(option.result_is_best, YES_NO)),
     )
     return c.cell(option.name, OPTION, figures=figures, highlight=option.result_is_best)
 
@@ -191,7 +191,7 @@ ASSESSMENT_ROWS = (
 )
 RESULT_ROWS = (
     ("Classification", lambda c: c.cell(c.assessment.get_result_classification_display() or None)),
-    ("Best option at the willingness to pay", lambda c: c.named(_best(c), _no_best_words(c))),
+    ("Best option at its value of a quality point", lambda c: c.named(_best(c), _no_best_words(c))),
     (
         "Its net benefit on average over the tries",
         lambda c: c.figure(_best(c), "result_mean_net_benefit", MONEY),
@@ -234,18 +234,18 @@ PLANE_ROWS = (
         "Co-produced option",
         lambda c: c.named(c.option(c.assessment.result_plane_option_id)),
     ),
-    ("Comparator", lambda c: c.named(c.option(c.assessment.result_plane_comparator_id))),
+    ("What happens now", lambda c: c.named(c.option(c.assessment.result_plane_comparator_id))),
     ("Co-production is", lambda c: c.cell(c.assessment.get_result_quadrant_display() or None)),
     (
-        "Full cost per client-year, against the comparator",
+        "Full cost per client-year, against what happens now",
         lambda c: c.cell(c.assessment.result_cost_change, MONEY_CHANGE),
     ),
     (
-        "Quality index, against the comparator",
+        "Quality index, against what happens now",
         lambda c: c.cell(c.assessment.result_quality_change, QUALITY_CHANGE),
     ),
     (
-        "Net benefit, against the comparator",
+        "Net benefit, against what happens now",
         lambda c: c.cell(c.assessment.result_net_benefit_change, NET_BENEFIT_CHANGE),
     ),
 )
@@ -281,7 +281,7 @@ def comparison(compared: list[Compared]) -> list[Table]:
     return [
         Table("The assessments compared", "assessments", rows(ASSESSMENT_ROWS)),
         Table("The result", "result", rows(RESULT_ROWS)),
-        Table("Co-production against the comparator", "plane", rows(PLANE_ROWS)),
+        Table("Co-production against what happens now", "plane", rows(PLANE_ROWS)),
         Table("The options, in each assessment's order", "options", option_rows),
         Table("Risks to watch", "risks", rows(RISK_ROWS)),
         Table("Appraisal settings", "settings", rows(SETTINGS_ROWS)),
@@ -343,7 +343,8 @@ def _row(label: str, kind: str, meaning: str) -> Column:
 # each option by its place. tests/test_data_dictionary.py checks it against a real file.
 OPTION_FIGURES = (
     ("co-produced", YES_NO, "Whether co-producers do part of the work."),
-    ("the comparator", YES_NO, "Whether it is what happens now, which others are set against."),
+    ("what happens now", YES_NO, "Whether it is what happens now, which others are set "
+     "against."),
     ("cost to the agency", MONEY, "The agency's spending over the appraisal period (present "
      "value)."),
     ("full cost", MONEY, "The agency's spending plus the value of co-producers' time and money "
@@ -352,7 +353,7 @@ OPTION_FIGURES = (
     ("quality index (0 to 100)", QUALITY, "Service quality, from the option's four ratings."),
     ("value of outcomes", MONEY, "What its changes to the assessment's outcomes are worth "
      "(present value)."),
-    ("net benefit on the estimates", MONEY, "Quality valued at the willingness to pay, plus "
+    ("net benefit on the estimates", MONEY, "Quality valued at the assessment's value of a quality point, plus "
      "the value of outcomes, less full cost, on the single estimates."),
     ("net benefit on average", MONEY, "The same averaged over the uncertainty draws."),
     ("chance of being best", PERCENT, "The share of the uncertainty draws in which it is "
@@ -361,7 +362,7 @@ OPTION_FIGURES = (
      "average against the best option of each uncertainty draw."),
     ("on the efficient frontier", YES_NO, "Whether no other option, or mix of two, is both "
      "cheaper and better."),
-    ("best at the willingness to pay", YES_NO, "Whether it has the highest mean net benefit."),
+    ("best at its value of a quality point", YES_NO, "Whether it has the highest mean net benefit."),
 )  # fmt: skip
 CSV_ROWS = (
     _row("Service", TEXT, "The service assessed."),
@@ -370,7 +371,7 @@ CSV_ROWS = (
     _row("Currency", TEXT, "The three-letter code of the currency every amount of money in "
          "the column is in."),
     _row("Classification", TEXT, "Co-production, participation, or neither."),
-    _row("Best option at the willingness to pay", TEXT, "The option with the highest mean "
+    _row("Best option at its value of a quality point", TEXT, "The option with the highest mean "
          "net benefit over the uncertainty draws."),
     _row("Its net benefit on average over the tries", MONEY, "The best option's net benefit "
          "averaged over the uncertainty draws (present value)."),
@@ -395,24 +396,25 @@ CSV_ROWS = (
          "of co-producers' time below which another option is best."),
     _row("The choice changes if an hour is worth more than", MONEY, "The value of an hour "
          "of co-producers' time above which another option is best."),
-    _row("Co-produced option", TEXT, "The best co-produced option, set against the "
-         "comparator."),
-    _row("Comparator", TEXT, "What happens now."),
-    _row("Co-production is", TEXT, "The co-produced option against the comparator: cheaper "
-         "or dearer, better or worse."),
-    _row("Full cost per client-year, against the comparator", MONEY, "The co-produced "
-         "option's full cost per client-year less the comparator's: below zero is cheaper."),
-    _row("Quality index, against the comparator", QUALITY_CHANGE, "Its quality less the "
-         "comparator's, to one place: above zero is better."),
-    _row("Net benefit, against the comparator", MONEY, "Its net benefit less the "
-         "comparator's (present value)."),
+    _row("Co-produced option", TEXT, "The best co-produced option, set against what "
+         "happens now."),
+    _row("What happens now", TEXT, "The option it is set against: what happens now, or the "
+         "option compared against when nothing does yet."),
+    _row("Co-production is", TEXT, "The co-produced option against what happens now: "
+         "cheaper or dearer, better or worse."),
+    _row("Full cost per client-year, against what happens now", MONEY, "The co-produced "
+         "option's full cost per client-year less the same figure for what happens now: below zero is cheaper."),
+    _row("Quality index, against what happens now", QUALITY_CHANGE, "Its quality less the "
+         "one of what happens now, to one place: above zero is better."),
+    _row("Net benefit, against what happens now", MONEY, "Its net benefit less the "
+         "one of what happens now (present value)."),
     _row("Option N", OPTION, "The option at place N in the assessment's order; empty past "
          "its last."),
     *(_row(f"Option N: {label}", kind, meaning) for label, kind, meaning in OPTION_FIGURES),
     _row("Number of risk flags", TEXT, "How many risk flags the assessment raises."),
     _row("Risk flags", LIST, "The risk flags raised, separated by semicolons."),
     _row("What one quality point is worth for one client for a year", MONEY, "The "
-         "willingness to pay; empty while not set."),
+         "assessment's value of a quality point; empty while not set."),
     _row("Appraisal period", YEARS, "How many years costs and benefits are counted over."),
     _row("Discount rate", RATE, "The rate later years are discounted at, to two places."),
     _row("Value of an hour of co-producers' time", MONEY, "The money value put on an hour "

@@ -255,7 +255,7 @@ def test_results_are_side_by_side_with_every_figure_formatted(client, owner, rea
     client.force_login(owner)
     rows = page_rows(client.get(COMPARE_URL, codes(reading, returns)))
     assert rows["Classification"] == ["Co-production", "Co-production"]
-    assert rows["Best option at the willingness to pay"] == [
+    assert rows["Best option at its value of a quality point"] == [
         "Parents at home",
         "Pre-filled returns",
     ]
@@ -282,11 +282,11 @@ def test_results_are_side_by_side_with_every_figure_formatted(client, owner, rea
     assert rows["The choice changes if an hour is worth less than"] == ["No value", "No value"]
     assert rows["The choice changes if an hour is worth more than"] == ["£60.94", "No value"]
     assert rows["Co-production is"] == ["Cheaper and better", "Cheaper and better"]
-    assert rows["Full cost per client-year, against the comparator"] == [
+    assert rows["Full cost per client-year, against what happens now"] == [
         "£31 less",
         "£11 less",
     ]
-    assert rows["Quality index, against the comparator"] == [
+    assert rows["Quality index, against what happens now"] == [
         "25 points higher",
         "50 points higher",
     ]
@@ -296,7 +296,7 @@ def test_results_are_side_by_side_with_every_figure_formatted(client, owner, rea
     assert rows["Value of an hour of co-producers' time"] == ["£10", "£10"]
     assert rows["Risk flags"] == ["None flagged", "None flagged"]
     # Options by their place in each assessment's order; blank past an assessment's last.
-    assert rows["Option 1"][0].startswith("Parents at home Co-produced Yes The comparator No")
+    assert rows["Option 1"][0].startswith("Parents at home Co-produced Yes What happens now No")
     assert "Full cost per client-year £35 " in rows["Option 1"][0]
     assert "Chance of being best 100%" in rows["Option 1"][0]
     assert (
@@ -309,7 +309,7 @@ def test_results_are_side_by_side_with_every_figure_formatted(client, owner, rea
     # Quality is kept to 2 places (56.25) and shown to 1, half away from zero as on the report.
     assert "Quality index (0 to 100) 56.3 " in rows["Option 3"][1]
     assert rows["Option 4"][1].startswith("Pre-filled returns")
-    assert "Best at the willingness to pay Yes" in rows["Option 4"][1]
+    assert "Best at its value of a quality point Yes" in rows["Option 4"][1]
     assert "Option 6" not in rows
 
 
@@ -333,7 +333,7 @@ def test_without_a_willingness_to_pay_no_best_option_is_named(client, owner, ser
     unsettled = submitted(service, owner, title="Unsettled", willingness_to_pay=None)
     client.force_login(owner)
     text = client.get(COMPARE_URL, codes(reading, unsettled)).content.decode()
-    assert "None named: no willingness to pay is set" in text
+    assert "None named: no value is put on a quality point" in text
     assert "Not set" in text
 
 
@@ -415,7 +415,7 @@ def formatted(label: str, value: str) -> str:
     if value == "":
         return MISSING_WORDS.get(label, "Not known yet")
     amount = Decimal(value)
-    if label.endswith(", against the comparator"):
+    if label.endswith(", against what happens now"):
         size = abs(amount)
         if label.startswith("Quality"):
             return f"{number(size, 1)} points {'higher' if amount > 0 else 'lower'}"
@@ -444,11 +444,11 @@ TEXT_ROWS = {
     "Status",
     "Currency",
     "Classification",
-    "Best option at the willingness to pay",
+    "Best option at its value of a quality point",
     "Best on the single estimates, where that differs",
     "Robust or fragile (robust: best in at least 80% of the tries)",
     "Co-produced option",
-    "Comparator",
+    "What happens now",
     "Co-production is",
     "Risk flags",
     "Outcomes valued",
@@ -551,7 +551,7 @@ def test_the_choice_on_average_is_set_beside_the_one_on_the_single_estimates(
     skewed = submitted(service, owner, title="Skewed", options=skewed_options())
     client.force_login(owner)
     rows = page_rows(client.get(COMPARE_URL, codes(reading, skewed)))
-    assert rows["Best option at the willingness to pay"] == ["Parents at home", "Staff"]
+    assert rows["Best option at its value of a quality point"] == ["Parents at home", "Staff"]
     assert rows["Best on the single estimates, where that differs"] == ["The same", "Volunteers"]
     # Staff's net benefit, certain: 50 x 1,000 x A - 45,000 x 1.1 x A = 500 A = £1,401.
     assert rows["Its net benefit on average over the tries"] == ["£112,000", "£1,400"]
@@ -566,8 +566,8 @@ def test_the_choice_on_average_is_set_beside_the_one_on_the_single_estimates(
         f"{percent(volunteers.result_probability_best)} Loss on average against the best of "
         f"each try {money(volunteers.result_expected_loss, 'GBP')} "
     ) in rows["Option 2"][1]
-    assert "Best at the willingness to pay No" in rows["Option 2"][1]
-    assert "Best at the willingness to pay Yes" in rows["Option 3"][1]
+    assert "Best at its value of a quality point No" in rows["Option 2"][1]
+    assert "Best at its value of a quality point Yes" in rows["Option 3"][1]
     assert rows["What finding out more could be worth"][1] == money(skewed.result_evpi, "GBP")
 
 
