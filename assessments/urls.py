@@ -76,5 +76,10 @@ urlpatterns = [
     path("<uuid:code>/survey/close/", survey.close_survey, name="survey_close"),
     path("<uuid:code>/survey/print/", survey.print_survey, name="survey_print"),
     path("<uuid:code>/survey/results.csv", survey.results_csv, name="survey_csv"),
+    path(
+        "<uuid:code>/survey/use/confirm/",
+        survey.confirm_use_figures,
+        name="survey_use_confirm",
+    ),
     path("<uuid:code>/survey/use/", survey.use_figures, name="survey_use"),
 ]

@@ -23,6 +23,8 @@ from locust.exception import StopUser
 PLAN = json.loads(Path(os.environ["LOAD_PLAN"]).read_text())
 HOSTS = PLAN["hosts"]
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The first task the survey offers on its first page (the manager writes the tasks).
+FIRST_TASK = re.compile(r'name="activities" value="([^"]+)"')
 VERSION = re.compile(r'name="work-version" value="(\d+)"')
 MOTIVATORS = ("material", "intrinsic", "social", "normative", "sanctions")
 DRAFT_CODE = re.compile(r"/assessments/([0-9a-f-]{36})/")
@@ -191,27 +193,40 @@ class Phone(Visitor):
                                       f"{number % 256}"}  # fmt: skip
         path = f"/s/{PLAN['survey']}/"
         page = self.send("GET", path, "survey: page 1", headers=headers)
-        first = {"activities": ["time"], "hours_a_month": str(number % 40)}
-        second = {**first, **{f"{m}_agreement": str(1 + number % 5) for m in MOTIVATORS}}
-        third = {**second, "ease": str(1 + number % 5), "helps": ["ease", "social"],
-                 "comment": "", "website": ""}  # fmt: skip
-        for number_of_page, data in enumerate((first, second), start=1):
-            page = self.send(
+        # Each page's answers are kept in a cookie of the phone's own, and each post goes on
+        # to the next page by a 303 redirect, fetched with a GET (post/redirect/get).
+        task_code = FIRST_TASK.search(page.text or "")
+        pages = (
+            {"activities": [task_code.group(1)] if task_code else [],
+             "hours": str(number % 10), "minutes": "30", "per": "month"},
+            {f"{m}_agreement": str(1 + number % 5) for m in MOTIVATORS},
+        )  # fmt: skip
+        for number_of_page, data in enumerate(pages, start=1):
+            moved = self.send(
                 "POST",
                 path,
                 f"survey: post page {number_of_page}",
+                expect=303,
                 headers=headers,
                 data={"csrfmiddlewaretoken": token(page), "page": number_of_page, **data},
             )
+            page = self.send(
+                "GET",
+                moved.headers.get("Location", path),
+                f"survey: page {number_of_page + 1}",
+                headers=headers,
+            )
+        last = {"ease": str(1 + number % 5), "helps": ["ease", "social"], "comment": "",
+                "website": ""}  # fmt: skip
         sent = self.send(
             "POST",
             path,
             "survey: send answers",
-            expect=302,
+            expect=303,
             headers=headers,
-            data={"csrfmiddlewaretoken": token(page), "page": 3, **third},
+            data={"csrfmiddlewaretoken": token(page), "page": 3, **last},
         )
-        if sent.status_code == 302:
+        if sent.status_code == 303:
             SURVEY["acknowledged"] += 1
             SURVEY["last"] = time.monotonic()
             self.send("GET", sent.headers["Location"], "survey: thanks", headers=headers)

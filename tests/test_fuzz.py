@@ -58,9 +58,10 @@ from tests.test_permissions import GET, POST, ROUTES, Targets, targets  # noqa: 
 EXAMPLES: Counter = Counter()
 GENERATED: Counter = Counter()
 
-# What any request may answer: a page (a form with its errors, or results), a redirect, or
-# a refusal (410: a survey closed; 429: too many tries). Never 500.
-ANSWERS = {200, 301, 302, 400, 401, 403, 404, 405, 410, 429}
+# What any request may answer: a page (a form with its errors, or results), a redirect (303
+# after a survey page's POST), or a refusal (410: a survey closed; 429: too many tries).
+# Never 500.
+ANSWERS = {200, 301, 302, 303, 400, 401, 403, 404, 405, 410, 429}
 
 
 def fuzz(examples: int):

@@ -121,7 +121,7 @@ def survey_token(targets: Targets) -> list:
 
 
 def survey_settings(targets: Targets) -> dict:
-    return {"one_per_browser": "on"}
+    return {"public_title": "Your views", "tasks": "Sorting the recycling", "one_per_browser": "on"}
 
 
 def one_assessment(targets: Targets) -> dict:
@@ -280,10 +280,12 @@ ROUTES: dict[str, Route] = {
     "assessments:survey_open": Route(POST_ONLY, LOGIN, 404,     403,    302, args=submitted_code,
                                   data=survey_settings),
     "assessments:survey_close": Route(POST_ONLY, LOGIN, 404,    403,    302, args=submitted_code),
+    # "Use these figures": a page that shows each figure from and to, then the change.
+    "assessments:survey_use_confirm": Route(READ, LOGIN, 404,   403,    200, args=submitted_code),
     "assessments:survey_use": Route(POST_ONLY, LOGIN,  404,     403,    302, args=submitted_code),
     # Answering it is public: no sign-in, and the same for everyone (a POST without answers
-    # shows the first page again).
-    "survey-answer":        Route(FORM,      200,      200,     200,    200, args=survey_token),
+    # goes on to the next page by a 303 redirect, fetched with a GET).
+    "survey-answer":        Route(FORM,      *[{GET: 200, POST: 303}] * 4, args=survey_token),
     "survey-thanks":        Route(READ,      200,      200,     200,    200, args=survey_token),
     # No object in the URL: the outsider (a manager elsewhere) gets the form, which refuses
     # the home agency's service (200 with an error); a viewer, who manages no agency, 404.
@@ -344,7 +346,9 @@ def targets(owner, service, other_service) -> Targets:
     )
     survey = Survey.objects.create(assessment=submitted, opened_by=owner)
     for _ in range(5):
-        survey.record(SurveyResponse(hours_a_month=4, **{f"{m}_agreement": 3 for m in MOTIVATORS}))
+        survey.record(
+            SurveyResponse(minutes_a_month=240, **{f"{m}_agreement": 3 for m in MOTIVATORS})
+        )
     draft = factories.AssessmentFactory(service=service, author=owner)
     falls(draft)
     return Targets(

@@ -23,7 +23,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.scoring import MOTIVATORS
-from assessments.survey.questions import COMMENT_MAX, HOURS_A_MONTH_MAX
+from assessments.survey.questions import (
+    COMMENT_MAX,
+    DESCRIPTION_MAX,
+    MINUTES_A_MONTH_MAX,
+    PUBLIC_TITLE_MAX,
+    task_choices,
+    task_labels,
+)
 from coprod_site.text import length_limit
 
 # Results take in answers this many at a time (see the module's docstring).
@@ -44,6 +51,14 @@ class Survey(models.Model):
         "assessments.Assessment", on_delete=models.CASCADE, related_name="survey"
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # What the people answering read: never the assessment's own title, which is the
+    # agency's working name and can name an option it is still weighing.
+    public_title = models.CharField("title people see", max_length=PUBLIC_TITLE_MAX)
+    description = models.TextField("what people read first", max_length=DESCRIPTION_MAX, blank=True)
+    # The tasks people choose from under "What do you do?", in their own words, as
+    # {"code", "label", "offered"}: a task keeps its code while its words stay the same,
+    # and one taken off the list stays, not offered, so earlier answers still count.
+    task_choices = models.JSONField(default=list, blank=True)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -80,6 +95,8 @@ class Survey(models.Model):
                 condition=Q(response_limit__isnull=True) | Q(response_limit__gte=1),
                 name="assessments_survey_limit_positive",
             ),
+            length_limit("assessments_survey", "public_title", PUBLIC_TITLE_MAX),
+            length_limit("assessments_survey", "description", DESCRIPTION_MAX),
         ]
 
     def __str__(self) -> str:
@@ -90,6 +107,21 @@ class Survey(models.Model):
 
     def public_path(self) -> str:
         return reverse("survey-answer", args=[self.token])
+
+    @property
+    def agency_name(self) -> str:
+        """Who is asking, named on every public page and on the poster."""
+        return self.assessment.service.agency.name
+
+    @property
+    def offered_tasks(self) -> list[tuple[str, str]]:
+        """(code, words) of each task people can choose now, then "something else"."""
+        return task_choices(self.task_choices)
+
+    @property
+    def task_labels(self) -> dict[str, str]:
+        """The words of every task ever offered, by code (for counting the answers)."""
+        return task_labels(self.task_choices)
 
     def state(self, now: datetime | None = None) -> str:
         """ "open", or why it is not: "closed" (by a manager or its date) or "full"."""
@@ -183,7 +215,9 @@ class SurveyResponse(models.Model):
     batch = models.PositiveIntegerField(default=0, editable=False)
     answered_on = models.DateField(default=timezone.localdate, editable=False)
     activities = models.JSONField(default=list, blank=True)
-    hours_a_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The time given, as whole minutes a month, however it was answered (hours and
+    # minutes, a week or a month: `questions.minutes_a_month`).
+    minutes_a_month = models.PositiveIntegerField(null=True, blank=True)
     material_agreement = _agreement()
     intrinsic_agreement = _agreement()
     social_agreement = _agreement()
@@ -198,8 +232,8 @@ class SurveyResponse(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=Q(hours_a_month__lte=HOURS_A_MONTH_MAX),
-                name="assessments_surveyresponse_hours_in_range",
+                condition=Q(minutes_a_month__lte=MINUTES_A_MONTH_MAX),
+                name="assessments_surveyresponse_minutes_in_range",
             ),
             models.CheckConstraint(
                 condition=Q(ease__gte=1, ease__lte=5) | Q(ease__isnull=True),

@@ -6,6 +6,7 @@ import random
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 
@@ -15,10 +16,10 @@ from assessments.survey.questions import (
     EASE,
     HELPS,
     MOTIVATOR_STATEMENTS,
-    activity_choices,
+    MOTIVATOR_WORDS,
     agreement_to_strength,
+    time_in_words,
 )
-from services.models import Motivator
 
 # Below this many answers the results stay hidden: in a handful, one person's answers
 # could be picked out by someone who knows who took part.
@@ -32,7 +33,7 @@ def min_responses() -> int:
 @dataclass(frozen=True)
 class MotivatorResult:
     code: str
-    name: str
+    words: str  # the plain words the wizard and the dashboard use for this reason
     statement: str
     answers: int
     mean_agreement: float | None
@@ -45,7 +46,7 @@ class SurveyResults:
     count: int
     activities: list[tuple[str, int]]
     hours_answers: int
-    median_hours_a_month: float | None
+    median_minutes_a_month: float | None
     motivators: list[MotivatorResult]
     ease: list[tuple[str, int]]
     ease_answers: int
@@ -53,9 +54,28 @@ class SurveyResults:
     comments: list[str]
 
     @property
-    def hours_a_year(self) -> int | None:
-        """The median co-producer's hours a year, as the wizard asks for them."""
-        return None if self.median_hours_a_month is None else round(self.median_hours_a_month * 12)
+    def median_hours_a_month(self) -> Decimal | None:
+        """The middle answer in hours, to two places (a minute is 0.0167 hours)."""
+        if self.median_minutes_a_month is None:
+            return None
+        return (Decimal(str(self.median_minutes_a_month)) / 60).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+
+    @property
+    def median_time_a_month(self) -> str:
+        """The middle answer as people say it: "1 hour 30 minutes"."""
+        return time_in_words(self.median_minutes_a_month)
+
+    @property
+    def hours_a_year(self) -> Decimal | None:
+        """The median co-producer's hours a year, to the tenth of an hour the wizard keeps
+        (45 minutes a month is 9 hours a year, not 12)."""
+        if self.median_minutes_a_month is None:
+            return None
+        return (Decimal(str(self.median_minutes_a_month)) * 12 / 60).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
 
     @property
     def surveyed_strengths(self) -> dict[str, int]:
@@ -63,7 +83,7 @@ class SurveyResults:
 
 
 COLUMNS = (
-    "activities", "hours_a_month", *(f"{m}_agreement" for m in MOTIVATORS), "ease", "helps",
+    "activities", "minutes_a_month", *(f"{m}_agreement" for m in MOTIVATORS), "ease", "helps",
     "comment",
 )  # fmt: skip
 
@@ -87,18 +107,18 @@ def results_for(survey: Survey) -> SurveyResults | None:
     rows = list(SurveyResponse.objects.in_results(survey).order_by("pk").values_list(*COLUMNS))
     if len(rows) < min_responses():  # the running count and the rows disagree: trust the rows
         return None
-    activity_labels = dict(activity_choices(survey.assessment.co_producer_contributions))
+    activity_labels = survey.task_labels
+    offered = dict(survey.offered_tasks)
     activities = Counter(code for row in rows for code in row[0] or () if code in activity_labels)
     hours = [row[1] for row in rows if row[1] is not None]
     motivators = []
-    names = dict(Motivator.choices)
     for index, code in enumerate(MOTIVATORS, start=2):
         answers = [row[index] for row in rows if row[index] is not None]
         mean = statistics.fmean(answers) if answers else None
         motivators.append(
             MotivatorResult(
                 code=code,
-                name=names[code],
+                words=MOTIVATOR_WORDS[code],
                 statement=MOTIVATOR_STATEMENTS[code],
                 answers=len(answers),
                 mean_agreement=mean,
@@ -110,12 +130,46 @@ def results_for(survey: Survey) -> SurveyResults | None:
     helps = Counter(code for row in rows for code in row[8] or () if code in HELPS)
     return SurveyResults(
         count=len(rows),
-        activities=[(label, activities[code]) for code, label in activity_labels.items()],
+        # Every task offered now, and any taken off the list that someone had ticked.
+        activities=[
+            (label, activities[code])
+            for code, label in activity_labels.items()
+            if activities[code] or code in offered
+        ],
         hours_answers=len(hours),
-        median_hours_a_month=statistics.median(hours) if hours else None,
+        median_minutes_a_month=statistics.median(hours) if hours else None,
         motivators=motivators,
         ease=[(label, ease[value]) for value, label in EASE],
         ease_answers=sum(ease.values()),
         helps=sorted(((HELPS[code], helps[code]) for code in HELPS), key=lambda h: -h[1]),
         comments=shuffled_comments(survey, [row[9] for row in rows if row[9]]),
     )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One figure "Use these figures" puts into a draft: its words, the assessment's field,
+    its value before and after."""
+
+    label: str
+    field: str
+    old: object
+    new: object
+
+    @property
+    def changes(self) -> bool:
+        return self.old != self.new  # Decimal("9.0") == 9: a figure given as 9 stays 9
+
+    @staticmethod
+    def _words(value) -> str:
+        if value is None:
+            return "not answered"
+        return f"{Decimal(value).normalize():,f}"
+
+    @property
+    def old_words(self) -> str:
+        return self._words(self.old)
+
+    @property
+    def new_words(self) -> str:
+        return self._words(self.new)

@@ -8,18 +8,20 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.choices import Status
 from assessments.models import EVENTS, Assessment
 from assessments.scoring import MOTIVATORS
-from assessments.survey.forms import PAGES, AnswerForm, OpenSurveyForm
+from assessments.survey import progress
+from assessments.survey.forms import HONEYPOT, PAGES, AnswerForm, OpenSurveyForm
 from assessments.survey.guard import allow_answer
 from assessments.survey.models import RESULTS_BATCH, Survey, SurveyResponse
-from assessments.survey.results import min_responses, results_for
+from assessments.survey.results import Change, min_responses, results_for
 from coprod_site.csv_export import spreadsheet_safe
 from services.access import get_for_user
 
@@ -30,23 +32,47 @@ ANSWERED_COOKIE_AGE = 365 * 24 * 60 * 60
 # --- Answering ---------------------------------------------------------------------------
 
 
+class SeeOther(HttpResponseRedirect):
+    """303: what follows a page's POST is fetched by a GET, so Back and reload never send
+    the answers again (the browser's "Confirm form resubmission")."""
+
+    status_code = 303
+
+
 def _answered_cookie(survey: Survey) -> str:
     return f"answered-{survey.pk}"
 
 
 def _open_survey(request, token: str):
     """(survey, None) if it takes answers, else (survey or None, the page that says why)."""
-    survey = get_object_or_404(Survey.objects.select_related("assessment"), token=token)
+    survey = get_object_or_404(
+        Survey.objects.select_related("assessment__service__agency"), token=token
+    )
     state = survey.state()
     if state != "open":
-        page = render(request, "assessments/survey/closed.html", {"state": state}, status=410)
-        return survey, page
+        return survey, _closed_page(request, survey, state)
     return survey, None
+
+
+def _closed_page(request, survey: Survey, state: str):
+    return render(
+        request, "assessments/survey/closed.html", {"survey": survey, "state": state}, status=410
+    )
+
+
+def _page_number(value) -> int:
+    try:
+        return min(max(int(value), 1), len(PAGES))
+    except (TypeError, ValueError):
+        return 1
 
 
 @login_not_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def answer(request, token):
+    """One page of the survey. A GET shows a page (`?page=N`, or the one this browser
+    was on) with the answers so far; a POST takes a page's answers and redirects to the
+    next GET, or, from the last page, saves them all."""
     survey, refusal = _open_survey(request, token)
     if refusal:
         return refusal
@@ -54,29 +80,57 @@ def answer(request, token):
         _answered_cookie(survey), default=None, salt=ANSWERED_COOKIE_SALT
     ):
         return render(request, "assessments/survey/already.html", {"survey": survey})
-    contributions = survey.assessment.co_producer_contributions
     if request.method != "POST":
-        return _page(request, survey, AnswerForm(contributions=contributions), 1)
-
-    form = AnswerForm(request.POST, contributions=contributions)
-    try:
-        page = min(max(int(request.POST.get("page", 1)), 1), len(PAGES))
-    except ValueError:
-        page = 1
+        return _show_page(request, survey)
+    if "start_again" in request.POST:
+        return _start_again(survey)
+    page = _page_number(request.POST.get("page"))
+    so_far = progress.read(request, survey).with_page(request.POST, PAGES[page - 1][1])
     if "back" in request.POST:
-        return _page(request, survey, form, max(page - 1, 1), show_errors=False)
-    if not form.is_valid():
-        return _page(request, survey, form, min(page, form.page_of_first_error()))
+        return _go_to(request, survey, so_far, page - 1)
+    form = AnswerForm(so_far.as_data(), tasks=survey.offered_tasks)
+    first_problem = None if form.is_valid() else form.page_of_first_error()
+    if first_problem is not None and first_problem <= page:
+        return _go_to(request, survey, so_far, first_problem)
     if page < len(PAGES):
-        return _page(request, survey, form, page + 1, show_errors=False)
-    if form.is_bot:
-        return redirect("survey-thanks", token=token)  # thanked, and nothing kept
+        return _go_to(request, survey, so_far, page + 1)
+    if first_problem is not None:  # only an altered form gets here
+        return _go_to(request, survey, so_far, first_problem)
+    return _send(request, survey, form, so_far)
+
+
+def _go_to(request, survey: Survey, so_far: progress.Progress, page: int):
+    """Keep the answers so far in the browser's cookie and show `page` by a GET."""
+    so_far.page = _page_number(page)
+    response = SeeOther(f"{survey.public_path()}?page={so_far.page}")
+    progress.keep(response, request, survey, so_far)
+    return response
+
+
+def _start_again(survey: Survey):
+    response = SeeOther(survey.public_path())
+    progress.forget(response, survey)
+    return response
+
+
+def _send(request, survey: Survey, form: AnswerForm, so_far: progress.Progress):
+    """Save the answers (the last page's POST), clear the answers so far and thank them.
+    Refused for too many answers from one connection, they keep the answers so far, to
+    send again later."""
+    done = SeeOther(reverse("survey-thanks", args=[survey.token]))
+    progress.forget(done, survey)
+    if request.POST.get(HONEYPOT):
+        return done  # thanked, and nothing kept
     if not allow_answer(request, survey.token):
-        return render(request, "assessments/survey/too_many.html", status=429)
+        refused = render(
+            request, "assessments/survey/too_many.html", {"survey": survey}, status=429
+        )
+        progress.keep(refused, request, survey, so_far)
+        return refused
     data = form.cleaned_data
     response = SurveyResponse(
         activities=data["activities"],
-        hours_a_month=data["hours_a_month"],
+        minutes_a_month=data["minutes_a_month"],
         ease=data["ease"],
         helps=data["helps"],
         comment=data["comment"].strip(),
@@ -84,10 +138,7 @@ def answer(request, token):
     )
     if not survey.record(response):
         survey.refresh_from_db()
-        return render(
-            request, "assessments/survey/closed.html", {"state": survey.state()}, status=410
-        )
-    done = redirect("survey-thanks", token=token)
+        return _closed_page(request, survey, survey.state())
     if survey.one_per_browser:
         done.set_signed_cookie(
             _answered_cookie(survey),
@@ -102,7 +153,13 @@ def answer(request, token):
     return done
 
 
-def _page(request, survey, form, page: int, *, show_errors: bool = True):
+def _show_page(request, survey: Survey):
+    """A page with the answers this browser has given so far, and their problems, if any
+    of this page's are wrong."""
+    so_far = progress.read(request, survey)
+    page = _page_number(request.GET.get("page", so_far.page))
+    form = AnswerForm(so_far.as_data() if so_far else None, tasks=survey.offered_tasks)
+    errors = form.errors_of(page)
     title, _ = PAGES[page - 1]
     return render(
         request,
@@ -114,8 +171,11 @@ def _page(request, survey, form, page: int, *, show_errors: bool = True):
             "pages": len(PAGES),
             "title": title,
             "fields": form.fields_of(page),
-            "carried": list(form.carried(page)) if form.is_bound else [],
-            "show_errors": show_errors and form.is_bound and bool(form.errors),
+            "errors": errors,
+            "show_errors": bool(errors),
+            # Opened again (no page asked for) with answers kept: say so, once.
+            "resumed": bool(so_far) and "page" not in request.GET,
+            "kept": bool(so_far),
             "last": page == len(PAGES),
             "needed": min_responses(),
         },
@@ -125,8 +185,10 @@ def _page(request, survey, form, page: int, *, show_errors: bool = True):
 @login_not_required
 @require_safe
 def thanks(request, token):
-    get_object_or_404(Survey, token=token)
-    return render(request, "assessments/survey/thanks.html")
+    survey = get_object_or_404(
+        Survey.objects.select_related("assessment__service__agency"), token=token
+    )
+    return render(request, "assessments/survey/thanks.html", {"survey": survey})
 
 
 # --- Running it ---------------------------------------------------------------------------
@@ -158,7 +220,8 @@ def _link(request, survey: Survey) -> str:
 def survey_page(request, code):
     assessment = _assessment(request, code)
     survey = _survey_of(assessment)
-    return _manage_page(request, assessment, survey, OpenSurveyForm(instance=survey))
+    form = OpenSurveyForm(instance=survey, assessment=assessment)
+    return _manage_page(request, assessment, survey, form)
 
 
 def _manage_page(request, assessment, survey, form):
@@ -185,7 +248,7 @@ def _manage_page(request, assessment, survey, form):
 
 def _chart(results) -> dict:
     return {
-        "labels": [m.name for m in results.motivators],
+        "labels": [m.words for m in results.motivators],
         "surveyed": [m.surveyed_strength for m in results.motivators],
         "estimate": [m.managers_strength for m in results.motivators],
     }
@@ -198,7 +261,7 @@ def open_survey(request, code):
     if assessment.status == Status.ARCHIVED:
         raise Http404("An archived assessment takes no survey.")
     survey = _survey_of(assessment)
-    form = OpenSurveyForm(request.POST, instance=survey)
+    form = OpenSurveyForm(request.POST, instance=survey, assessment=assessment)
     if not form.is_valid():
         return _manage_page(request, assessment, survey, form)
     survey = form.save(commit=False)
@@ -257,15 +320,25 @@ def results_csv(request, code):
     rows = [["question", "answer", "figure", "unit"], ["answers", "", results.count, "people"]]
     rows += [["what they do", label, count, "people"] for label, count in results.activities]
     rows += [
-        ["hours a month", "median", results.median_hours_a_month, "hours"],
-        ["hours a month", "answered", results.hours_answers, "people"],
+        ["time a month", "middle answer", results.median_hours_a_month, "hours"],
+        ["time a month", "answered", results.hours_answers, "people"],
     ]
     for m in results.motivators:
         mean = None if m.mean_agreement is None else round(m.mean_agreement, 2)
         rows += [
-            ["why they take part", m.statement, mean, "mean agreement (1-5)"],
-            ["why they take part", m.statement, m.surveyed_strength, "strength (0-4)"],
-            ["why they take part", m.statement, m.managers_strength, "manager's strength (0-4)"],
+            [f"why they take part: {m.words}", m.statement, mean, "average answer (1 to 5)"],
+            [
+                f"why they take part: {m.words}",
+                m.statement,
+                m.surveyed_strength,
+                "strength (0 to 4)",
+            ],
+            [
+                f"why they take part: {m.words}",
+                m.statement,
+                m.managers_strength,
+                "this assessment's estimate (0 to 4)",
+            ],
         ]
     rows += [["how easy", label, count, "people"] for label, count in results.ease]
     rows += [["what would help", label, count, "people"] for label, count in results.helps]
@@ -276,31 +349,75 @@ def results_csv(request, code):
     return response
 
 
-@require_POST
-def use_figures(request, code):
-    """Put the surveyed hours and motivation into a draft: this one if it is a draft,
-    else a new revision. A submitted assessment is never changed in place."""
+def _figures_to_use(assessment: Assessment, results) -> list[Change]:
+    """Each figure "Use these figures" would put into the draft, with its value now."""
+    changes = [
+        Change(
+            f"Why people take part: {m.words} (strength 0 to 4)",
+            f"{m.code}_motivation",
+            getattr(assessment, f"{m.code}_motivation"),
+            m.surveyed_strength,
+        )
+        for m in results.motivators
+        if m.answers
+    ]
+    if results.hours_a_year is not None:
+        changes.insert(
+            0,
+            Change(
+                "Hours each co-producer gives a year",
+                "hours_per_co_producer",
+                assessment.hours_per_co_producer,
+                results.hours_a_year,
+            ),
+        )
+    return changes
+
+
+def _results_to_use(request, code):
     assessment = _assessment(request, code, write=True)
     if assessment.status == Status.ARCHIVED:
         raise Http404("An archived assessment takes no figures.")
     results = results_for(_survey_of(assessment, required=True))
     if results is None:
         raise Http404("Too few answers yet to use.")
-    figures = {f"{m}_motivation": value for m, value in results.surveyed_strengths.items()}
-    if results.hours_a_year is not None:
-        figures["hours_per_co_producer"] = results.hours_a_year
+    return assessment, results
+
+
+@require_safe
+def confirm_use_figures(request, code):
+    """What "Use these figures" would change, each figure from and to, before it does."""
+    assessment, results = _results_to_use(request, code)
+    return render(
+        request,
+        "assessments/survey/use_figures.html",
+        {"assessment": assessment, "changes": _figures_to_use(assessment, results)},
+    )
+
+
+@require_POST
+def use_figures(request, code):
+    """Put the surveyed hours and motivation into a draft: this one if it is a draft,
+    else a new revision. A submitted assessment is never changed in place."""
+    assessment, results = _results_to_use(request, code)
     target = assessment
     if assessment.status != Status.DRAFT:
         target = assessment.start_revision(request.user)
     target = Assessment.objects.get(pk=target.pk)
-    for name, value in figures.items():
-        setattr(target, name, value)
-    if not target.save_answers(list(figures), target.version, reason="Used the survey's figures"):
+    changes = _figures_to_use(target, results)
+    for change in changes:
+        setattr(target, change.field, change.new)
+    names = [change.field for change in changes]
+    if not target.save_answers(names, target.version, reason="Used the survey's figures"):
         messages.error(request, "Someone saved this draft just now. Try again.")
         return redirect("assessments:survey", code=assessment.code)
-    messages.success(
-        request,
-        "The surveyed hours and reasons for taking part are in this draft. Check them, "
-        "then submit it when you are ready.",
-    )
+    changed = [change for change in changes if change.changes]
+    if changed:
+        listed = "; ".join(
+            f"{change.label}: {change.old_words} → {change.new_words}" for change in changed
+        )
+        message = f"The survey's figures are in this draft. {listed}. Check them, then submit it when you are ready."
+    else:
+        message = "The survey's figures are the same as this draft's: nothing changed."
+    messages.success(request, message)
     return redirect("assessments:tasks", code=target.code)

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import pickle
 import re
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -15,10 +16,16 @@ from django.core.cache.backends.base import BaseCache
 from django.db import connection
 from django.test import RequestFactory
 
-from assessments.models import Survey, SurveyResponse
+from assessments.models import SurveyResponse
 from assessments.scoring import MOTIVATORS
 from assessments.survey import guard
-from tests.assessments.test_survey import answer, manage_url, survey_url
+from tests.assessments.test_survey import (
+    SETTINGS,
+    answer,
+    manage_url,
+    open_survey,
+    survey_url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +42,7 @@ def _empty_cache():
 
 @pytest.fixture
 def survey(submitted_assessment, owner):
-    return Survey.objects.create(assessment=submitted_assessment, opened_by=owner)
+    return open_survey(submitted_assessment, owner)
 
 
 @pytest.fixture
@@ -65,7 +72,7 @@ def one_answer(client, survey, number: int, **kwargs):
         address=f"198.51.100.{number}",
         **kwargs,
     )
-    assert response.status_code == 302, response.status_code
+    assert response.status_code == 303, response.status_code
     return response
 
 
@@ -107,7 +114,10 @@ def test_reloading_between_answers_never_shows_one_persons_answers(
             closed = what_the_manager_sees(client, owner, submitted_assessment)
             assert closed == seen[-1]
             client.force_login(owner)
-            client.post(manage_url(submitted_assessment, "survey_open"), {"one_per_browser": "on"})
+            client.post(
+                manage_url(submitted_assessment, "survey_open"),
+                {**SETTINGS, "one_per_browser": "on"},
+            )
             client.logout()
         with django_capture_on_commit_callbacks(execute=True):  # as in the app
             one_answer(client, survey, number)
@@ -236,11 +246,11 @@ def test_one_ipv6_network_shares_its_count(client, survey, settings):
     settings.SURVEY_ANSWERS_PER_ADDRESS_PER_HOUR = 2
     for address in ("2001:db8:1:2::1", "2001:db8:1:2::2"):
         client.cookies.clear()
-        assert answer(client, survey, address=address).status_code == 302
+        assert answer(client, survey, address=address).status_code == 303
     client.cookies.clear()
     assert answer(client, survey, address="2001:db8:1:2:ffff::9").status_code == 429
     client.cookies.clear()
-    assert answer(client, survey, address="2001:db8:1:3::1").status_code == 302
+    assert answer(client, survey, address="2001:db8:1:3::1").status_code == 303
 
 
 # --- A cache that fails ----------------------------------------------------------------------
@@ -285,3 +295,82 @@ def test_the_survey_takes_answers_when_the_cache_table_is_gone(client, survey, c
     with connection.cursor() as cursor:
         cursor.execute(f'DROP TABLE "{CACHE_TABLE}"')  # rolled back with the test
     answer_every_page(client, survey, caplog)
+
+
+# --- The answers so far: in the person's browser only (issue 23) -------------------------
+
+HALF_WRITTEN = "Half-written: my neighbour at number 12 helps me"
+
+
+def answer_halfway(client, survey):
+    """Two pages sent, and a comment typed on the third before going Back."""
+    url = survey_url(survey)
+    client.post(url, {"page": 1, "activities": ["time"], "hours": "7", "minutes": "13",
+                      "per": "week"}, REMOTE_ADDR="203.0.113.77")  # fmt: skip
+    client.post(url, {"page": 2, **{f"{m}_agreement": "5" for m in MOTIVATORS}})
+    return client.post(url, {"page": 3, "back": "1", "comment": HALF_WRITTEN})
+
+
+def test_half_finished_answers_are_kept_in_the_browser_and_nowhere_else(client, survey):
+    back = answer_halfway(client, survey)
+    assert back.status_code == 303
+    cookie = back.cookies["survey-answers"]
+    # Only the survey's own address gets it, for a day, out of reach of scripts.
+    assert cookie["path"] == survey_url(survey) and cookie["max-age"] == 24 * 60 * 60
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert client.get(f"{survey_url(survey)}?page=3").context["form"]["comment"].value() == (
+        HALF_WRITTEN
+    )
+    # Not a row anywhere: no answer, no session, nothing in the cache table.
+    assert not SurveyResponse.objects.exists()
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - our own table names
+            rows = repr(cursor.fetchall())
+            assert HALF_WRITTEN not in rows and "203.0.113.77" not in rows, table
+
+
+def test_answers_kept_are_ignored_if_altered_old_or_from_another_survey(
+    client, survey, submitted_assessment, owner, monkeypatch
+):
+    answer_halfway(client, survey)
+    url = survey_url(survey)
+    kept = client.cookies["survey-answers"].value
+    client.cookies["survey-answers"] = kept[:-2] + ("AA" if not kept.endswith("AA") else "BB")
+    assert client.get(url).context["resumed"] is False  # altered: ignored
+    # Another survey's page does not read this one's answers, even if the browser sends them.
+    other = open_survey(factories_assessment(owner, submitted_assessment))
+    client.cookies["survey-answers"] = kept
+    assert client.get(survey_url(other)).context["resumed"] is False
+    assert client.get(url).context["resumed"] is True
+    # A day later they are gone.
+    later = time.time() + 24 * 60 * 60 + 60
+    monkeypatch.setattr("django.core.signing.time.time", lambda: later)
+    assert client.get(url).context["resumed"] is False
+
+
+def factories_assessment(owner, like):
+    from tests import factories
+
+    return factories.AssessmentFactory(service=like.service, author=owner)
+
+
+def test_a_throttled_answer_keeps_the_answers_so_far(client, survey, settings):
+    settings.SURVEY_ANSWERS_PER_ADDRESS_PER_HOUR = 0
+    refused = answer(client, survey, comment="Try again later")
+    assert refused.status_code == 429
+    kept = client.get(f"{survey_url(survey)}?page=3")
+    assert kept.context["form"]["comment"].value() == "Try again later"
+    assert not SurveyResponse.objects.exists()
+
+
+def test_the_answers_in_a_batch_are_unchanged_by_the_cookie(
+    client, owner, survey, submitted_assessment
+):
+    """Answers sent page by page through the cookie land in batches as before: four are
+    not shown, the fifth shows all five."""
+    for number in range(1, 5):
+        one_answer(client, survey, number)
+    assert what_the_manager_sees(client, owner, submitted_assessment)[1] is None
+    one_answer(client, survey, 5)
+    assert what_the_manager_sees(client, owner, submitted_assessment)[1].count == 5
