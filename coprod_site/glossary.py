@@ -272,6 +272,13 @@ GLOSSARY = [
                 "figure.",
             ),
             (
+                "monte-carlo-error",
+                "Give or take (Monte Carlo error)",
+                "The tries are random draws, so running them again would give slightly "
+                "different figures. The margin shown is how far a figure could move on a fresh "
+                "run, 19 times out of 20; a lead smaller than it is as good as a tie.",
+            ),
+            (
                 "value-of-information",
                 "What finding out more could be worth",
                 "How much better evidence could save, on average, by avoiding the wrong choice "

@@ -178,7 +178,8 @@ def test_best_option_is_named_at_the_willingness_to_pay(client, viewer, service)
         "the best choice is Pre-filled returns." in text
     )
     assert (
-        "Its net benefit over 3 years is <strong>£56,000</strong> on average over the tries "
+        'Its <a href="/help/#net-benefit" class="term-link">net benefit</a> over 3 years is '
+        "<strong>£56,000</strong> on average over the tries "
         "below (£56,000 with every figure as estimated)"
     ) in text
     assert 'class="choice-differs"' not in text  # the single estimates agree
@@ -587,3 +588,13 @@ def test_an_option_never_best_on_the_estimates_says_how_often_it_wins_the_tries(
     assert "Counting the uncertainty, it is best in 1% of tries." in phone_help  # 0.625%
     paper = never.split("<strong>Paper returns</strong>")[1].split("</li>")[0]
     assert "Counting the uncertainty, it is best in none of the tries either." in paper
+
+
+def test_the_reports_terms_link_to_the_glossary_at_their_first_use(client, viewer, service):
+    assessment = submitted(service, options=returns_options(), willingness_to_pay=Decimal("1"))
+    client.force_login(viewer)
+    text = page_text(client, assessment)
+    for anchor in ("net-benefit", "client-year", "frontier", "monte-carlo-error"):
+        assert text.count(f'href="/help/#{anchor}"') == 1, anchor  # the first use only
+    help_page = client.get("/help/").content.decode()
+    assert 'id="monte-carlo-error"' in help_page
