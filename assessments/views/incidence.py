@@ -12,7 +12,7 @@ from decimal import Decimal
 from assessments import scoring
 from assessments.scoring import incidence
 from assessments.views.uncertainty import judgement_value
-from coprod_site.numbers import format_money, round_to_estimate, short_money
+from coprod_site.numbers import short_money
 from services.models import Perspective
 
 MOTIVE_WORDS = {
