@@ -36,12 +36,18 @@ def unload_time_values(apps, schema_editor):
     doomed = list(added.values_list("pk", flat=True))
     # An outcome that adopted one keeps its own copy of the figures and citation; only the
     # link goes, as the key's on_delete=SET_NULL would do.
-    try:
-        OutcomeMeasure = apps.get_model("assessments", "OutcomeMeasure")
-    except LookupError:  # the assessments' outcomes are already unapplied
-        pass
-    else:
-        OutcomeMeasure.objects.filter(reference_value__in=doomed).update(reference_value=None)
+    # In SQL, by the table: whether the historical apps hold OutcomeMeasure at this point
+    # depends on where the plan placed the assessments' migrations, not on whether the
+    # table exists (it may, with rows pointing here, while the model is not in the state).
+    connection = schema_editor.connection
+    if doomed and "assessments_outcomemeasure" in connection.introspection.table_names():
+        with connection.cursor() as cursor:
+            marks = ", ".join(["%s"] * len(doomed))
+            cursor.execute(
+                "UPDATE assessments_outcomemeasure SET reference_value_id = NULL "
+                f"WHERE reference_value_id IN ({marks})",
+                doomed,
+            )
     # Deleted without Django's collector, which has nothing left to do: when a whole plan is
     # unapplied (say services back to 0010), the historical ReferenceValue handed to this
     # function is a newer rendering than the one OutcomeMeasure's hidden key points to, and

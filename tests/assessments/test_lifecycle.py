@@ -493,7 +493,7 @@ def test_search_box_is_labelled_and_keeps_its_words(client, owner, searchable):
     text = text_of(client.get(reverse("assessments:list"), {"q": "reading"}))
     assert re.search(r'<label\s+for="id_q" class="form-label">\s+Search\s+</label>', text)
     assert 'type="search" name="q" value="reading"' in text
-    assert "Words from the name of the assessment, its service or its agency." in text
+    assert "Words from the name of the assessment, one of its options, its service or" in text
     assert "Download these assessments (CSV)" in text and "q=reading" in text
 
 

@@ -250,7 +250,7 @@ def test_compare_shows_the_best_options_value_of_outcomes_and_the_outcomes(clien
 
     response = client.get("/assessments/compare/csv/", {"a": valued.code, "b": plain.code})
     lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    by_label = {line[0]: line[1:] for line in lines}
+    by_label = {line[0]: line[2:] for line in lines}  # after the label, its unit
     assert by_label["Outcomes valued"] == ["Health gained; Officer hours freed", ""]
     assert float(by_label["Its value of outcomes"][0]) == pytest.approx(560327, abs=5)
 
@@ -339,8 +339,8 @@ def test_the_dashboard_adds_up_the_value_of_outcomes_by_currency(client, owner, 
     assert float(by_currency["GBP"].outcome_value_change) == pytest.approx(2 * 560327, abs=10)
     assert float(by_currency["EUR"].outcome_value_change) == pytest.approx(560327, abs=5)
     html = response.content.decode()
-    assert html.count("Value of outcomes gained against what happens now") == 2
-    assert "£1,120,000" in html and "€560,000" in html
+    assert html.count("Value of outcomes, co-production against what happens now") == 2
+    assert "£1.1 million more" in html and "€560,000 more" in html
     # The same sums in the headline's CSV.
     lines = list(
         csv.DictReader(

@@ -27,7 +27,7 @@ def test_manager_sets_the_agencys_appraisal_defaults(page, sign_in, axe, owner, 
 
     # Figures typed the way people write them are accepted.
     hourly.fill("£18.50")
-    page.get_by_role("textbox", name="Discount rate*").fill("3.5%")
+    page.get_by_role("textbox", name="Discount rate", exact=True).fill("3.5%")
     page.get_by_label("Over how many years should options be compared?").fill("10")
     page.get_by_label("What is one point of better quality worth").fill("")
     page.get_by_role("button", name="Save settings").click()
