@@ -135,6 +135,16 @@ def main() -> None:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
         national(args.scale, args.batch_size)
         return
+    if args.sizes_only:
+        from django.contrib.auth import get_user_model
+
+        # The managers as a full run left them: benchmark_owner() would empty their
+        # agencies (a full run replaces its rows).
+        users = get_user_model().objects
+        small = users.get(username="benchmark-small-manager")
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        measure_dashboard_sizes(small, users.get(username="benchmark-manager"), args.rows)
+        return
     user, service = benchmark_owner()
     # The test Client's host; added here rather than through setup_test_environment(), which
     # would also instrument template rendering and slow every page down.
@@ -144,12 +154,6 @@ def main() -> None:
         return
     if args.invalidation_cost:
         measure_invalidation_cost(service, user)
-        return
-    if args.sizes_only:
-        small_user, _ = benchmark_owner(
-            "benchmark-small", "Benchmark Small Agency", "benchmark-small-manager"
-        )
-        measure_dashboard_sizes(small_user, user, args.rows)
         return
     load(service, user, args.rows, args.batch_size)
     measure_scoring(service, user)
