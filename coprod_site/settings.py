@@ -105,6 +105,12 @@ try:
     }
 except ValueError as error:  # its message names the scheme, never the password
     raise ImproperlyConfigured(f"DATABASE_URL is not a database address: {error}") from None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the pages' queries each run for milliseconds, and PostgreSQL's JIT,
+    # which starts above a plan cost that a dashboard of thousands of assessments passes,
+    # spent ~200 ms compiling to save a few (measured with scripts/benchmark.py).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 
 # One cache for every app server: the database's by default, Redis when REDIS_URL is set.
 # Nothing lives in the app process, so several servers can share one database.
