@@ -41,7 +41,7 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     answer_the_work(page)
     press_continue(page)
 
-    assert page.get_by_role("heading", name="What each side gives").is_visible()
+    expect(page.get_by_role("heading", name="What each side gives")).to_be_visible()
     answer_what_each_side_gives(page)
     press_continue(page)
 
@@ -75,7 +75,7 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     press_continue(page)
 
     # The options: rename the two the assessment starts with, give their costs, add a third.
-    assert page.get_by_role("heading", name="Ways of doing the work").is_visible()
+    expect(page.get_by_role("heading", name="Ways of doing the work")).to_be_visible()
     assert_accessible(axe, page)
     page.get_by_role("link", name="1. With co-production").click()
     give_costs(page, "Parents at home", "True", setup="£5,000", annual="20k", hours="1")
@@ -93,12 +93,12 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     page.get_by_label("Clients served each year, once take-up is full").fill("1000")
     page.locator("input[name='confidence'][value='medium']").check()
     press_continue(page)
-    assert page.get_by_role("heading", name="Ways of doing the work").is_visible()
+    expect(page.get_by_role("heading", name="Ways of doing the work")).to_be_visible()
     assert "Volunteer reading helpers" in page.content()
     assert_accessible(axe, page)
     page.get_by_role("link", name="Continue to quality").click()
 
-    assert page.get_by_role("heading", name="Quality of each option").is_visible()
+    expect(page.get_by_role("heading", name="Quality of each option")).to_be_visible()
     assert_accessible(axe, page)
     for option, rating in [("Parents at home", 4), ("Teaching assistants", 3),
                            ("Volunteer reading helpers", 4)]:  # fmt: skip
@@ -111,20 +111,20 @@ def test_manager_assesses_an_arrangement_end_to_end(browser, live_server, axe, o
     assert_accessible(axe, page)
     press_continue(page)
 
-    assert page.get_by_role("heading", name="How to weigh the options").is_visible()
+    expect(page.get_by_role("heading", name="How to weigh the options")).to_be_visible()
     page.locator("[name='appraisal-hourly_rate']").fill("-5")  # a slip of the keyboard
     page.locator("[name='appraisal-appraisal_years']").fill("3")
     page.locator("[name='appraisal-discount_rate']").fill("3.5%")
     press_continue(page)
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert_accessible(axe, page)
     assert page.locator("[name='appraisal-discount_rate']").input_value() == "3.5%"
     page.locator("[name='appraisal-hourly_rate']").fill("10")
     press_continue(page)
 
     # Check your answers closes the loop: Change opens the question, Continue comes back.
-    assert page.get_by_role("heading", name="Check your answers before submitting").is_visible()
+    expect(page.get_by_role("heading", name="Check your answers before submitting")).to_be_visible()
     assert "Not answered" not in page.content()
     assert_accessible(axe, page)
     check_url = page.url

@@ -65,7 +65,7 @@ def test_manager_compares_three_assessments_on_a_desktop_and_a_phone(page, sign_
     page.get_by_label("Third assessment (optional)").select_option(value=str(three[2].code))
     page.get_by_role("button", name="Compare", exact=True).click()
     page.wait_for_url("**/assessments/compare/?a=*")
-    assert page.get_by_role("heading", name="Comparing 3 assessments").is_visible()
+    expect(page.get_by_role("heading", name="Comparing 3 assessments")).to_be_visible()
 
     # Each column is headed by its assessment, linked to its report.
     result = page.get_by_role("table", name="The result")
@@ -75,7 +75,7 @@ def test_manager_compares_three_assessments_on_a_desktop_and_a_phone(page, sign_
     assert "Pre-filled returns" in result.inner_text()
     assert "None named: no value is put on a quality point" in result.inner_text()
     assert "Unfair burden" in page.get_by_role("table", name="Risks to watch").inner_text()
-    assert page.get_by_role("link", name="Download this table (CSV)").is_visible()
+    expect(page.get_by_role("link", name="Download this table (CSV)")).to_be_visible()
     assert_nothing_overflows(page)
     assert_accessible(axe, page)
 
@@ -109,7 +109,7 @@ def test_manager_compares_three_assessments_on_a_desktop_and_a_phone(page, sign_
 def test_asking_without_a_choice_shows_the_form_with_its_problem(page, sign_in, axe, three):
     sign_in("owner")
     page.goto(f"/assessments/compare/?a={three[0].code}")
-    assert page.get_by_role("heading", name="Compare assessments").is_visible()
+    expect(page.get_by_role("heading", name="Compare assessments")).to_be_visible()
     assert "Choose at least two assessments to compare" in page.get_by_role("alert").inner_text()
     page.get_by_label("Second assessment").select_option(value=str(three[1].code))
     page.get_by_role("button", name="Compare", exact=True).click()

@@ -52,7 +52,7 @@ def test_the_history_page_reads_in_a_browser(page, sign_in, axe, owner, service)
     page.get_by_role("button", name="Submit").click()
     page.get_by_role("link", name="History of changes").click()
     expect(page.get_by_role("heading", name="History of changes")).to_be_visible()
-    assert page.get_by_role("heading", name="Submitted").is_visible()
+    expect(page.get_by_role("heading", name="Submitted")).to_be_visible()
     assert_accessible(axe, page)
 
 
@@ -65,5 +65,5 @@ def test_too_many_wrong_passwords_show_the_lockout_page(page, axe, owner):
         page.get_by_role("button", name="Sign in").click()
         if page.get_by_role("heading", name="Sign-in paused for 30 minutes").is_visible():
             break
-    assert page.get_by_role("heading", name="Sign-in paused for 30 minutes").is_visible()
+    expect(page.get_by_role("heading", name="Sign-in paused for 30 minutes")).to_be_visible()
     assert_accessible(axe, page)

@@ -5,6 +5,7 @@ and nothing axe objects to."""
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 
@@ -54,7 +55,7 @@ def test_the_plane_reads_at_a_desk_and_on_a_phone(browser, live_server, axe, dem
     # The demo manager's agencies keep their money in pounds and in Australian dollars:
     # a plane for each, one drawing of each showing (the wide or the narrow).
     for heading in ("In Australian dollars (AUD)", "In British pounds (GBP)"):
-        assert page.get_by_role("heading", name=heading, exact=True).is_visible()
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
     planes = page.locator("svg.plane-svg:visible")
     assert planes.count() == 2
     expected = "plane-wide" if width > 768 else "plane-narrow"
@@ -67,7 +68,7 @@ def test_the_plane_reads_at_a_desk_and_on_a_phone(browser, live_server, axe, dem
         names = plane.locator("text.plane-name")
         assert 1 <= names.count() <= 5
         for n in range(names.count()):
-            assert names.nth(n).is_visible()
+            expect(names.nth(n)).to_be_visible()
             assert box_inside(names.nth(n).bounding_box(), svg_box), (
                 names.nth(n).evaluate("e => e.outerHTML"),
                 plane.get_attribute("viewBox"),

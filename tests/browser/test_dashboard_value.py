@@ -3,6 +3,7 @@ widths, by keyboard."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import assert_accessible
@@ -62,13 +63,13 @@ def test_a_manager_finds_the_value_in_each_currency(page, sign_in, axe, two_curr
     assert after > before if overflows else after == before == 0
     if width == 390:
         assert overflows  # on a phone it does scroll, and says so
-        assert page.get_by_text("This table scrolls sideways").first.is_visible()
+        expect(page.get_by_text("This table scrolls sideways").first).to_be_visible()
     assert not page_scrolls_sideways(page)
     assert_accessible(axe, page)
 
     # The other order, from the link, keeps the page where it was.
     page.get_by_role("link", name="quality gained per 1,000 of full cost").click()
     page.wait_for_url("**rank_by=quality_per_cost**")
-    assert page.get_by_text("Rank by:").is_visible()
+    expect(page.get_by_text("Rank by:")).to_be_visible()
     assert not page_scrolls_sideways(page)
     assert_accessible(axe, page)

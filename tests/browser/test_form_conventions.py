@@ -1,5 +1,7 @@
 """One convention for what must be answered: "(optional)" in words, no asterisks."""
 
+from playwright.sync_api import expect
+
 from tests import factories
 
 
@@ -10,6 +12,6 @@ def test_required_fields_show_no_asterisk(page, sign_in, transactional_db):
     sign_in("starter")
     page.goto("/assessments/new/")
     label = page.locator("label[for='id_service']")
-    assert label.is_visible()
+    expect(label).to_be_visible()
     assert "*" not in label.inner_text()  # inner_text is what is rendered, not the markup
     assert page.locator(".asteriskField:visible").count() == 0

@@ -90,4 +90,4 @@ def test_who_gains_and_the_cash_read_on_a_phone_and_on_paper(page, sign_in, axe,
         assert table.evaluate("e => e.scrollWidth <= e.parentElement.clientWidth + 1"), name
         box = table.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= DESKTOP["width"], name
-    assert page.locator("table.budget-table").get_by_text("£132,000").first.is_visible()
+    expect(page.locator("table.budget-table").get_by_text("£132,000").first).to_be_visible()

@@ -31,28 +31,28 @@ def test_manager_revises_archives_restores_and_deletes(page, sign_in, axe, owner
 
     # Start a revision: asked first, then a draft that says what it revises.
     page.get_by_role("link", name="Start a revision").click()
-    assert page.get_by_role(
-        "heading", name="Do you want to start a revision of this assessment?"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Do you want to start a revision of this assessment?")
+    ).to_be_visible()
     assert_accessible(axe, page)
     page.get_by_role("button", name="Yes, start a revision").click()
     expect(page.get_by_role("heading", name="Parents hearing reading (revision)")).to_be_visible()
-    assert page.get_by_text("You have started a revision.").is_visible()
-    assert page.get_by_text("This draft is a revision of").is_visible()
+    expect(page.get_by_text("You have started a revision.")).to_be_visible()
+    expect(page.get_by_text("This draft is a revision of")).to_be_visible()
     assert_accessible(axe, page)
     revision_tasks = page.url
 
     # Its original lists it.
     page.get_by_role("link", name="Parents hearing reading", exact=True).click()
     revisions = page.get_by_role("region", name="Revisions of this assessment")
-    assert revisions.get_by_role("link", name="Parents hearing reading (revision)").is_visible()
+    expect(revisions.get_by_role("link", name="Parents hearing reading (revision)")).to_be_visible()
     assert_accessible(axe, page)
 
     # Archive, after saying no once.
     page.get_by_role("link", name="Archive this assessment").click()
-    assert page.get_by_role(
-        "heading", name="Are you sure you want to archive this assessment?"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Are you sure you want to archive this assessment?")
+    ).to_be_visible()
     assert_accessible(axe, page)
     page.get_by_role("link", name="No, go back").click()
     assert Assessment.objects.get(pk=original.pk).status == Status.SUBMITTED
@@ -63,9 +63,9 @@ def test_manager_revises_archives_restores_and_deletes(page, sign_in, axe, owner
 
     # Restore.
     page.get_by_role("link", name="Restore this assessment").click()
-    assert page.get_by_role(
-        "heading", name="Are you sure you want to restore this assessment?"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Are you sure you want to restore this assessment?")
+    ).to_be_visible()
     assert_accessible(axe, page)
     page.get_by_role("button", name="Yes, restore this assessment").click()
     expect(page.get_by_text("Assessment restored.")).to_be_visible()
@@ -74,15 +74,15 @@ def test_manager_revises_archives_restores_and_deletes(page, sign_in, axe, owner
     # Delete the revision, from its task list.
     page.goto(revision_tasks)
     page.get_by_role("link", name="Delete this draft").click()
-    assert page.get_by_role(
-        "heading", name="Are you sure you want to delete this draft?"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Are you sure you want to delete this draft?")
+    ).to_be_visible()
     assert_accessible(axe, page)
     page.get_by_role("button", name="Yes, delete this draft").click()
     page.wait_for_url(re.compile(r"/assessments/$"))
-    assert page.get_by_text(
-        "The draft “Parents hearing reading (revision)” was deleted."
-    ).is_visible()
+    expect(
+        page.get_by_text("The draft “Parents hearing reading (revision)” was deleted.")
+    ).to_be_visible()
     assert not Assessment.objects.filter(revision_of=original).exists()
     assert Assessment.objects.get(pk=original.pk).status == Status.SUBMITTED
 
@@ -96,7 +96,7 @@ def test_manager_searches_the_list(page, sign_in, axe, owner, service):
     page.get_by_label("Search").fill("RECYCLING")
     page.get_by_role("button", name="Filter assessments").click()
     table = page.get_by_role("table", name="Assessments")
-    assert table.get_by_role("link", name="Households sorting recycling").is_visible()
+    expect(table.get_by_role("link", name="Households sorting recycling")).to_be_visible()
     assert table.get_by_role("link", name="Parents hearing reading").count() == 0
     assert_accessible(axe, page)
 
@@ -110,7 +110,7 @@ def test_viewer_sees_none_of_the_buttons(page, sign_in, owner, viewer, service):
     sign_in("viewer")
     for assessment in (original, archived, draft):
         page.goto(assessment.get_absolute_url())
-        assert page.get_by_role("heading", name=assessment.title).is_visible()
+        expect(page.get_by_role("heading", name=assessment.title)).to_be_visible()
         for name in ("Start a revision", "Archive", "Restore", "Delete"):
             assert page.get_by_role("link", name=re.compile(name)).count() == 0
             assert page.get_by_role("button", name=re.compile(name)).count() == 0

@@ -65,11 +65,9 @@ def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, ax
     page.get_by_role("link", name="Assessments", exact=True).click()
     page.get_by_role("link", name=assessment.title).click()
     expect(page.get_by_role("heading", name=assessment.title)).to_be_visible()
-    assert (
-        page.locator(".verdict-label")
-        .get_by_text("the best choice is Pre-filled returns")
-        .is_visible()
-    )
+    expect(
+        page.locator(".verdict-label").get_by_text("the best choice is Pre-filled returns")
+    ).to_be_visible()
 
     # The chart: frontier line, two kinds of point, the best ringed, the comparator boxed.
     chart = page.get_by_role("img", name="Chart of full cost per client-year against quality")
@@ -78,11 +76,11 @@ def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, ax
     page.wait_for_function("() => window.Chart && Chart.getChart('cost-quality-chart')")
     assert page.evaluate("Chart.getChart('cost-quality-chart').data.datasets.length") == 5
     assert_chart_labels_inside(page)
-    assert page.get_by_role(
-        "table", name="Costs, quality and net benefit of each option"
-    ).is_visible()
-    assert page.get_by_role("table", name="How each option was rated").is_visible()
-    assert page.get_by_role("table", name="Figures in the chart").is_visible()
+    expect(
+        page.get_by_role("table", name="Costs, quality and net benefit of each option")
+    ).to_be_visible()
+    expect(page.get_by_role("table", name="How each option was rated")).to_be_visible()
+    expect(page.get_by_role("table", name="Figures in the chart")).to_be_visible()
     assert_nothing_overflows(page)
     assert_accessible(axe, page)
 
@@ -91,7 +89,7 @@ def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, ax
     # an expression with eval, which the Content Security Policy refuses.)
     page.wait_for_function("() => Chart.getChart('cost-quality-chart').width < 390")
     costs = page.get_by_role("table", name="Costs, quality and net benefit of each option")
-    assert costs.is_visible()
+    expect(costs).to_be_visible()
     # Stacked: the column headings are hidden and each figure carries its own label.
     assert (
         page.locator("#options-table thead").evaluate("e => e.getBoundingClientRect().width") <= 1
@@ -110,8 +108,8 @@ def test_manager_reads_a_report_on_a_desktop_a_phone_and_paper(page, sign_in, ax
     assert page.locator(".site-header").is_hidden()
     assert page.get_by_role("button", name="Archive").is_hidden()
     assert page.get_by_role("button", name="Print this report").is_hidden()
-    assert chart.is_visible()
-    assert page.locator("#options-table thead").is_visible()  # paper gets the full table
+    expect(chart).to_be_visible()
+    expect(page.locator("#options-table thead")).to_be_visible()  # paper gets the full table
     # Every folded table prints: each chart's table sits in a closed disclosure on screen.
     folded = page.locator("details:not([open]) table")
     assert folded.count() > 0
@@ -135,10 +133,12 @@ def test_a_report_before_a_willingness_to_pay_leads_with_the_frontier(
     sign_in("owner")
     page.set_viewport_size(PHONE)
     page.goto(assessment.get_absolute_url())
-    assert page.get_by_role("heading", name="Which option is best").is_visible()
-    assert page.get_by_text(
-        "Never the best choice on the central figures, whatever quality is worth to you"
-    ).is_visible()
+    expect(page.get_by_role("heading", name="Which option is best")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Never the best choice on the central figures, whatever quality is worth to you"
+        )
+    ).to_be_visible()
     assert page.evaluate("Chart.getChart('cost-quality-chart').data.datasets.length") == 4
     assert_nothing_overflows(page)
     assert_accessible(axe, page)
@@ -151,8 +151,8 @@ def test_a_draft_report_is_accessible_and_says_it_is_provisional(
     draft = AssessmentFactory(service=service, author=owner, title="Unfinished arrangement")
     sign_in("owner")
     page.goto(draft.get_absolute_url())
-    assert page.get_by_text("Draft – results are provisional").is_visible()
-    assert page.get_by_role("heading", name="No recommendation yet").is_visible()
+    expect(page.get_by_text("Draft – results are provisional")).to_be_visible()
+    expect(page.get_by_role("heading", name="No recommendation yet")).to_be_visible()
     assert_accessible(axe, page)
     page.set_viewport_size(PHONE)
     assert_accessible(axe, page)

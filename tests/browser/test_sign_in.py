@@ -11,7 +11,7 @@ def test_manager_signs_in_and_finds_their_services(page, sign_in, axe, owner, se
     assert_accessible(axe, page)
 
     sign_in("owner")
-    assert page.get_by_role("heading", name="Your dashboard").is_visible()
+    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
     assert_accessible(axe, page)
 
     page.get_by_role("link", name="Services", exact=True).click()

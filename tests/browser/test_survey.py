@@ -61,7 +61,7 @@ def no_sideways_scroll(page):
 def test_answering_on_a_phone_then_the_manager_sees_the_results(page, axe, sign_in, survey):
     page.set_viewport_size(PHONE)
     page.goto(f"/s/{survey.token}/")
-    assert page.get_by_role("heading", name="What you do").is_visible()
+    expect(page.get_by_role("heading", name="What you do")).to_be_visible()
     assert page.get_by_role("link", name="Sign in").count() == 0
     assert_public_words(page)
     assert_accessible(axe, page)
@@ -78,13 +78,13 @@ def test_answering_on_a_phone_then_the_manager_sees_the_results(page, axe, sign_
     page.get_by_label("Hours").fill("6")
     page.get_by_role("button", name="Continue").click()
 
-    assert page.get_by_role("heading", name="Why you take part").is_visible()
+    expect(page.get_by_role("heading", name="Why you take part")).to_be_visible()
     duty = page.get_by_role("group", name="It is the right thing to do, or my duty.")
     duty.get_by_label("Strongly agree").check()
     assert_accessible(axe, page)
     page.get_by_role("button", name="Continue").click()
 
-    assert page.get_by_role("heading", name="How it goes").is_visible()
+    expect(page.get_by_role("heading", name="How it goes")).to_be_visible()
     page.get_by_label("Quite easy").check()
     page.get_by_label("Making it simpler and quicker to do").check()
     page.get_by_label("Anything else you would like to tell them?").fill("Evenings suit me.")
@@ -100,17 +100,19 @@ def test_answering_on_a_phone_then_the_manager_sees_the_results(page, axe, sign_
     assert saved.activities == ["time"]
 
     page.goto(f"/s/{survey.token}/")  # the same phone again
-    assert page.get_by_role("heading", name="You have already answered this survey").is_visible()
+    expect(
+        page.get_by_role("heading", name="You have already answered this survey")
+    ).to_be_visible()
     assert_public_words(page)
 
     page.set_viewport_size(DESKTOP)
     sign_in("owner")
     page.goto(f"/assessments/{survey.assessment.code}/survey/")
-    assert page.get_by_text("What 5 people said.").is_visible()
-    assert page.get_by_text("The middle answer was 6 hours a month").is_visible()
-    assert page.get_by_role("columnheader", name="Average answer (1 to 5)").is_visible()
-    assert page.get_by_role("rowheader", name="Duty, or doing right").is_visible()
-    assert page.get_by_text("Evenings suit me.").is_visible()
+    expect(page.get_by_text("What 5 people said.")).to_be_visible()
+    expect(page.get_by_text("The middle answer was 6 hours a month")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Average answer (1 to 5)")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Duty, or doing right")).to_be_visible()
+    expect(page.get_by_text("Evenings suit me.")).to_be_visible()
     page.wait_for_function(
         "document.getElementById('survey-motivators-chart').getBoundingClientRect().height > 0"
     )

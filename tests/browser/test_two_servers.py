@@ -9,6 +9,7 @@ address itself, as browsers keep cookies by host name.
 """
 
 import pytest
+from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 from assessments.models import Assessment
@@ -51,7 +52,7 @@ def test_a_wizard_begun_on_one_server_carries_on_on_the_other(
     answer_the_work(page)
     press_continue(page)
     assert page.url.startswith(live_server.url)
-    assert page.get_by_role("heading", name="What each side gives").is_visible()
+    expect(page.get_by_role("heading", name="What each side gives")).to_be_visible()
     assessment = Assessment.objects.get(title="Reading at home")
     saved_on_a = assessment.version
 
@@ -70,7 +71,7 @@ def test_a_wizard_begun_on_one_server_carries_on_on_the_other(
     )
     assert page.locator("input[name='work-level'][value='individual']").is_checked()
     press_continue(page)  # B saves the page again, with the version A left
-    assert page.get_by_role("heading", name="What each side gives").is_visible()
+    expect(page.get_by_role("heading", name="What each side gives")).to_be_visible()
     answer_what_each_side_gives(page)
     press_continue(page)
     assert page.url.startswith(second_server.url)
