@@ -133,6 +133,7 @@ def seed_assessments(agencies: dict[str, Agency]) -> int:
         saved_at = now - timedelta(days=demo.days_ago)
         if demo.submitted:
             assessment.status = Status.SUBMITTED
+            assessment.appraisal_confirmed = True
             assessment.submitted_at = saved_at
         # Catch a mistyped choice here rather than on a demo page; the database checks the
         # constraints itself on insert.

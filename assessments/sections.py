@@ -38,6 +38,9 @@ class Section:
     # Filled in from the agency's defaults when the assessment starts: answers, but not a
     # sign that the manager has begun the section.
     prefilled: tuple[str, ...] = ()
+    # For a section filled in from defaults: the assessment's flag that says the manager
+    # has seen the page and pressed Continue. Until then the section is not complete.
+    confirmed_by: str = ""
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -66,7 +69,8 @@ class Section:
         if self.slug == "outcomes":
             return _outcomes_state(assessment)
         answered = [name for name in self.required if _answered(assessment.answer(name))]
-        if len(answered) == len(self.required):
+        confirmed = not self.confirmed_by or getattr(assessment, self.confirmed_by)
+        if confirmed and len(answered) == len(self.required):
             return SectionState.COMPLETE
         started = any(
             _answered(assessment.answer(name)) for name in self.fields if name not in self.prefilled
@@ -88,9 +92,12 @@ def options_title(assessment) -> str:
 
 
 def comparator_words(assessment) -> str:
-    """What the comparator stands for in this arrangement, in a manager's words: the service
-    without the work where the work adds to it (and is not needed for it to run), otherwise
-    the way things are done now."""
+    """What the comparator stands for in this arrangement, in a manager's words: just the
+    option chosen to compare against when every option would be new; the service without
+    the work where the work adds to it (and is not needed for it to run); otherwise the way
+    things are done now."""
+    if not assessment.comparator_is_now:
+        return "the option we compare against"
     if (
         assessment.work_relation == WorkRelation.ADDS
         and assessment.necessity != Necessity.NECESSARY
@@ -260,6 +267,7 @@ SECTIONS = (
             "willingness_to_pay",
             *JUDGEMENT_ENDS,
         ),
+        confirmed_by="appraisal_confirmed",
     ),
 )
 

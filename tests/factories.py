@@ -136,6 +136,7 @@ def complete_answers(**overrides) -> dict:
         "hourly_rate": Decimal("10.00"),
         "appraisal_years": 3,
         "discount_rate": Decimal("3.50"),
+        "appraisal_confirmed": True,
         "options": complete_options(),
     }
     answers.update(overrides)

@@ -264,6 +264,14 @@ class AppraisalForm(SectionForm):
                 )
         return cleaned
 
+    def save_section(self) -> bool:
+        """Save the settings and record that the manager has confirmed them: they start as
+        the agency's defaults, so only a Continue here makes the section complete."""
+        self.instance.appraisal_confirmed = True
+        return self.instance.save_answers(
+            [*self._meta.fields, "appraisal_confirmed"], self.cleaned_data["version"]
+        )
+
     class Meta:
         model = Assessment
         fields = list(SECTIONS_BY_SLUG["appraisal"].fields)

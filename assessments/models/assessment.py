@@ -279,6 +279,13 @@ class Assessment(models.Model):
         "value of a quality point: highest", limit=LIMITS.willingness_to_pay
     )
 
+    # The appraisal settings start filled in from the agency's defaults, so having answers
+    # is no sign that the manager has looked at them: the section is complete only once
+    # they have seen the page and pressed Continue.
+    appraisal_confirmed = models.BooleanField(
+        "has the manager confirmed the appraisal settings", default=False
+    )
+
     # The year whose prices the money figures are in; outcome values are brought to it.
     price_year = models.PositiveSmallIntegerField(
         "price year",
@@ -286,6 +293,10 @@ class Assessment(models.Model):
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
+
+    # Whether the option the others are compared against is what happens now, or (when
+    # every option would be new) simply the one chosen to compare against.
+    comparator_is_now = models.BooleanField("is the comparator what happens now", default=True)
 
     # Who the options serve: the same people (one figure, drawn once) or each its own.
     same_population = models.BooleanField(

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments.forms import STALE_MESSAGE
 from assessments.models import Assessment, AssessmentText
@@ -380,6 +381,53 @@ def test_low_and_high_values_alone_do_not_start_the_appraisal(owner, service):
         hourly_rate_high=Decimal("30"),
     )  # fmt: skip
     assert section.state(assessment) is SectionState.NOT_STARTED
+
+
+def test_the_appraisal_is_not_complete_until_the_manager_confirms_it(client, owner, service):
+    """Every answer of section 9 is filled in from the agency's defaults when the
+    assessment starts; it stays "Not started" until the manager has seen the page and
+    pressed Continue."""
+    client.force_login(owner)
+    client.post(reverse("assessments:new"), {"service": service.code, "title": "Recycling"})
+    assessment = Assessment.objects.get(title="Recycling")
+    section = SECTIONS_BY_SLUG["appraisal"]
+    assert all(assessment.answer(name) is not None for name in section.required)
+    assert section.state(assessment) is SectionState.NOT_STARTED
+    tasks = client.get(reverse("assessments:tasks", args=[assessment.code]))
+    states = {section.slug: state for section, *_, state in tasks.context["sections"]}
+    assert states["appraisal"] == "not_started"
+
+    response = post_section(
+        client,
+        assessment,
+        "appraisal",
+        {
+            "hourly_rate": assessment.hourly_rate,
+            "appraisal_years": assessment.appraisal_years,
+            "discount_rate": assessment.discount_rate,
+        },
+    )
+    assert response.status_code == 302
+    assessment = Assessment.objects.get(pk=assessment.pk)
+    assert assessment.appraisal_confirmed
+    assert section.state(assessment) is SectionState.COMPLETE
+
+
+def test_a_refused_appraisal_page_confirms_nothing(client, owner, draft):
+    client.force_login(owner)
+    response = post_section(client, draft, "appraisal", {"appraisal_years": "0"})
+    assert response.status_code == 200
+    assert not Assessment.objects.get(pk=draft.pk).appraisal_confirmed
+
+
+def test_a_revision_keeps_the_confirmation_of_what_it_revises(owner, service):
+    original = factories.AssessmentFactory(
+        **factories.complete_answers(), service=service, author=owner, status="submitted",
+        submitted_at=timezone.now(),
+    )  # fmt: skip
+    revision = original.start_revision(owner)
+    assert revision.appraisal_confirmed
+    assert SECTIONS_BY_SLUG["appraisal"].state(revision) is SectionState.COMPLETE
 
 
 def test_task_list_shows_each_sections_state(client, owner, service):
