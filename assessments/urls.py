@@ -25,6 +25,11 @@ urlpatterns = [
     path("<uuid:code>/options/", options.options_list, name="options"),
     path("<uuid:code>/options/add/", options.add_option, name="add_option"),
     path("<uuid:code>/options/people/", options.people, name="people"),
+    path(
+        "<uuid:code>/options/compared-against/",
+        options.comparator_kind,
+        name="comparator_kind",
+    ),
     path("<uuid:code>/options/<uuid:option_code>/", options.option_page, name="option"),
     path(
         "<uuid:code>/options/<uuid:option_code>/remove/",

@@ -246,6 +246,7 @@ ROUTES: dict[str, Route] = {
     "assessments:option":   Route(FORM,      LOGIN,    404,     403,    200, args=draft_option),
     "assessments:quality":  Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
     "assessments:people":   Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
+    "assessments:comparator_kind": Route(FORM, LOGIN, 404,     403,    200, args=draft_code),
     "assessments:outcomes": Route(FORM,      LOGIN,    404,     403,    200, args=draft_code),
     "assessments:add_outcome": Route(FORM,   LOGIN,    404,     403,    200, args=draft_code),
     "assessments:outcome":  Route(FORM,      LOGIN,    404,     403,    200, args=draft_outcome),

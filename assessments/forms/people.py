@@ -220,3 +220,42 @@ class PeopleForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         """Save the answers (already on the assessment from validation), and the options'
         results with them; False if someone saved since the page was opened."""
         return self.instance.save_answers(PEOPLE_FIELDS, self.cleaned_data["version"])
+
+
+NOW_IS_AN_OPTION = "Yes: one of them is how the work is done today"
+ALL_NEW = "No: every option would be new"
+
+
+class ComparatorForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
+    """Is the option the others are compared against what happens now? When every option
+    would be new, the report calls it "the option we compare against" instead."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Assessment
+        fields = ["comparator_is_now"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        field = YesNoField(
+            label="Is one of the options what happens now?",
+            help_text="Each option is compared against one of them. Usually that is the way "
+            "the work is done today. If every option would be new (two ways of starting a "
+            "service that does not exist yet, say), answer no: you still choose one option "
+            "to compare the others against.",
+        )
+        field.choices = [("True", NOW_IS_AN_OPTION), ("False", ALL_NEW)]
+        field.required = True
+        for code in ("required", "invalid_choice"):
+            field.error_messages[code] = "Say whether one of the options is what happens now"
+        self.fields["comparator_is_now"] = field
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout("version", "comparator_is_now")
+
+    def save_comparator_kind(self) -> bool:
+        """Save the answer; False if someone saved since the page was opened."""
+        return self.instance.save_answers(["comparator_is_now"], self.cleaned_data["version"])

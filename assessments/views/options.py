@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.forms import AddOptionForm, OptionForm, QualityGridForm
-from assessments.forms.people import PeopleForm
+from assessments.forms.people import ComparatorForm, PeopleForm
 from assessments.models import Option
 from assessments.scoring import MAX_OPTIONS, MIN_OPTIONS
 from assessments.sections import (
@@ -215,7 +215,9 @@ def make_comparator(request, code, option_code):
             assessment, _posted_version(request), choose, f"Option “{option.name}” is now {words}"
         )
         messages.success(
-            request, f"“{option.name}” is now {comparator_words(assessment)}, the comparison."
+            request,
+            f"“{option.name}” is now {comparator_words(assessment)}: the other options are "
+            "compared against it.",
         )
     except StaleOptions:
         messages.error(request, OPTIONS_CHANGED)
@@ -274,6 +276,29 @@ def people(request, code):
         "back_url": reverse("assessments:options", args=[assessment.code]),
     }
     return render(request, "assessments/people.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def comparator_kind(request, code):
+    """Is the option the others are compared against what happens now, or (when every
+    option would be new) just the one chosen to compare against?"""
+    assessment = draft_for_manager(request, code)
+    form = ComparatorForm(request.POST or None, instance=assessment)
+    if request.method == "POST" and form.is_valid():
+        if form.save_comparator_kind():
+            return after_save(
+                request, assessment, reverse("assessments:options", args=[assessment.code])
+            )
+        form.refuse_stale(current_version(assessment))
+    number, total = section_position(SECTIONS_BY_SLUG["options"])
+    context = {
+        "assessment": assessment,
+        "form": form,
+        "section_number": number,
+        "section_count": total,
+        "back_url": reverse("assessments:options", args=[assessment.code]),
+    }
+    return render(request, "assessments/comparator_kind.html", context)
 
 
 @require_http_methods(["GET", "POST"])
