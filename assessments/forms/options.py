@@ -6,6 +6,7 @@ differ) are checked here against the options already read for the page.
 """
 
 from copy import deepcopy
+from decimal import Decimal
 
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
@@ -23,7 +24,7 @@ from assessments.forms.sections import (
 from assessments.models import Option
 from assessments.models.fields import PER_CLIENT_PLACES
 from assessments.models.option import RANGED_FIELDS
-from assessments.scoring import LIMITS, RATING_FIELDS
+from assessments.scoring import LIMITS, OPTIMISM_BIAS_UPLIFT, RATING_FIELDS
 from assessments.scoring.uncertainty import default_range
 from coprod_site.glossary import term_link
 from coprod_site.numbers import (
@@ -309,7 +310,22 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
                 layout_item(self, "ramp_up_years"),
             ),
             InlineRadios("confidence"),
+            HTML(self._allowance_note()),
             *self._range_layout(),
+        )
+
+    def _allowance_note(self) -> str:
+        """What the allowance for optimism adds to this option's costs at each level of
+        confidence, in money: worked out here from the figures on the page, and again by
+        option-allowance.js as the manager types them."""
+        figures = [_typed_amount(self, name) for name in ("setup_cost", "annual_agency_cost")]
+        words = escape(allowance_words(*figures, self.currency))
+        uplifts = ",".join(
+            f"{code}:{OPTIMISM_BIAS_UPLIFT[code]}" for code in ("high", "medium", "low")
+        )
+        return (
+            f'<p class="allowance-note form-text" id="allowance-note" aria-live="polite" '
+            f'data-currency="{escape(self.currency)}" data-uplifts="{uplifts}">{words}</p>'
         )
 
     def _add_ranges(self, of: str) -> None:
@@ -419,6 +435,39 @@ class OptionForm(RefusesStaleSaves, InPythonRules, forms.ModelForm):
         return self.assessment.save_answers(
             (), self.cleaned_data["version"], options=[(self.instance, self._meta.fields)]
         )
+
+
+def _typed_amount(form, name: str):
+    """The figure in a box as it stands on the page: what was typed, if it reads as an
+    amount, else what is saved."""
+    if not form.is_bound:
+        return getattr(form.instance, name)
+    try:
+        return form.fields[name].clean(form[name].value())
+    except forms.ValidationError:
+        return None
+
+
+def allowance_words(setup, yearly, currency: str) -> str:
+    """What the allowance for optimism adds to a set-up cost and a yearly cost, at each
+    level of confidence."""
+    if setup is None or yearly is None:
+        return (
+            "Once you give the set-up and yearly costs, this says what the allowance adds to them."
+        )
+
+    def adds(code: str) -> tuple[str, str]:
+        uplift = Decimal(str(OPTIMISM_BIAS_UPLIFT[code]))
+        return tuple(
+            format_money(round(figure * uplift, 2), currency) for figure in (setup, yearly)
+        )
+
+    (high_setup, high_yearly), medium, low = adds("high"), adds("medium"), adds("low")
+    return (
+        f"With these costs, the allowance adds {high_setup} to the set-up cost and "
+        f"{high_yearly} a year at high confidence; {medium[0]} and {medium[1]} a year at "
+        f"medium; or {low[0]} and {low[1]} a year at low. The report shows the costs with it."
+    )
 
 
 def range_intro(confidence: str | None) -> str:

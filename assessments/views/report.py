@@ -361,6 +361,18 @@ def option_rows(assessment: Assessment, result: scoring.AssessmentResult) -> lis
     return rows
 
 
+def cost_steps(rows: list[dict], budgets: list[dict]) -> list[dict]:
+    """For each costed option, the steps from the costs the manager typed to the agency's
+    cost in the table: the cash over the period, the allowance for optimism, and the present
+    value. Pairs each option's row with its year-by-year cash (`incidence_context`)."""
+    by_index = {budget["option"].index: budget for budget in budgets}
+    return [
+        {**by_index[row["result"].index], "row": row}
+        for row in rows
+        if row["result"] is not None and row["result"].index in by_index
+    ]
+
+
 def outcome_sections(assessment: Assessment, result: scoring.AssessmentResult) -> list[dict]:
     """Each outcome the assessment values, with its price and where the price comes from,
     and a row for each option: its effect for each client a year as given (with its range
@@ -484,6 +496,7 @@ def _report(request, assessment) -> dict:
         **incidence_context(assessment, inputs, result),
         "budget_url": reverse("export-budget"),
     }
+    context["cost_steps"] = cost_steps(context["rows"], context["budgets"])
     return {
         "content": render_to_string("assessments/includes/_report_page.html", context, request),
         "scripts": render_to_string("assessments/includes/_report_scripts.html", context, request),

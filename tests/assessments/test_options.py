@@ -436,3 +436,35 @@ def test_renaming_an_option_in_the_same_post_names_it_so_in_the_messages(client,
     response = save_option(client, draft, option, name="x" * 500, hours_per_client="lots")
     errors = " ".join(response.context["form"].errors["hours_per_client"])
     assert f"hours given for each client of {option.name}" in errors
+
+
+def test_the_option_page_says_what_the_allowance_adds_to_its_costs(client, owner, draft):
+    """At entry, not only in the report: 10%, 25% or 50% of the costs on the page."""
+    option = draft.ordered_options[0]
+    client.force_login(owner)
+    page = client.get(url("option", draft, option)).content.decode()
+    assert "Once you give the set-up and yearly costs, this says what the allowance adds" in page
+
+    Option.objects.filter(pk=option.pk).update(
+        setup_cost=Decimal("1400000"), annual_agency_cost=Decimal("2600000")
+    )
+    page = client.get(url("option", draft, option)).content.decode()
+    assert (
+        "With these costs, the allowance adds £140,000 to the set-up cost and £260,000 a year "
+        "at high confidence; £350,000 and £650,000 a year at medium; or £700,000 and "
+        "£1,300,000 a year at low." in page
+    )
+    assert 'id="allowance-note" aria-live="polite"' in page
+
+
+def test_a_refused_option_page_works_out_the_allowance_from_what_was_typed(client, owner, draft):
+    option = draft.ordered_options[0]
+    client.force_login(owner)
+    response = client.post(
+        url("option", draft, option),
+        {**COSTS, "version": version_of(draft), "clients_per_year": "many"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    # £2,600,000 and 40k as typed, though the page was refused for its clients.
+    assert "adds £260,000 to the set-up cost and £4,000 a year at high confidence" in page
