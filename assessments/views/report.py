@@ -496,7 +496,7 @@ def _report(request, assessment) -> dict:
         **incidence_context(assessment, inputs, result),
         "budget_url": reverse("export-budget"),
     }
-    context["cost_steps"] = cost_steps(context["rows"], context["budgets"])
+    context["cost_steps"] = cost_steps(context["rows"], context.get("budgets", []))
     return {
         "content": render_to_string("assessments/includes/_report_page.html", context, request),
         "scripts": render_to_string("assessments/includes/_report_scripts.html", context, request),
