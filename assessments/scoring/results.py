@@ -125,6 +125,28 @@ class TornadoBar:
     # which the two options change places, within its range; None where it does not, or
     # for bars after the first five.
     switch_value: float | None = None
+    # An end the manager left empty is filled in from the option's confidence
+    # (`default_range`): `default_spread` either side of the estimate, a share of it for
+    # money, hours, people, a share of the people and an effect, rating points for a
+    # rating, years for the years to full take-up. None where the manager gave both ends.
+    default_low: bool = False
+    default_high: bool = False
+    default_spread: float | None = None
+    # Figures that move the lead exactly alike (the same lead at their lowest and at their
+    # highest) share one bar: `merged` holds each of them, with its own label, range and
+    # switching value, and the bar's own fields are the first's but for `label`, which
+    # names them all. Empty for a bar of one figure.
+    merged: tuple[TornadoBar, ...] = ()
+
+    @property
+    def figures(self) -> tuple[TornadoBar, ...]:
+        """Every figure of the bar, each with its own label and range."""
+        return self.merged or (self,)
+
+    @property
+    def has_default_range(self) -> bool:
+        """An end of the range of a figure of this bar is a default, not the manager's."""
+        return any(bar.default_low or bar.default_high for bar in self.figures)
 
     @property
     def swing(self) -> float:

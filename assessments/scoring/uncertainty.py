@@ -279,6 +279,10 @@ class _Layout:
     same_population: bool
     normal: np.ndarray  # bool per row
     outcomes: int = 0
+    # (rows, 2) bool: the low and the high end of each row left empty, so a default; and
+    # (rows,) the default spread either side (see TornadoBar.default_spread), 0 for none.
+    default_ends: np.ndarray | None = None
+    default_spread: np.ndarray | None = None
 
     @property
     def options(self) -> int:
@@ -296,9 +300,23 @@ class _Layout:
         return divmod(row - self.population_row - 1, self.options)
 
 
+def _default_spread(name: str, confidence: str | None) -> float:
+    """How far either side of the estimate an empty end of this answer's range goes: a
+    share of it, or rating points, or years (see `default_range`)."""
+    sure = _confidence(confidence)
+    if name in RATING_FIELDS:
+        return RATING_SPREAD[sure]
+    if name == "ramp_up_years":
+        return float(RAMP_UP_SPREAD[sure])
+    return RELATIVE_SPREAD[sure]
+
+
 def _layout(inputs: AssessmentInputs) -> _Layout:
     """The figures of an appraised assessment, as `_Layout` rows."""
     rows = []
+    # Which ends of each row were left empty, and the spread the default gives them.
+    defaulted: list[tuple[bool, bool]] = []
+    spreads: list[float] = []
     same = bool(inputs.same_population)
     clients = []
     per_person = []
@@ -322,8 +340,12 @@ def _layout(inputs: AssessmentInputs) -> _Layout:
             low, high = getattr(option, f"{name}_low"), getattr(option, f"{name}_high")
             if (name == "clients_per_year" and same) or (name == "take_up" and not same):
                 rows.append((value, value, value))  # drawn elsewhere, or not at all
+                defaulted.append((False, False))
+                spreads.append(0.0)
                 continue
             row = _range(name, value, low, high, option.confidence)
+            defaulted.append((low is None, high is None))
+            spreads.append(_default_spread(name, option.confidence))
             if name in ("annual_co_producer_hours", "annual_co_producer_money"):
                 row = tuple(end / scale for end in row)
             rows.append(row)
@@ -336,14 +358,23 @@ def _layout(inputs: AssessmentInputs) -> _Layout:
             (_confidence(option.confidence) for option in inputs.options), key=sureness.index
         )
         rows.append(_range("clients_per_year", value, low, high, population_confidence))
+        defaulted.append((low is None, high is None))
+        spreads.append(_default_spread("clients_per_year", population_confidence))
     else:
         rows.append((0.0, 0.0, 0.0))
+        defaulted.append((False, False))
+        spreads.append(0.0)
     normal = [False] * len(rows)
     for outcome in inputs.outcomes:
         for index, option in enumerate(inputs.options):
             row, interval = _effect_range(outcome, index, option)
             rows.append(row)
             normal.append(interval)
+            given = outcome.effects[index] if index < len(outcome.effects) else None
+            defaulted.append(
+                (False, False) if given is None else (given.low is None, given.high is None)
+            )
+            spreads.append(_default_spread("outcome", option.confidence))
     return _Layout(
         estimates=np.array(rows, dtype=float),
         clients=np.array(clients, dtype=float),
@@ -351,6 +382,8 @@ def _layout(inputs: AssessmentInputs) -> _Layout:
         same_population=same,
         normal=np.array(normal, dtype=bool),
         outcomes=len(inputs.outcomes),
+        default_ends=np.array(defaulted, dtype=bool).reshape(-1, 2),
+        default_spread=np.array(spreads, dtype=float),
     )
 
 
@@ -596,20 +629,64 @@ def _curve(
     return shares, frontier, losses
 
 
-def _input(inputs: AssessmentInputs, layout: _Layout, row: int) -> tuple[str, int | None, str]:
+def _input(
+    inputs: AssessmentInputs, layout: _Layout, row: int
+) -> tuple[str, int | None, str | None, str]:
     """The name of the input on this row of the layout, its option's index (None for the
-    people every option serves) and its label in a manager's words."""
+    people every option serves), the option's name (None likewise) and what the input is
+    in a manager's words (after the option's name, or, without one, on its own)."""
     if row > layout.population_row:
         outcome, index = layout.outcome_of(row)
         option_name = inputs.options[index].name or f"Option {index + 1}"
-        words = f"{inputs.outcomes[outcome].name} for each client a year"
-        return "outcome", index, f"{option_name}: {words}"
+        return (
+            "outcome",
+            index,
+            option_name,
+            f"{inputs.outcomes[outcome].name} for each client a year",
+        )
     if row == layout.population_row:
-        return "population", None, INPUT_WORDS["population"]
+        return "population", None, None, INPUT_WORDS["population"]
     index, field = divmod(row, _FIELDS)
     name = RANGED_OPTION_FIELDS[field]
     option_name = inputs.options[index].name or f"Option {index + 1}"
-    return name, index, f"{option_name}: {INPUT_WORDS[name]}"
+    return name, index, option_name, INPUT_WORDS[name]
+
+
+def _label(option_name: str | None, words: str) -> str:
+    """A figure's label: "Online returns: cost to the agency each year"."""
+    return words if option_name is None else f"{option_name}: {words}"
+
+
+def _listed(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c" (with a comma before the last "and" where an item has
+    an "and" of its own, so that "trust and responsiveness" reads as one item)."""
+    if len(items) < 3:
+        return " and ".join(items)
+    last = ", and " if any(" and " in item for item in items) else " and "
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+_RATING_WORDS = "rating for "
+
+
+def _merged_label(figures: list[tuple[str | None, str]]) -> str:
+    """One label naming several figures, an option's figures after its name once:
+    "Volunteers: one-off set-up cost and cost to the agency each year";
+    "Volunteers: ratings for effectiveness and client experience"; figures of different
+    options, or of none, apart: "Volunteers: …; Staff: …"."""
+    by_option: dict[str | None, list[str]] = {}
+    for option_name, words in figures:
+        by_option.setdefault(option_name, []).append(words)
+    phrases = []
+    for option_name, words in by_option.items():
+        if option_name is None:
+            phrases.extend(words)
+        elif len(words) > 1 and all(w.startswith(_RATING_WORDS) for w in words):
+            ratings = [w.removeprefix(_RATING_WORDS) for w in words]
+            phrases.append(f"{option_name}: ratings for {_listed(ratings)}")
+        else:
+            phrases.append(f"{option_name}: {_listed(words)}")
+    return "; ".join(phrases)
 
 
 def _moves_gap(layout: _Layout, row: int, pair: tuple[int, int]) -> bool:
@@ -678,43 +755,62 @@ def _tornado(
     scenario_uplifts[:, -1] = 2 * uplifts
     gaps = _gaps(layout, figures, scenario_uplifts, inputs, best, runner_up)
     gaps = gaps.reshape(-1, 2).tolist()
-    moved = [
-        (
-            *_input(inputs, layout, row),
-            row,
-            _shown_end(layout, row, low[row]),
-            _shown_end(layout, row, high[row]),
+    bars = []  # (row, the option's name or None, what the figure is, its bar)
+    for row, (gap_at_low, gap_at_high) in zip([*rows, None], gaps, strict=True):
+        if row is None:
+            name, index, option_name, words = (
+                "optimism_bias",
+                None,
+                None,
+                INPUT_WORDS["optimism_bias"],
+            )
+            low_value, high_value, ends, spread = 0.0, 2.0, (False, False), None
+        else:
+            name, index, option_name, words = _input(inputs, layout, row)
+            low_value = _shown_end(layout, row, low[row])
+            high_value = _shown_end(layout, row, high[row])
+            ends = tuple(bool(end) for end in layout.default_ends[row])
+            spread = float(layout.default_spread[row]) if any(ends) else None
+        bar = TornadoBar(
+            input_name=name,
+            option_index=index,
+            label=_label(option_name, words),
+            low_value=float(low_value),
+            high_value=float(high_value),
+            gap_at_low=round_half_up(gap_at_low, 2),
+            gap_at_high=round_half_up(gap_at_high, 2),
+            default_low=ends[0],
+            default_high=ends[1],
+            default_spread=spread,
         )
-        for row in rows
-    ]
-    moved.append(("optimism_bias", None, INPUT_WORDS["optimism_bias"], None, 0.0, 2.0))
-    bars = [
-        (
-            row,
-            TornadoBar(
-                input_name=name,
-                option_index=index,
-                label=label,
-                low_value=float(low_value),
-                high_value=float(high_value),
-                gap_at_low=round_half_up(gap_at_low, 2),
-                gap_at_high=round_half_up(gap_at_high, 2),
-            ),
-        )
-        for (name, index, label, row, low_value, high_value), (gap_at_low, gap_at_high) in zip(
-            moved, gaps, strict=True
-        )
-    ]
-    bars = [(row, bar) for row, bar in bars if bar.swing > 0]
-    bars.sort(key=lambda pair: -pair[1].swing)
-    bars = bars[:TORNADO_BARS]
+        if bar.swing > 0:
+            bars.append((row, option_name, words, bar))
+    # Figures that move the lead exactly alike (to the penny, as the table shows it) would
+    # be bars of the same length side by side: they make one bar, named for them all.
+    alike: dict[tuple[float, float], list] = {}
+    for figure in bars:
+        alike.setdefault((figure[3].gap_at_low, figure[3].gap_at_high), []).append(figure)
+    groups = sorted(alike.values(), key=lambda group: -group[0][3].swing)[:TORNADO_BARS]
     switching = _switching_values(
-        inputs, layout, uplifts, best, runner_up, [row for row, _ in bars[:SWITCHING_BARS]]
+        inputs,
+        layout,
+        uplifts,
+        best,
+        runner_up,
+        [row for group in groups[:SWITCHING_BARS] for row, *_ in group],
     )
-    return tuple(
-        replace(bar, switch_value=switching.get(row)) if row is not None else bar
-        for row, bar in bars
-    )
+    shown = []
+    for group in groups:
+        figures = tuple(
+            replace(bar, switch_value=switching.get(row)) if row is not None else bar
+            for row, _, _, bar in group
+        )
+        if len(figures) == 1:
+            shown.append(figures[0])
+            continue
+        label = _merged_label([(option_name, words) for _, option_name, words, _ in group])
+        shown.append(replace(figures[0], label=label, merged=figures))
+    return tuple(shown)
 
 
 def _switching_values(

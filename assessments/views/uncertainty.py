@@ -2,7 +2,7 @@
 and the value judgements' break-even values and scenarios."""
 
 from assessments.scoring import AssessmentResult, TornadoBar
-from coprod_site.numbers import format_money, format_number, round_to_estimate
+from coprod_site.numbers import currency_sign, format_money, format_number, round_to_estimate
 
 # 95% of draws of a normal error lie within 1.96 standard errors: "19 times out of 20".
 Z_95 = 1.96
@@ -105,6 +105,84 @@ def shown_range(bar: TornadoBar, currency: str) -> str:
     return f"{ends[0]} to {ends[1]}"
 
 
+# Figures whose default range is a share of the estimate either side (the rest: ratings in
+# points, the years to full take-up in years).
+RELATIVE_DEFAULTS = {
+    "setup_cost",
+    "annual_agency_cost",
+    "annual_co_producer_hours",
+    "annual_co_producer_money",
+    "clients_per_year",
+    "population",
+    "take_up",
+    "outcome",
+}
+
+
+def default_spread_words(bar: TornadoBar) -> str:
+    """How far a default end goes from the estimate: "10%", "1 point", "2 years"."""
+    spread = bar.default_spread or 0
+    if bar.input_name in RELATIVE_DEFAULTS:
+        return f"{format_number(spread * 100, places=1)}%"
+    if bar.input_name == "ramp_up_years":
+        unit = "year" if spread == 1 else "years"
+    else:
+        unit = "point" if spread == 1 else "points"
+    return f"{format_number(spread, places=1)} {unit}"
+
+
+def default_words(bar: TornadoBar) -> str | None:
+    """Which of a figure's ends are defaults, in words for the table: "default range: ±10%",
+    "default lowest: −10%" where only the highest was given; None for a range given."""
+    if not (bar.default_low or bar.default_high):
+        return None
+    spread = default_spread_words(bar)
+    if bar.default_low and bar.default_high:
+        return f"default range: ±{spread}"
+    if bar.default_low:
+        return f"default lowest: −{spread}"
+    return f"default highest: +{spread}"
+
+
+def default_suffix(bar: TornadoBar) -> str:
+    """What the chart adds to a bar's label: " (default range)" when every end of its
+    figures is a default, " (partly a default range)" when some are."""
+    ends = [end for figure in bar.figures for end in (figure.default_low, figure.default_high)]
+    if all(ends):
+        return " (default range)"
+    return " (partly a default range)" if any(ends) else ""
+
+
+def tornado_figures(bar: TornadoBar, currency: str) -> list[dict]:
+    """Each figure of a bar (one, or several that move the lead alike), with its own label,
+    range, switching value and, for a default range, the words that say so. Figures of one
+    option lose the option's name, which heads the row already; figures alike in all of
+    these are one entry, "each"."""
+    figures = [
+        {
+            "label": figure.label,
+            "range": shown_range(figure, currency),
+            "default": default_words(figure),
+            "switch": None
+            if figure.switch_value is None
+            else shown_value(figure.input_name, figure.switch_value, currency),
+        }
+        for figure in bar.figures
+    ]
+    if len(figures) == 1:
+        return figures
+    option_name = bar.label.split(": ", 1)[0] + ": "
+    if len({figure.option_index for figure in bar.figures}) == 1 and all(
+        figure["label"].startswith(option_name) for figure in figures
+    ):
+        for figure in figures:
+            figure["label"] = figure["label"].removeprefix(option_name)
+    alike = {(figure["range"], figure["default"], figure["switch"]) for figure in figures}
+    if len(alike) == 1:
+        return [{**figures[0], "label": "each", "each": True}]
+    return figures
+
+
 def shown_value(name: str, value: float, currency: str) -> str:
     """One value of a figure in its own unit: "£4,500", "2,000 a year", "80.0%", "2.5"."""
     if name in MONEY_INPUTS:
@@ -199,6 +277,7 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
         "curve_last": uncertainty.curve_wtp[-1] if uncertainty.curve_wtp else None,
         "curve_data": {
             "currency": currency,
+            "symbol": currency_sign(currency),
             "wtp": list(uncertainty.curve_wtp),
             "your_wtp": None
             if assessment.willingness_to_pay is None
@@ -219,29 +298,34 @@ def uncertainty_context(assessment, result: AssessmentResult) -> dict:
         "tornado": [
             {
                 "label": bar.label,
-                "range": shown_range(bar, currency),
+                "figures": tornado_figures(bar, currency),
                 "gap_at_low": bar.gap_at_low,
                 "gap_at_high": bar.gap_at_high,
-                "switch": None
-                if bar.switch_value is None
-                else shown_value(bar.input_name, bar.switch_value, currency),
             }
             for bar in uncertainty.tornado
         ],
         "tornado_switches": any(bar.changes_choice for bar in uncertainty.tornado),
         "tornado_has_switch_values": any(
-            bar.switch_value is not None for bar in uncertainty.tornado
+            figure.switch_value is not None for bar in uncertainty.tornado for figure in bar.figures
         ),
+        "tornado_has_defaults": any(bar.has_default_range for bar in uncertainty.tornado),
+        "tornado_has_merged": any(bar.merged for bar in uncertainty.tornado),
         "tornado_data": None,
     }
     if uncertainty.tornado and best is not None and runner_up is not None:
         context["tornado_data"] = {
             "currency": currency,
+            "symbol": currency_sign(currency),
             "best": best.name,
             "runner_up": runner_up.name,
             "base": (best.net_benefit or 0) - (runner_up.net_benefit or 0),
             "bars": [
-                {"label": bar.label, "low": bar.gap_at_low, "high": bar.gap_at_high}
+                {
+                    "label": bar.label + default_suffix(bar),
+                    "low": bar.gap_at_low,
+                    "high": bar.gap_at_high,
+                    "default": bar.has_default_range,
+                }
                 for bar in uncertainty.tornado
             ],
         }
