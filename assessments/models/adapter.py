@@ -67,6 +67,7 @@ def _share(percent: Decimal | None) -> Decimal | None:
 def option_inputs(option, same_population: bool = False, population=None) -> OptionInputs:
     return OptionInputs(
         name=option.name,
+        description=option.description,
         co_produced=option.co_produced,
         comparator=option.comparator,
         confidence=option.confidence or None,

@@ -166,6 +166,7 @@ class OptionInputs:
     """
 
     name: str = ""
+    description: str = ""  # what happens in the option, read for reward schemes (levers)
     co_produced: bool = False
     comparator: bool = False
     setup_cost: Money | None = None

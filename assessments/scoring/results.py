@@ -100,9 +100,13 @@ class RiskFlag:
 
 @dataclass(frozen=True)
 class Lever:
+    """A way to strengthen the arrangement: what to do (`detail`, fitted to what the
+    co-producers give) and why it is offered (`reason`, naming the answers that chose it)."""
+
     code: str
     title: str
     detail: str
+    reason: str
 
 
 @dataclass(frozen=True)

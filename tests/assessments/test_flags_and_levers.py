@@ -277,6 +277,8 @@ def test_material_lever_offers_modest_rewards_when_nothing_would_be_crowded_out(
 
 @pytest.mark.parametrize("motive", ["intrinsic", "social", "normative"])
 def test_material_lever_warns_against_rewards_that_would_crowd_out(motive):
+    # No rewards are offered or weighed; where they are, they are designed, not avoided
+    # (test_levers_fit.py).
     lever = score(inputs(material_motivation=0, **{f"{motive}_motivation": 3})).levers[0]
 
     assert "Avoid rewards" in lever.detail
