@@ -19,6 +19,7 @@ from assessments.scoring import LIMITS
 from assessments.sections import SECTIONS_BY_SLUG
 from coprod_site.glossary import term_link
 from coprod_site.numbers import (
+    PEOPLE_WORDS,
     AmountField,
     WholeNumberField,
     number_messages,
@@ -275,6 +276,8 @@ class ReciprocityForm(SectionForm):
 
     co_producers_per_year = WholeNumberField(
         label="About how many people take part in a year?",
+        words=PEOPLE_WORDS,
+        period="year",
         required=False,
         min_value=0,
         max_value=LIMITS.clients_a_year,

@@ -270,6 +270,27 @@ def test_the_appraisal_settings_accept_amounts_as_people_type_them(client, owner
     assert draft.willingness_to_pay == Decimal("2600")
 
 
+def test_what_each_side_gives_accepts_figures_followed_by_their_words(client, owner, draft):
+    """'40,000 households' in a box of people a year and '9 hours' in a box of hours."""
+    client.force_login(owner)
+    response = post_section(
+        client,
+        draft,
+        "reciprocity",
+        {
+            "agency_contributions": ["tools"],
+            "co_producer_contributions": ["time"],
+            "timing": "sequential",
+            "co_producers_per_year": "40,000 households",
+            "hours_per_co_producer": "9 hours a year",
+        },
+    )
+    assert response.status_code == 302
+    draft = Assessment.objects.get(pk=draft.pk)
+    assert draft.co_producers_per_year == 40000
+    assert draft.hours_per_co_producer == Decimal("9")
+
+
 def test_the_appraisal_page_takes_low_and_high_values_of_a_quality_point(client, owner, draft):
     client.force_login(owner)
     answers = {
