@@ -18,11 +18,13 @@ def text_up_to(verbose_name: str, limit: int = WRITTEN_ANSWER_MAX, **kwargs) -> 
     return models.TextField(verbose_name, blank=True, max_length=limit, **kwargs)
 
 
-def length_limit(model_label: str, field: str, limit: int) -> models.CheckConstraint:
-    """The database's half of a field's length limit."""
+def length_limit(model_label: str, field: str, limit: int, what: str) -> models.CheckConstraint:
+    """The database's half of a field's length limit; `what` names the text in a sentence
+    ("the summary"), for the message the admin shows."""
     return models.CheckConstraint(
         condition=LessThanOrEqual(Length(field), limit),
         name=f"{model_label}_{field}_length_limit",
+        violation_error_message=f"Keep {what} to {limit:,} characters or fewer.",
     )
 
 

@@ -49,7 +49,7 @@ from assessments.models.fields import (
 )
 from assessments.models.option import Option
 from assessments.models.outcome import OutcomeEffect, OutcomeMeasure
-from assessments.scoring import LIMITS, MOTIVATORS
+from assessments.scoring import LIMITS
 from coprod_site.text import WRITTEN_ANSWER_MAX, length_limit, text_up_to
 from services.models import Agency, Service
 
@@ -390,43 +390,58 @@ class Assessment(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=Status.values), name="assessments_assessment_status_valid"
+                condition=Q(status__in=Status.values),
+                name="assessments_assessment_status_valid",
+                violation_error_message=f"The status must be one of: {'; '.join(Status.labels)}.",
             ),
             models.CheckConstraint(
-                condition=Q(version__gte=1), name="assessments_assessment_version_positive"
+                condition=Q(version__gte=1),
+                name="assessments_assessment_version_positive",
+                violation_error_message="The version number must be 1 or more.",
             ),
             in_range(
                 "appraisal_years",
                 1,
                 LIMITS.appraisal_years,
                 "assessments_assessment_appraisal_years_in_range",
+                "appraisal period",
+                "years",
             ),
             in_range(
                 "discount_rate",
                 0,
                 LIMITS.discount_rate_percent,
                 "assessments_assessment_discount_rate_in_range",
+                "discount rate",
+                "percent a year",
             ),
             in_range(
-                "hourly_rate", 0, LIMITS.hourly_rate, "assessments_assessment_hourly_rate_in_range"
+                "hourly_rate",
+                0,
+                LIMITS.hourly_rate,
+                "assessments_assessment_hourly_rate_in_range",
+                "value of an hour of co-producers' time",
             ),
             in_range(
                 "willingness_to_pay",
                 0,
                 LIMITS.willingness_to_pay,
                 "assessments_assessment_willingness_to_pay_in_range",
+                "value of one quality point for one client for a year",
             ),
             in_range(
                 "hours_per_co_producer",
                 0,
                 HOURS_IN_A_YEAR,
                 "assessments_assessment_hours_per_co_producer_in_range",
+                "hours each co-producer gives a year",
             ),
             in_range(
                 "co_producers_per_year",
                 0,
                 LIMITS.clients_a_year,
                 "assessments_assessment_co_producers_per_year_in_range",
+                "number of co-producers a year",
             ),
             # People x hours each stands in for an option's blank hours, so it is bounded
             # like them. (NULL on either side passes, as SQL checks do.)
@@ -435,39 +450,75 @@ class Assessment(models.Model):
                     F("co_producers_per_year") * F("hours_per_co_producer"), LIMITS.hours_a_year
                 ),
                 name="assessments_assessment_total_hours_in_range",
+                violation_error_message="The number of co-producers a year times the hours each "
+                f"gives must not be more than {LIMITS.hours_a_year:,} hours a year: check both "
+                "figures.",
             ),
             *[
-                in_range(f"{name}{end}", 0, limit, f"assessments_assessment_{name}{end}_in_range")
-                for name, limit in (
-                    ("hourly_rate", LIMITS.hourly_rate),
-                    ("discount_rate", LIMITS.discount_rate_percent),
-                    ("willingness_to_pay", LIMITS.willingness_to_pay),
-                    ("clients_per_year", LIMITS.clients_a_year),
+                in_range(
+                    f"{name}{end}",
+                    0,
+                    limit,
+                    f"assessments_assessment_{name}{end}_in_range",
+                    f"{word} {what}",
+                    unit,
                 )
-                for end in ("_low", "_high")
+                for name, limit, what, unit in (
+                    ("hourly_rate", LIMITS.hourly_rate, "value of an hour", ""),
+                    (
+                        "discount_rate",
+                        LIMITS.discount_rate_percent,
+                        "discount rate",
+                        "percent a year",
+                    ),
+                    (
+                        "willingness_to_pay",
+                        LIMITS.willingness_to_pay,
+                        "value of a quality point",
+                        "",
+                    ),
+                    (
+                        "clients_per_year",
+                        LIMITS.clients_a_year,
+                        "number of people served a year",
+                        "",
+                    ),
+                )
+                for end, word in (("_low", "lowest"), ("_high", "highest"))
             ],
             in_range(
                 "clients_per_year",
                 0,
                 LIMITS.clients_a_year,
                 "assessments_assessment_clients_per_year_in_range",
+                "number of people the service serves a year",
             ),
-            *range_holds_estimate("hourly_rate", "assessment"),
-            *range_holds_estimate("discount_rate", "assessment"),
-            *range_holds_estimate("willingness_to_pay", "assessment"),
-            *range_holds_estimate("clients_per_year", "assessment"),
+            *range_holds_estimate("hourly_rate", "assessment", "value of an hour", "your figure"),
+            *range_holds_estimate("discount_rate", "assessment", "discount rate", "your figure"),
+            *range_holds_estimate(
+                "willingness_to_pay", "assessment", "value of a quality point", "your figure"
+            ),
+            *range_holds_estimate(
+                "clients_per_year", "assessment", "number of people served a year"
+            ),
             models.CheckConstraint(
                 condition=Q(submitted_at__isnull=False) | Q(status=Status.DRAFT),
                 name="assessments_assessment_submitted_has_date",
+                violation_error_message="A submitted or archived assessment needs the date it "
+                "was submitted.",
             ),
             *[
-                in_range(name, 0, 4, f"assessments_assessment_{name}_0_to_4")
-                for name in (
-                    "private_value_strength",
-                    "public_value_strength",
-                    *(f"{m}_motivation" for m in MOTIVATORS),
-                    "expertise_required",
-                    "co_producer_capability",
+                in_range(name, 0, 4, f"assessments_assessment_{name}_0_to_4", f"strength of {what}")
+                for name, what in (
+                    ("private_value_strength", "private value"),
+                    ("public_value_strength", "public value"),
+                    ("material_motivation", "material rewards or private gain as a motive"),
+                    ("intrinsic_motivation", "enjoying the work itself as a motive"),
+                    ("social_motivation", "company, fellowship and esteem as a motive"),
+                    ("normative_motivation", "moral values and wanting to help as a motive"),
+                    ("sanctions_motivation", "fear of penalties as a motive"),
+                    ("expertise_required", "the expertise the work needs"),
+                    ("co_producer_capability", "co-producers' capability"),
                 )
             ],
         ]
@@ -849,7 +900,20 @@ class AssessmentText(models.Model):
         verbose_name = "written answers"
         verbose_name_plural = "written answers"
         constraints = [
-            length_limit("assessments_text", name, WRITTEN_ANSWER_MAX) for name in TEXT_FIELDS
+            length_limit("assessments_text", name, WRITTEN_ANSWER_MAX, what)
+            for name, what in (
+                ("work_description", "the answer on what work the co-producers do"),
+                ("inputs", "the answer on what goes into the work"),
+                ("outputs", "the answer on what comes out of it"),
+                ("agency_contribution_notes", "the notes on what the agency gives"),
+                ("co_producer_contribution_notes", "the notes on what co-producers give"),
+                ("private_value_description", "the description of the private value"),
+                ("public_value_description", "the description of the public value"),
+                ("necessity_reason", "the answer on why the co-producers' part is needed or not"),
+                ("motivation_notes", "the notes on motivation"),
+                ("special_assets_notes", "the notes on what co-producers bring"),
+                ("support_given", "the answer on the training or support the agency gives"),
+            )
         ]
 
     def __str__(self) -> str:

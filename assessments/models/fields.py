@@ -141,26 +141,38 @@ def result_quality(verbose_name):
     )
 
 
-def in_range(field: str, low, high, name: str) -> models.CheckConstraint:
-    """A named check that a nullable number, when given, lies in [low, high]."""
+def in_range(field: str, low, high, name: str, what: str, unit: str = "") -> models.CheckConstraint:
+    """A named check that a nullable number, when given, lies in [low, high]; `what` names
+    the figure in a sentence, without "the" ("discount rate"), and `unit` follows the
+    highest ("percent a year"), for the message the admin shows."""
+    after = f" {unit}" if unit else ""
     return models.CheckConstraint(
         condition=models.Q(**{f"{field}__isnull": True})
         | models.Q(**{f"{field}__gte": low, f"{field}__lte": high}),
         name=name,
+        violation_error_message=f"The {what} must be between {low:,} and {high:,}{after}.",
     )
 
 
-def range_holds_estimate(name: str, model: str) -> list[models.CheckConstraint]:
+def range_holds_estimate(
+    name: str, model: str, what: str, central: str = "its estimate"
+) -> list[models.CheckConstraint]:
     """Two named checks that a figure's range holds its estimate: the lowest is not above
-    it, the highest not below it (each passes where either side is blank)."""
+    it, the highest not below it (each passes where either side is blank). `what` names
+    the figure, without "the" ("one-off set-up cost"); `central` the figure the ends are
+    held against, as the page calls it."""
     return [
         models.CheckConstraint(
             condition=models.Q(**{f"{name}_{end}__{lookup}": models.F(name)})
             | models.Q(**{f"{name}_{end}__isnull": True})
             | models.Q(**{f"{name}__isnull": True}),
             name=f"assessments_{model}_{name}_{end}_{words}",
+            violation_error_message=f"The {word} {what} must not be {side} than {central}.",
         )
-        for end, lookup, words in (("low", "lte", "not_above"), ("high", "gte", "not_below"))
+        for end, lookup, words, word, side in (
+            ("low", "lte", "not_above", "lowest", "more"),
+            ("high", "gte", "not_below", "highest", "less"),
+        )
     ]
 
 

@@ -68,6 +68,20 @@ RANGE_LIMITS = {
     "take_up": 100,
     "ramp_up_years": LIMITS.ramp_up_years,
 }
+# Each figure as the messages of its database checks name it (the admin shows them).
+FIGURE_WORDS = {
+    "setup_cost": "one-off set-up cost",
+    "annual_agency_cost": "cost to the agency each year",
+    "hours_per_client": "hours given for each client a year",
+    "money_per_client": "money spent for each client a year",
+    "clients_per_year": "number of clients served each year",
+    "take_up": "share of the people the option reaches",
+    "ramp_up_years": "number of years until full take-up",
+    "effectiveness": "effectiveness rating",
+    "consistency": "rating for consistency across areas",
+    "trust": "rating for trust and responsiveness",
+    "experience": "rating for client experience",
+}
 # Blank is an answer for these: hours fall back to people x hours each (or none), money and
 # ramp-up to none, take-up to all the people. Clients are asked only when the options serve
 # different people, take-up only when they serve the same (see `Assessment.same_population`).
@@ -235,52 +249,94 @@ class Option(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["assessment", "position"], name="assessments_option_position_unique"
+                fields=["assessment", "position"],
+                name="assessments_option_position_unique",
+                violation_error_message="Another option of this assessment is already in this "
+                "place in the list.",
             ),
-            length_limit("assessments_option", "description", OPTION_DESCRIPTION_MAX),
+            length_limit(
+                "assessments_option",
+                "description",
+                OPTION_DESCRIPTION_MAX,
+                "the description of the option",
+            ),
             models.UniqueConstraint(
-                fields=["assessment", "name"], name="assessments_option_name_unique"
+                fields=["assessment", "name"],
+                name="assessments_option_name_unique",
+                violation_error_message="Another option of this assessment already has this "
+                "name: give each option its own.",
             ),
             models.UniqueConstraint(
                 fields=["assessment"],
                 condition=Q(comparator=True),
                 name="assessments_option_one_comparator",
+                violation_error_message="Only one option of an assessment can be the one the "
+                "others are compared against.",
             ),
             *[
-                in_range(name, 0, LIMITS.money, f"assessments_option_{name}_in_range")
-                for name in ("setup_cost", "annual_agency_cost", "money_per_client")
+                in_range(name, 0, limit, f"assessments_option_{name}_in_range", FIGURE_WORDS[name])
+                for name, limit in (
+                    ("setup_cost", LIMITS.money),
+                    ("annual_agency_cost", LIMITS.money),
+                    ("money_per_client", LIMITS.money),
+                    ("hours_per_client", LIMITS.hours_a_year),
+                )
             ],
             in_range(
-                "hours_per_client",
+                "take_up",
                 0,
-                LIMITS.hours_a_year,
-                "assessments_option_hours_per_client_in_range",
+                100,
+                "assessments_option_take_up_in_range",
+                FIGURE_WORDS["take_up"],
+                "percent",
             ),
-            in_range("take_up", 0, 100, "assessments_option_take_up_in_range"),
             in_range(
                 "clients_per_year",
                 0,
                 LIMITS.clients_a_year,
                 "assessments_option_clients_per_year_in_range",
+                FIGURE_WORDS["clients_per_year"],
             ),
             in_range(
-                "ramp_up_years", 0, LIMITS.ramp_up_years, "assessments_option_ramp_up_in_range"
+                "ramp_up_years",
+                0,
+                LIMITS.ramp_up_years,
+                "assessments_option_ramp_up_in_range",
+                FIGURE_WORDS["ramp_up_years"],
             ),
             *[
-                in_range(f"{name}{end}", 1, 5, f"assessments_option_{name}{end}_1_to_5")
+                in_range(
+                    f"{name}{end}",
+                    1,
+                    5,
+                    f"assessments_option_{name}{end}_1_to_5",
+                    f"{word}{FIGURE_WORDS[name]}",
+                )
                 for name in RATING_FIELDS
-                for end in ("", "_low", "_high")
+                for end, word in (("", ""), ("_low", "lowest "), ("_high", "highest "))
             ],
             *[
-                in_range(f"{name}{end}", 0, limit, f"assessments_option_{name}{end}_in_range")
+                in_range(
+                    f"{name}{end}",
+                    0,
+                    limit,
+                    f"assessments_option_{name}{end}_in_range",
+                    f"{word} {FIGURE_WORDS[name]}",
+                    "percent" if name == "take_up" else "",
+                )
                 for name, limit in RANGE_LIMITS.items()
-                for end in ("_low", "_high")
+                for end, word in (("_low", "lowest"), ("_high", "highest"))
             ],
             # A range holds its estimate: lowest <= estimate <= highest, where given.
             *[
                 constraint
                 for name in RANGED_FIELDS
-                for constraint in range_holds_estimate(name, "option")
+                for constraint in range_holds_estimate(
+                    name,
+                    "option",
+                    FIGURE_WORDS[name],
+                    "the rating itself" if name in RATING_FIELDS else "its estimate",
+                )
             ],
         ]
 

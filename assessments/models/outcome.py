@@ -84,10 +84,16 @@ class OutcomeMeasure(models.Model):
         verbose_name = "outcome measure"
         constraints = [
             models.UniqueConstraint(
-                fields=["assessment", "position"], name="assessments_outcome_position_unique"
+                fields=["assessment", "position"],
+                name="assessments_outcome_position_unique",
+                violation_error_message="Another outcome of this assessment is already in this "
+                "place in the list.",
             ),
             models.UniqueConstraint(
-                fields=["assessment", "name"], name="assessments_outcome_name_unique"
+                fields=["assessment", "name"],
+                name="assessments_outcome_name_unique",
+                violation_error_message="This assessment already values an outcome with this "
+                "name: give each outcome its own.",
             ),
             models.CheckConstraint(
                 condition=models.Q(unit_value_low__gte=0)
@@ -95,12 +101,17 @@ class OutcomeMeasure(models.Model):
                 & models.Q(unit_value_high__gte=models.F("unit_value"))
                 & models.Q(unit_value_high__lte=UNIT_VALUE_LIMIT),
                 name="assessments_outcome_range_holds_value",
+                violation_error_message="The lowest value of one unit must not be below zero "
+                "or above the value, and the highest must not be below the value or above "
+                f"{UNIT_VALUE_LIMIT:,}.",
             ),
             models.CheckConstraint(
                 condition=models.Q(price_low__gte=0)
                 & models.Q(price__gte=models.F("price_low"))
                 & models.Q(price_high__gte=models.F("price")),
                 name="assessments_outcome_price_range_holds_price",
+                violation_error_message="In the assessment's prices, the lowest value must not "
+                "be below zero or above the value, nor the highest below the value.",
             ),
             models.CheckConstraint(
                 condition=~models.Q(source="", reference_value__isnull=True) | ~models.Q(reason=""),
@@ -112,8 +123,10 @@ class OutcomeMeasure(models.Model):
                 | models.Q(source_url__startswith="http://")
                 | models.Q(source_url__startswith="https://"),
                 name="assessments_outcome_source_url_is_web",
+                violation_error_message="Enter a web address for the source that starts with "
+                "http:// or https://, or leave it empty.",
             ),
-            length_limit("assessments_outcome", "reason", REASON_MAX),
+            length_limit("assessments_outcome", "reason", REASON_MAX, "the reason for this value"),
         ]
 
     def __str__(self) -> str:
@@ -206,7 +219,10 @@ class OutcomeEffect(models.Model):
         verbose_name = "outcome effect"
         constraints = [
             models.UniqueConstraint(
-                fields=["outcome", "option"], name="assessments_outcomeeffect_one_per_option"
+                fields=["outcome", "option"],
+                name="assessments_outcomeeffect_one_per_option",
+                violation_error_message="This option already has a change for this outcome: "
+                "change that one instead.",
             ),
             models.CheckConstraint(
                 condition=models.Q(
@@ -214,6 +230,8 @@ class OutcomeEffect(models.Model):
                     estimate__lte=EFFECT_LIMIT,
                 ),
                 name="assessments_outcomeeffect_estimate_in_range",
+                violation_error_message="The change for each client a year must be between "
+                f"{-EFFECT_LIMIT:,} and {EFFECT_LIMIT:,}.",
             ),
             models.CheckConstraint(
                 condition=(models.Q(low__isnull=True) & models.Q(high__isnull=True))
@@ -225,10 +243,15 @@ class OutcomeEffect(models.Model):
                     & ~models.Q(spread="")
                 ),
                 name="assessments_outcomeeffect_range_holds_estimate",
+                violation_error_message="Give both the lowest and the highest, or neither: the "
+                "lowest not above the change, the highest not below it, each between "
+                f"{-EFFECT_LIMIT:,} and {EFFECT_LIMIT:,}, and say what they are.",
             ),
             models.CheckConstraint(
                 condition=models.Q(spread__in=["", *EffectSpread.values]),
                 name="assessments_outcomeeffect_spread_valid",
+                violation_error_message="Say what the lowest and highest are: a confidence "
+                "interval or a range.",
             ),
         ]
 

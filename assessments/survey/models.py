@@ -27,6 +27,7 @@ from assessments.survey.questions import (
     COMMENT_MAX,
     DESCRIPTION_MAX,
     MINUTES_A_MONTH_MAX,
+    MOTIVATOR_STATEMENTS,
     PUBLIC_TITLE_MAX,
     task_choices,
     task_labels,
@@ -94,9 +95,15 @@ class Survey(models.Model):
             models.CheckConstraint(
                 condition=Q(response_limit__isnull=True) | Q(response_limit__gte=1),
                 name="assessments_survey_limit_positive",
+                violation_error_message="The most answers it takes must be 1 or more, or left "
+                "empty for no limit.",
             ),
-            length_limit("assessments_survey", "public_title", PUBLIC_TITLE_MAX),
-            length_limit("assessments_survey", "description", DESCRIPTION_MAX),
+            length_limit(
+                "assessments_survey", "public_title", PUBLIC_TITLE_MAX, "the title people see"
+            ),
+            length_limit(
+                "assessments_survey", "description", DESCRIPTION_MAX, "what people read first"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -234,20 +241,26 @@ class SurveyResponse(models.Model):
             models.CheckConstraint(
                 condition=Q(minutes_a_month__lte=MINUTES_A_MONTH_MAX),
                 name="assessments_surveyresponse_minutes_in_range",
+                violation_error_message="The time given must be no more than "
+                f"{MINUTES_A_MONTH_MAX // 60:,} hours a month.",
             ),
             models.CheckConstraint(
                 condition=Q(ease__gte=1, ease__lte=5) | Q(ease__isnull=True),
                 name="assessments_surveyresponse_ease_in_range",
+                violation_error_message="The answer on how easy it is must be from 1 (very "
+                "hard) to 5 (very easy).",
             ),
             *(
                 models.CheckConstraint(
                     condition=Q(**{f"{m}_agreement__gte": 1, f"{m}_agreement__lte": 5})
                     | Q(**{f"{m}_agreement__isnull": True}),
                     name=f"assessments_surveyresponse_{m}_agreement_in_range",
+                    violation_error_message=f"The answer to “{MOTIVATOR_STATEMENTS[m]}” must be "
+                    "from 1 (strongly disagree) to 5 (strongly agree).",
                 )
                 for m in MOTIVATORS
             ),
-            length_limit("assessments_surveyresponse", "comment", COMMENT_MAX),
+            length_limit("assessments_surveyresponse", "comment", COMMENT_MAX, "the comment"),
         ]
 
     def __str__(self) -> str:

@@ -113,11 +113,12 @@ def _judgement_checks(name: str, low, high, words: str) -> list[models.CheckCons
         if high is not None:
             bounds[f"{field}__lte"] = high
         end = field.rsplit("_", 1)[1]
+        within = "not be below zero" if high is None else f"be between {low:,} and {high:,}"
         checks.append(
             models.CheckConstraint(
                 condition=models.Q(**{f"{field}__isnull": True}) | models.Q(**bounds),
                 name=f"services_agency_{name}_{end}_in_range",
-                violation_error_message=f"The {end} {words} is out of range.",
+                violation_error_message=f"The {end} {words} must {within}.",
             )
         )
     for field, lookup, rule, side in (
@@ -235,18 +236,25 @@ class Agency(models.Model):
             models.CheckConstraint(
                 condition=models.Q(headline_perspective__in=Perspective.values),
                 name="services_agency_headline_perspective_known",
+                violation_error_message="Choose whose costs reports lead with: everyone's "
+                "costs, or the agency's own spending only.",
             ),
             models.CheckConstraint(
                 condition=models.Q(default_hourly_value__gte=0),
                 name="services_agency_hourly_value_not_negative",
+                violation_error_message="The value of an hour of a co-producer's time must not "
+                "be below zero.",
             ),
             models.CheckConstraint(
                 condition=models.Q(default_appraisal_years__gte=1, default_appraisal_years__lte=50),
                 name="services_agency_appraisal_years_in_range",
+                violation_error_message="The appraisal period must be between 1 and 50 years.",
             ),
             models.CheckConstraint(
                 condition=models.Q(default_discount_rate__gte=0, default_discount_rate__lte=20),
                 name="services_agency_discount_rate_in_range",
+                violation_error_message="The discount rate must be between 0 and 20 percent a "
+                "year.",
             ),
             models.CheckConstraint(
                 condition=models.Q(default_willingness_to_pay__isnull=True)
@@ -254,6 +262,8 @@ class Agency(models.Model):
                     default_willingness_to_pay__gte=0, default_willingness_to_pay__lte=100_000
                 ),
                 name="services_agency_willingness_to_pay_in_range",
+                violation_error_message="What one quality point is worth must be between 0 and "
+                "100,000, or left empty until the agency has decided.",
             ),
             *_judgement_checks("hourly_value", 0, None, "value of an hour"),
             *_judgement_checks("discount_rate", 0, DISCOUNT_RATE_LIMIT, "discount rate"),
@@ -300,9 +310,16 @@ class Membership(models.Model):
     class Meta:
         ordering = ["agency__name", "user__username"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "agency"], name="services_membership_unique"),
+            models.UniqueConstraint(
+                fields=["user", "agency"],
+                name="services_membership_unique",
+                violation_error_message="This person is already a member of this agency: "
+                "change their role there instead.",
+            ),
             models.CheckConstraint(
-                condition=models.Q(role__in=Role.values), name="services_membership_role_valid"
+                condition=models.Q(role__in=Role.values),
+                name="services_membership_role_valid",
+                violation_error_message=f"The role must be one of: {'; '.join(Role.labels)}.",
             ),
         ]
 
@@ -342,13 +359,17 @@ class Service(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["agency", "name"], name="services_service_name_unique_per_agency"
+                fields=["agency", "name"],
+                name="services_service_name_unique_per_agency",
+                violation_error_message="The agency already has a service with this name: "
+                "give each of its services its own.",
             ),
             models.CheckConstraint(
                 condition=models.Q(clients_per_year__gte=0),
                 name="services_service_clients_not_negative",
+                violation_error_message="The number of clients a year must not be below zero.",
             ),
-            length_limit("services_service", "description", WRITTEN_ANSWER_MAX),
+            length_limit("services_service", "description", WRITTEN_ANSWER_MAX, "the description"),
         ]
 
     def __str__(self) -> str:

@@ -131,15 +131,24 @@ def why_similar(match: Match) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
-def _choice_valid(field: str, choices) -> models.CheckConstraint:
+def _choice_valid(field: str, choices, what: str) -> models.CheckConstraint:
+    """A check that `field` holds one of `choices`; `what` is what to choose ("a sector")."""
     return models.CheckConstraint(
         condition=models.Q(**{f"{field}__in": choices.values}),
         name=f"services_caseexample_{field}_valid",
+        violation_error_message=f"Choose {what}, one of: {'; '.join(choices.labels)}.",
     )
 
 
-# The case's free text, each limited in length.
-CASE_TEXT_FIELDS = ("summary", "work", "benefits", "costs", "quality_effect", "lessons")
+# The case's free text, each limited in length, as the limit's message names it.
+CASE_TEXT_FIELDS = {
+    "summary": "the summary",
+    "work": "what co-producers do",
+    "benefits": "the benefits",
+    "costs": "the costs",
+    "quality_effect": "the effect on service quality",
+    "lessons": "the lessons",
+}
 
 
 class CaseExample(models.Model):
@@ -201,6 +210,8 @@ class CaseExample(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=CaseStatus.values),
                 name="services_caseexample_status_valid",
+                violation_error_message="The status must be one of: "
+                f"{'; '.join(CaseStatus.labels)}.",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status=CaseStatus.PUBLISHED) | ~models.Q(summary=""),
@@ -211,17 +222,19 @@ class CaseExample(models.Model):
                 condition=~models.Q(status=CaseStatus.PUBLISHED)
                 | models.Q(published_at__isnull=False),
                 name="services_caseexample_published_has_date",
+                violation_error_message="A published case example needs the date it was "
+                "published: save it again, or set it back to draft.",
             ),
             *(
-                length_limit("services_caseexample", name, WRITTEN_ANSWER_MAX)
-                for name in CASE_TEXT_FIELDS
+                length_limit("services_caseexample", name, WRITTEN_ANSWER_MAX, what)
+                for name, what in CASE_TEXT_FIELDS.items()
             ),
-            _choice_valid("sector", Sector),
-            _choice_valid("government_level", GovernmentLevel),
-            _choice_valid("co_producer_type", CoProducerType),
-            _choice_valid("level", Level),
-            _choice_valid("value_type", ValueType),
-            _choice_valid("necessity", Necessity),
+            _choice_valid("sector", Sector, "a sector"),
+            _choice_valid("government_level", GovernmentLevel, "a level of government"),
+            _choice_valid("co_producer_type", CoProducerType, "who the co-producers are"),
+            _choice_valid("level", Level, "a level"),
+            _choice_valid("value_type", ValueType, "the value made"),
+            _choice_valid("necessity", Necessity, "whether it is necessary or optional"),
         ]
 
     def __str__(self) -> str:
@@ -318,6 +331,8 @@ class CaseSource(models.Model):
                 | models.Q(url__startswith="http://")
                 | models.Q(url__startswith="https://"),
                 name="services_casesource_url_is_web",
+                violation_error_message="Enter a web address starting with http:// or "
+                "https://, or leave it empty.",
             ),
         ]
 
@@ -374,6 +389,8 @@ class CaseEffect(models.Model):
                 | models.Q(url__startswith="http://")
                 | models.Q(url__startswith="https://"),
                 name="services_caseeffect_url_is_web",
+                violation_error_message="Enter a web address starting with http:// or "
+                "https://, or leave it empty.",
             ),
             models.CheckConstraint(
                 condition=(models.Q(low__isnull=True) & models.Q(high__isnull=True))
@@ -389,6 +406,8 @@ class CaseEffect(models.Model):
             models.CheckConstraint(
                 condition=models.Q(spread__in=["", *EffectSpread.values]),
                 name="services_caseeffect_spread_valid",
+                violation_error_message="Say what the low and high are: a confidence interval "
+                "or a range.",
             ),
         ]
 

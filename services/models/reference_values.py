@@ -94,28 +94,35 @@ class ReferenceValue(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=CaseStatus.values),
                 name="services_referencevalue_status_valid",
+                violation_error_message="The status must be one of: "
+                f"{'; '.join(CaseStatus.labels)}.",
             ),
             models.CheckConstraint(
                 condition=models.Q(low__gte=0, value__gte=models.F("low"))
                 & models.Q(high__gte=models.F("value"), high__lte=UNIT_VALUE_LIMIT),
                 name="services_referencevalue_range_holds_value",
-                violation_error_message="The lowest value must not be above the value, "
-                "nor the highest below it.",
+                violation_error_message="The lowest value must not be below zero or above the "
+                f"value, nor the highest below the value or above {UNIT_VALUE_LIMIT:,}.",
             ),
             models.CheckConstraint(
                 condition=models.Q(price_year__gte=1900, price_year__lte=2100)
                 & models.Q(source_year__gte=1900, source_year__lte=2100),
                 name="services_referencevalue_years_plausible",
+                violation_error_message="The price year and the year published must each be "
+                "between 1900 and 2100.",
             ),
             models.CheckConstraint(
                 condition=models.Q(url__startswith="http://")
                 | models.Q(url__startswith="https://"),
                 name="services_referencevalue_url_is_web",
+                violation_error_message="Enter a web address starting with http:// or https://.",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status=CaseStatus.PUBLISHED)
                 | models.Q(published_at__isnull=False),
                 name="services_referencevalue_published_has_date",
+                violation_error_message="A published reference value needs the date it was "
+                "published: save it again, or set it back to draft.",
             ),
         ]
 
@@ -173,14 +180,20 @@ class PriceIndex(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["currency", "year"], name="services_priceindex_one_a_year"
+                fields=["currency", "year"],
+                name="services_priceindex_one_a_year",
+                violation_error_message="There is already an index figure for this currency "
+                "and year: change that one instead.",
             ),
             models.CheckConstraint(
-                condition=models.Q(index__gt=0), name="services_priceindex_positive"
+                condition=models.Q(index__gt=0),
+                name="services_priceindex_positive",
+                violation_error_message="An index figure must be above zero.",
             ),
             models.CheckConstraint(
                 condition=models.Q(year__gte=1900, year__lte=2100),
                 name="services_priceindex_year_plausible",
+                violation_error_message="The year must be between 1900 and 2100.",
             ),
         ]
 

@@ -85,9 +85,12 @@ class AccessToken(models.Model):
             models.CheckConstraint(
                 condition=models.Q(expires_at__gt=models.F("created_at")),
                 name="services_accesstoken_expires_after_created",
+                violation_error_message="A token must expire after the time it was made.",
             ),
             models.CheckConstraint(
-                condition=~models.Q(name=""), name="services_accesstoken_has_name"
+                condition=~models.Q(name=""),
+                name="services_accesstoken_has_name",
+                violation_error_message="Give the token a name that says what uses it.",
             ),
         ]
 
