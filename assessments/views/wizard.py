@@ -29,7 +29,7 @@ from assessments.sections import (
     previous_section,
     sections_for,
 )
-from assessments.views.answers import missing_answers, section_groups
+from assessments.views.answers import back_to_check, missing_answers, section_groups
 from services.access import agencies_for
 from services.models import Service
 
@@ -51,9 +51,10 @@ def returning_to_check(request) -> bool:
 
 
 def after_save(request, assessment, next_url: str):
-    """Where Continue leads: back to check your answers if the page came from there."""
+    """Where Continue leads: back to check your answers, at the changed row, if the page
+    came from there."""
     if returning_to_check(request):
-        return redirect("assessments:check", code=assessment.code)
+        return redirect(back_to_check(request, assessment))
     return redirect(next_url)
 
 

@@ -291,9 +291,13 @@ def test_check_answers_lists_what_is_missing_with_links(client, owner, draft):
     option = options_of(draft)[0]
     key = "With co-production: One-off cost to set it up"
     assert key in missing
-    assert missing[key] == url("option", draft, option) + "?return=check#id_setup_cost"
+    # Answering it comes back to its row: check your answers at #answer-<row>.
+    assert missing[key] == (
+        url("option", draft, option)
+        + f"?return=check&row=setup_cost-{option.code.hex}#id_setup_cost"
+    )
     assert missing["The work: What work do the co-producers do?"].endswith(
-        "?return=check#id_work-work_description"
+        "?return=check&row=work_description#id_work-work_description"
     )
 
 
