@@ -171,8 +171,16 @@ class AppraisalForm(SectionForm):
             for name in APPRAISAL_RANGE_WORDS
             for end in ("low", "high")
         )
+        unconfirmed = (
+            ""
+            if self.instance.appraisal_confirmed
+            else '<div class="alert alert-info" role="note">These start as your agency\'s usual '
+            "settings. Check each one and change any that do not fit this assessment: the "
+            "section is complete once you press Continue.</div>"
+        )
         self.helper.layout = Layout(
             "version",
+            HTML(unconfirmed),
             self.layout_item("hourly_rate"),
             HTML("{% include 'assessments/includes/_time_values.html' %}"),
             *(

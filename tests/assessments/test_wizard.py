@@ -414,9 +414,16 @@ def test_the_appraisal_is_not_complete_until_the_manager_confirms_it(client, own
     section = SECTIONS_BY_SLUG["appraisal"]
     assert all(assessment.answer(name) is not None for name in section.required)
     assert section.state(assessment) is SectionState.NOT_STARTED
+    page = client.get(edit_url(assessment, "appraisal")).content.decode()
+    assert "These start as your agency's usual settings" in page
     tasks = client.get(reverse("assessments:tasks", args=[assessment.code]))
     states = {section.slug: state for section, *_, state in tasks.context["sections"]}
     assert states["appraisal"] == "not_started"
+
+    check = client.get(reverse("assessments:check", args=[assessment.code]))
+    missing = dict(check.context["missing"])
+    key = "How to weigh the options: check your agency's usual settings and press Continue"
+    assert missing[key] == edit_url(assessment, "appraisal") + "?return=check"
 
     response = post_section(
         client,
@@ -432,6 +439,8 @@ def test_the_appraisal_is_not_complete_until_the_manager_confirms_it(client, own
     assessment = Assessment.objects.get(pk=assessment.pk)
     assert assessment.appraisal_confirmed
     assert section.state(assessment) is SectionState.COMPLETE
+    page = client.get(edit_url(assessment, "appraisal")).content.decode()
+    assert "usual settings" not in page
 
 
 def test_a_refused_appraisal_page_confirms_nothing(client, owner, draft):
