@@ -17,7 +17,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from assessments.forms import SECTION_FORMS, OptionForm, QualityGridForm
 from assessments.forms.appraisal import APPRAISAL_RANGE_WORDS
 from assessments.forms.options import FIGURE_RANGE_FIELDS, RATING_QUESTIONS, SCORING_NAMES
-from assessments.forms.people import PeopleForm, people_confidence
+from assessments.forms.people import (
+    ALL_NEW,
+    NOW_IS_AN_OPTION,
+    ComparatorForm,
+    PeopleForm,
+    people_confidence,
+)
 from assessments.models import OPTIONAL_COST_FIELDS
 from assessments.scoring import RATING_FIELDS
 from assessments.scoring.uncertainty import default_range
@@ -293,6 +299,20 @@ def _people_group(assessment) -> AnswerGroup:
                 detail=detail,
             )
         )
+    compared = ComparatorForm(instance=assessment)
+    rows.append(
+        AnswerRow(
+            label=str(compared.fields["comparator_is_now"].label),
+            value=NOW_IS_AN_OPTION if assessment.comparator_is_now else ALL_NEW,
+            required=False,
+            url=change_url(
+                reverse("assessments:comparator_kind", args=[assessment.code]),
+                "comparator_is_now",
+                anchor(compared["comparator_is_now"]),
+            ),
+            key="comparator_is_now",
+        )
+    )
     return AnswerGroup("Who the options serve", rows)
 
 

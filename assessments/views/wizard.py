@@ -24,6 +24,7 @@ from assessments.models import Assessment
 from assessments.sections import (
     SECTIONS,
     SECTIONS_BY_SLUG,
+    comparator_words,
     is_complete,
     next_section,
     previous_section,
@@ -223,6 +224,7 @@ def check_answers(request, code):
             "missing": missing_answers(assessment, sections),
             "result": assessment.score(),
             "complete": is_complete(assessment),
+            "comparator_words": comparator_words(assessment),
         },
     )
 

@@ -48,6 +48,9 @@ def test_when_every_option_is_new_the_comparator_is_the_option_we_compare_agains
     assert "No: every option would be new" in options
     quality = client.get(reverse("assessments:quality", args=[draft.code])).content.decode()
     assert "This is the option we compare against." in quality
+    check = client.get(reverse("assessments:check", args=[draft.code])).content.decode()
+    assert 'tag-comparator">The option we compare against</span>' in check
+    assert "No: every option would be new" in check
 
 
 def test_the_report_uses_the_same_name(client, owner, service):
