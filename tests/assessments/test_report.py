@@ -595,7 +595,7 @@ def test_the_reports_terms_link_to_the_glossary_at_their_first_use(client, viewe
     assessment = submitted(service, options=returns_options(), willingness_to_pay=Decimal("1"))
     client.force_login(viewer)
     text = page_text(client, assessment)
-    for anchor in ("net-benefit", "client-year", "frontier", "monte-carlo-error"):
+    for anchor in ("net-benefit", "client-year", "frontier", "monte-carlo-error", "quality-index"):
         assert text.count(f'href="/help/#{anchor}"') == 1, anchor  # the first use only
     help_page = client.get("/help/").content.decode()
     assert 'id="monte-carlo-error"' in help_page
@@ -604,7 +604,8 @@ def test_the_reports_terms_link_to_the_glossary_at_their_first_use(client, viewe
 def test_the_report_says_how_the_typed_costs_became_the_agencys_cost(client, owner, service):
     """Parents at home: £5,000 to set up and £20,000 a year for 3 years is £65,000 in
     cash; high confidence adds 10% (£6,500), making £71,500; discounted at 3.5% a year,
-    £5,500 + £22,000 x 2.80164 = £67,136.01 today."""
+    £5,500 + £22,000 x 2.80164 = £67,136.01 today, about £67,100 to three figures as in
+    the table."""
     assessment = factories.AssessmentFactory(
         **factories.complete_answers(), service=service, author=owner
     )
@@ -616,6 +617,6 @@ def test_the_report_says_how_the_typed_costs_became_the_agencys_cost(client, own
         "Parents at home: you gave £5,000 to set up and £20,000 a year, so £65,000 in cash "
         "over 3 years. The figures come from contracts, budgets or past spending, so we add "
         "10% to allow for optimism (£6,500), making £71,500. Money spent in later years "
-        "counts for less (3.5% a year), so this is worth £67,136.01 today: the cost to the "
-        "agency above, rounded to £67,100." in page
+        "counts for less (3.5% a year), so today it is worth about £67,100: the cost to the agency "
+        "above." in page
     )
