@@ -59,6 +59,21 @@ def other_service(other_agency):
     return factories.ServiceFactory(agency=other_agency, name="Other Service")
 
 
+# --- Tests that never reach a database ----------------------------------------------------
+#
+# Marked `no_database`: CI runs them once, on SQLite, as they would say nothing new on
+# PostgreSQL (the scoring module is pure, and so are the number parsers and the geometry).
+_DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("django_db") is None and not (
+            _DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
+            item.add_marker(pytest.mark.no_database)
+
+
 # --- What the migrations shipped, kept across tests that commit --------------------------
 #
 # A test that commits for real (`transaction=True`, `transactional_db`, the browser tests'
