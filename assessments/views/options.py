@@ -259,33 +259,31 @@ def option_page(request, code, option_code):
 @require_http_methods(["GET", "POST"])
 def people(request, code):
     """Do all the options serve the same people, and how many: asked once for them all."""
-    assessment = draft_for_manager(request, code)
-    form = PeopleForm(request.POST or None, instance=assessment)
-    if request.method == "POST" and form.is_valid():
-        if form.save_people():
-            return after_save(
-                request, assessment, reverse("assessments:options", args=[assessment.code])
-            )
-        form.refuse_stale(current_version(assessment))
-    number, total = section_position(SECTIONS_BY_SLUG["options"])
-    context = {
-        "assessment": assessment,
-        "form": form,
-        "section_number": number,
-        "section_count": total,
-        "back_url": reverse("assessments:options", args=[assessment.code]),
-    }
-    return render(request, "assessments/people.html", context)
+    return _asked_of_every_option(
+        request, code, PeopleForm, PeopleForm.save_people, "assessments/people.html"
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def comparator_kind(request, code):
     """Is the option the others are compared against what happens now, or (when every
     option would be new) just the one chosen to compare against?"""
+    return _asked_of_every_option(
+        request,
+        code,
+        ComparatorForm,
+        ComparatorForm.save_comparator_kind,
+        "assessments/comparator_kind.html",
+    )
+
+
+def _asked_of_every_option(request, code, form_class, save, template):
+    """A question about all the options at once, on a page of its own that leads back to
+    the list of options (or to check your answers)."""
     assessment = draft_for_manager(request, code)
-    form = ComparatorForm(request.POST or None, instance=assessment)
+    form = form_class(request.POST or None, instance=assessment)
     if request.method == "POST" and form.is_valid():
-        if form.save_comparator_kind():
+        if save(form):
             return after_save(
                 request, assessment, reverse("assessments:options", args=[assessment.code])
             )
@@ -298,7 +296,7 @@ def comparator_kind(request, code):
         "section_count": total,
         "back_url": reverse("assessments:options", args=[assessment.code]),
     }
-    return render(request, "assessments/comparator_kind.html", context)
+    return render(request, template, context)
 
 
 @require_http_methods(["GET", "POST"])
