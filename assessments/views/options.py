@@ -260,8 +260,9 @@ def option_page(request, code, option_code):
 def people(request, code):
     """Do all the options serve the same people, and how many: asked once for them all."""
     return _asked_of_every_option(
-        request, code, PeopleForm, PeopleForm.save_people, "assessments/people.html"
-    )
+        request, code, PeopleForm, PeopleForm.save_people, "assessments/people.html",
+        heading="Who the options serve",
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -274,10 +275,11 @@ def comparator_kind(request, code):
         ComparatorForm,
         ComparatorForm.save_comparator_kind,
         "assessments/comparator_kind.html",
+        heading="What the options are compared against",
     )
 
 
-def _asked_of_every_option(request, code, form_class, save, template):
+def _asked_of_every_option(request, code, form_class, save, template, *, heading: str):
     """A question about all the options at once, on a page of its own that leads back to
     the list of options (or to check your answers)."""
     assessment = draft_for_manager(request, code)
@@ -295,6 +297,7 @@ def _asked_of_every_option(request, code, form_class, save, template):
         "section_number": number,
         "section_count": total,
         "back_url": reverse("assessments:options", args=[assessment.code]),
+        "heading": heading,
     }
     return render(request, template, context)
 
