@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from assessments import portfolio
 from assessments.access import assessments_for
 from assessments.choices import Quadrant
-from assessments.filters import DashboardFilterForm
+from assessments.filters import RANK_BY_CHOICES, DashboardFilterForm
 from assessments.scoring import MOTIVATORS, RISK_FLAG_TEXT
 from assessments.survey.questions import MOTIVATOR_WORDS
 from assessments.templatetags.figures import gains_or_loses
@@ -198,12 +198,6 @@ def plane_rows(plane) -> list[dict]:
     ]
 
 
-RANKING_CHOICES = [
-    ("net_benefit", "net benefit against what happens now"),
-    ("quality_per_cost", "quality gained per 1,000 of full cost"),
-]
-
-
 def _with(query, **changes) -> str:
     """The page's address query with some values changed (an empty value removed)."""
     query = query.copy()
@@ -287,11 +281,11 @@ def _dashboard(request) -> dict:
         # The ranking's two orders: (words, the address that asks for it, chosen).
         "ranking_links": [
             (
-                label,
-                _with(request.GET, rank_by="" if order == "net_benefit" else order),
-                order == figures["ranking_order"],
+                label[0].lower() + label[1:],
+                _with(request.GET, rank_by=order),
+                (order or "net_benefit") == figures["ranking_order"],
             )
-            for order, label in RANKING_CHOICES
+            for order, label in RANK_BY_CHOICES
         ],
         "drafts": drafts,
         "drafts_shown": DRAFTS_SHOWN,
