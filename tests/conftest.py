@@ -153,7 +153,9 @@ def _put_back_what_was_shipped() -> None:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    if "json" in _SHIPPED and _commits(item):
+    # After the last test the session's fixtures are gone too, the test database with them
+    # (the connection names the real one again): there is nothing to put back for.
+    if nextitem is not None and "json" in _SHIPPED and _commits(item):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
