@@ -243,6 +243,12 @@ COLUMNS = [
         "Whether every option serves the same people (then counted once, in "
         "people_served_a_year); empty while not answered, which counts as no.",
     ),
+    yes_no_column(
+        "comparator_is_what_happens_now",
+        "comparator_is_now",
+        "Whether the option the others are compared against is what happens now; no means "
+        "every option would be new, and that option is simply the one compared against.",
+    ),
     Column(
         "people_served_a_year",
         F("clients_per_year"),

@@ -171,8 +171,10 @@ def test_the_worked_example_exports_exactly(client, owner, service):
         f"Home Agency,GBP,Submitted,2025-03-04,2025-03-04,2025-03-04,{assessment.author.username},"
         "families;volunteers,Individual,It adds to what the agency does,"
         "Optional: the agency could do the work another way,3,2,1,2,2,4,0,"
-        # Not asked whether every option serves the same people: both cells empty.
-        "500,20.0,,,10.00,3,3.50,2.00,Co-production,Private and public value,Parents at home,"
+        # Not asked whether every option serves the same people: both cells empty; the
+        # comparator is what happens now.
+        "500,20.0,,true,,10.00,3,3.50,2.00,Co-production,Private and public value,"
+        "Parents at home,"
         # Best at the agency's own cost too: 150,000 A - (5,000 + 20,000 A) x 1.1 against
         # 100,000 A - 66,000 A, so the two perspectives agree.
         "Parents at home,true,"
@@ -334,6 +336,7 @@ def test_the_people_served_and_the_per_client_figures_are_exported(client, owner
     client.force_login(owner)
     (row,) = records(download(client))
     assert (row["same_people_every_option"], row["people_served_a_year"]) == ("true", "2000")
+    assert row["comparator_is_what_happens_now"] == "true"
     parents, assistants = records(download_options(client))
     assert parents["co_producer_hours_per_client"] == "1.000000000000"
     assert parents["co_producer_money_per_client"] == "2.500000000000"
@@ -359,6 +362,7 @@ MONEY_PV = "the agency&#x27;s currency, present value over the appraisal period"
 CURRENCY = "the agency&#x27;s currency (see the currency column)"
 DECISION_COLUMNS = {
     ("assessments", "same_people_every_option"): ("true or false", "–", "the same people"),
+    ("assessments", "comparator_is_what_happens_now"): ("true or false", "–", "would be new"),
     ("assessments", "people_served_a_year"): ("whole number", "clients a year", "the same people"),
     ("assessments", "best_option_on_single_estimates"): ("text", "–", "exactly as estimated"),
     ("assessments", "best_option_mean_net_benefit"): ("number", MONEY_PV, "averaged over"),
